@@ -1,0 +1,72 @@
+import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Database } from "../client";
+import { type Nominee, nominees } from "../schema";
+
+export interface NomineeFilter {
+  q?: string;
+  group?: string;
+  sort: "number" | "likes";
+}
+
+/** `column` contains `text` literally: LIKE wildcards in the search are escaped. */
+function contains(column: SQLiteColumn, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** A campaign's nominees matching a search (name, unit, or 编号) and group, in the asked order. */
+export async function listNominees(
+  db: Database,
+  campaignId: number,
+  filter: NomineeFilter,
+): Promise<Nominee[]> {
+  const conditions: SQL[] = [eq(nominees.campaignId, campaignId)];
+  const q = filter.q?.trim();
+  if (q) {
+    const matches: SQL[] = [contains(nominees.name, q), contains(nominees.unit, q)];
+    // "07", "7号", "编号7" all mean nominee 7.
+    const digits = q.replace(/^编号|号$/g, "");
+    if (/^\d{1,9}$/.test(digits)) matches.push(eq(nominees.number, Number(digits)));
+    const any = or(...matches);
+    if (any) conditions.push(any);
+  }
+  if (filter.group) conditions.push(eq(nominees.groupName, filter.group));
+  const order =
+    filter.sort === "likes" ? [desc(nominees.likes), asc(nominees.number)] : [asc(nominees.number)];
+  return db
+    .select()
+    .from(nominees)
+    .where(and(...conditions))
+    .orderBy(...order);
+}
+
+export async function findNominee(
+  db: Database,
+  campaignId: number,
+  number: number,
+): Promise<Nominee | undefined> {
+  return db
+    .select()
+    .from(nominees)
+    .where(and(eq(nominees.campaignId, campaignId), eq(nominees.number, number)))
+    .get();
+}
+
+/** The nominees before and after `number`, for previous/next links. */
+export async function neighbourNumbers(
+  db: Database,
+  campaignId: number,
+  number: number,
+): Promise<{ previous: number | null; next: number | null }> {
+  const all = await db
+    .select({ number: nominees.number })
+    .from(nominees)
+    .where(eq(nominees.campaignId, campaignId))
+    .orderBy(asc(nominees.number));
+  const i = all.findIndex((n) => n.number === number);
+  return {
+    previous: i > 0 ? (all[i - 1]?.number ?? null) : null,
+    next: i >= 0 && i < all.length - 1 ? (all[i + 1]?.number ?? null) : null,
+  };
+}

@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/**
+ * Times are stored as integer milliseconds since the epoch (UTC) and turned into ISO strings with
+ * the campaign's offset at the edge. Days ("2026-11-29") are calendar days in the campaign's zone.
+ */
+
+export const campaigns = sqliteTable("campaigns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  organizer: text("organizer").notNull(),
+  /** 编者按, paragraphs separated by a blank line. */
+  description: text("description").notNull().default(""),
+  timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+  opensAt: integer("opens_at").notNull(),
+  closesAt: integer("closes_at").notNull(),
+  likesPerCandidatePerDay: integer("likes_per_candidate_per_day").notNull().default(1),
+  /** null = no daily cap across nominees. */
+  likesPerVoterPerDay: integer("likes_per_voter_per_day").default(5),
+  showCounts: text("show_counts", { enum: ["always", "after_close", "never"] })
+    .notNull()
+    .default("always"),
+  /** Drafts are invisible to the public. */
+  draft: integer("draft", { mode: "boolean" }).notNull().default(false),
+  paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+  /** Set when an organizer closes voting by hand before closesAt. */
+  closedAt: integer("closed_at"),
+  publishedAt: integer("published_at"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const nominees = sqliteTable(
+  "nominees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    /** 编号: unique in the campaign, used in URLs. */
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+    unit: text("unit").notNull().default(""),
+    groupName: text("group_name").notNull().default(""),
+    headline: text("headline").notNull().default(""),
+    /** JSON array of paragraphs. */
+    story: text("story", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** JSON array of {url, caption}. */
+    photos: text("photos", { mode: "json" })
+      .$type<{ url: string; caption: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    honoree: integer("honoree", { mode: "boolean" }).notNull().default(false),
+    nominatingUnit: text("nominating_unit").notNull().default(""),
+    /** Counter: always equals the nominee's `counted` ledger rows (reconciled in tests). */
+    likes: integer("likes").notNull().default(0),
+    /** Counter: the nominee's `voided` ledger rows (已核减). */
+    voidedLikes: integer("voided_likes").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("nominees_campaign_number").on(t.campaignId, t.number),
+    index("nominees_campaign_likes").on(t.campaignId, t.likes),
+  ],
+);
+
+/**
+ * The append-only likes ledger: one row per accepted like. Rows are never deleted; voiding flips
+ * `status` and records why and by whom.
+ */
+export const likes = sqliteTable(
+  "likes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    nomineeId: integer("nominee_id")
+      .notNull()
+      .references(() => nominees.id),
+    voterHash: text("voter_hash").notNull(),
+    ipHash: text("ip_hash").notNull(),
+    /** Calendar day in the campaign's time zone, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    /** 1..likesPerCandidatePerDay: the n-th like of this voter for this nominee on this day. */
+    slot: integer("slot").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    status: text("status", { enum: ["counted", "voided"] })
+      .notNull()
+      .default("counted"),
+    voidReason: text("void_reason"),
+    voidedBy: text("voided_by"),
+    voidedAt: integer("voided_at"),
+    /** Public receipt code the voter can look up later. */
+    receipt: text("receipt").notNull(),
+  },
+  (t) => [
+    // Makes "n likes per nominee per voter per day" exact, whatever the concurrency.
+    uniqueIndex("likes_rule").on(t.campaignId, t.voterHash, t.day, t.nomineeId, t.slot),
+    uniqueIndex("likes_receipt").on(t.receipt),
+    index("likes_campaign_id").on(t.campaignId, t.id),
+    index("likes_campaign_ip").on(t.campaignId, t.ipHash),
+  ],
+);
+
+/**
+ * Counter of likes accepted per voter per campaign day, so the daily quota is a point lookup rather
+ * than a count over the ledger. Voiding does not give quota back.
+ */
+export const voterDays = sqliteTable(
+  "voter_days",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    voterHash: text("voter_hash").notNull(),
+    day: text("day").notNull(),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.voterHash, t.day] })],
+);
+
+/** Every organizer action: who, when, what, before/after. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    /** JSON snapshots; null where there is nothing before (create) or after (delete). */
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("audit_log_campaign").on(t.campaignId, t.id)],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type Nominee = typeof nominees.$inferSelect;
+export type Like = typeof likes.$inferSelect;

@@ -1,0 +1,62 @@
+/**
+ * Pseudonymous identifiers for the ledger. Hashes are keyed HMACs, so without the secret nobody can
+ * test a guessed IP or cookie id against an exported ledger.
+ */
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function hex(bytes: ArrayBuffer, length: number): string {
+  return [...new Uint8Array(bytes)]
+    .slice(0, length / 2)
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+}
+
+/** 32 hex characters (128 bits) of HMAC-SHA256(secret, message). */
+export async function keyedHash(secret: string, message: string): Promise<string> {
+  const sig = await crypto.subtle.sign(
+    "HMAC",
+    await hmacKey(secret),
+    new TextEncoder().encode(message),
+  );
+  return hex(sig, 32);
+}
+
+export const voterHash = (sessionSecret: string, voterId: string) =>
+  keyedHash(sessionSecret, `voter:${voterId}`);
+
+export const ipHash = (salt: string, ip: string) => keyedHash(salt, `ip:${ip}`);
+
+/** A random id, url-safe, for voter cookies. */
+export function randomId(bytes = 16): string {
+  const b = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...b))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+}
+
+// Crockford base32 without I, L, O, U: easy to read aloud and type from a screenshot.
+const RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A receipt code like "7K2Q-MX9D-4RTV" (60 random bits). */
+export function receiptCode(): string {
+  const b = crypto.getRandomValues(new Uint8Array(12));
+  const chars = [...b].map((x) => RECEIPT_ALPHABET[x & 31]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}

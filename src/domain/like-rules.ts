@@ -1,0 +1,53 @@
+import { type CampaignClock, campaignStatus } from "./campaign-status";
+
+/**
+ * The rules a like must pass, stated once in plain code. The like query enforces the same rules
+ * inside its single atomic write; this function explains, from the state that write saw, why a
+ * like was refused, so the answer needs no second round trip.
+ */
+
+export interface LikeState extends CampaignClock {
+  campaignFound: boolean;
+  nomineeFound: boolean;
+  likesPerCandidatePerDay: number;
+  likesPerVoterPerDay: number | null;
+  /** Likes this voter gave today in this campaign, before this request. */
+  usedToday: number;
+  /** Likes this voter gave this nominee today, before this request. */
+  usedForNomineeToday: number;
+}
+
+export type LikeRefusal =
+  | "campaign_not_found"
+  | "candidate_not_found"
+  | "voting_not_open"
+  | "voting_paused"
+  | "voting_closed"
+  | "already_liked"
+  | "daily_quota_exhausted";
+
+export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
+  if (!s.campaignFound) return "campaign_not_found";
+  if (!s.nomineeFound) return "candidate_not_found";
+  switch (campaignStatus(s, now)) {
+    case "upcoming":
+      return "voting_not_open";
+    case "paused":
+      return "voting_paused";
+    case "closed":
+    case "published":
+      return "voting_closed";
+    case "open":
+      break;
+  }
+  if (s.usedForNomineeToday >= s.likesPerCandidatePerDay) return "already_liked";
+  if (s.likesPerVoterPerDay !== null && s.usedToday >= s.likesPerVoterPerDay) {
+    return "daily_quota_exhausted";
+  }
+  return null;
+}
+
+/** Likes left today after a like was counted (null = no daily cap). */
+export function remainingAfter(usedBefore: number, perVoterPerDay: number | null): number | null {
+  return perVoterPerDay === null ? null : Math.max(0, perVoterPerDay - usedBefore - 1);
+}

@@ -1,0 +1,22 @@
+import { vValidator } from "@hono/valibot-validator";
+import type { ValidationTargets } from "hono";
+import type * as v from "valibot";
+import { ApiError } from "../errors";
+
+/**
+ * `@hono/valibot-validator` with failures turned into our error envelope: 400 with `code` and the
+ * first issue's message.
+ */
+export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(
+  target: T,
+  schema: S,
+  code: string,
+) {
+  return vValidator(target, schema, (result) => {
+    if (!result.success) {
+      const issue = result.issues[0];
+      const path = issue?.path?.map((p) => String(p.key)).join(".");
+      throw new ApiError(400, code, path ? `${path}: ${issue?.message}` : (issue?.message ?? code));
+    }
+  });
+}

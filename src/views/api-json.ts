@@ -1,0 +1,78 @@
+import type { Campaign, Nominee } from "../db/schema";
+import { type CampaignStatus, campaignStatus, countsVisible } from "../domain/campaign-status";
+import { isoInZone } from "../domain/time";
+
+/** JSON shapes of the public API (DESIGN.md §3). `likes` only where counts are visible. */
+
+export interface PublicView {
+  status: CampaignStatus;
+  showLikes: boolean;
+}
+
+export function publicView(campaign: Campaign, now: number): PublicView {
+  const status = campaignStatus(campaign, now);
+  return { status, showLikes: countsVisible(campaign.showCounts, status) };
+}
+
+export function campaignSummary(c: Campaign, now: number) {
+  return {
+    slug: c.slug,
+    title: c.title,
+    status: campaignStatus(c, now),
+    opensAt: isoInZone(c.opensAt, c.timeZone),
+    closesAt: isoInZone(c.closesAt, c.timeZone),
+  };
+}
+
+export function campaignDetail(
+  c: Campaign,
+  view: PublicView,
+  totals: { candidateCount: number; totalLikes: number },
+) {
+  return {
+    slug: c.slug,
+    title: c.title,
+    organizer: c.organizer,
+    description: c.description,
+    status: view.status,
+    timeZone: c.timeZone,
+    opensAt: isoInZone(c.opensAt, c.timeZone),
+    closesAt: isoInZone(c.closesAt, c.timeZone),
+    rules: {
+      likesPerCandidatePerDay: c.likesPerCandidatePerDay,
+      likesPerVoterPerDay: c.likesPerVoterPerDay,
+    },
+    showCounts: c.showCounts,
+    candidateCount: totals.candidateCount,
+    ...(view.showLikes ? { totalLikes: totals.totalLikes } : {}),
+  };
+}
+
+export function candidateItem(n: Nominee, view: PublicView) {
+  return {
+    number: n.number,
+    name: n.name,
+    position: n.position,
+    unit: n.unit,
+    group: n.groupName,
+    headline: n.headline,
+    photoUrl: n.photos[0]?.url ?? null,
+    honoree: n.honoree,
+    ...(view.showLikes ? { likes: n.likes } : {}),
+  };
+}
+
+export function candidateDetail(n: Nominee, view: PublicView) {
+  return {
+    number: n.number,
+    name: n.name,
+    position: n.position,
+    unit: n.unit,
+    group: n.groupName,
+    headline: n.headline,
+    story: n.story,
+    photos: n.photos,
+    honoree: n.honoree,
+    ...(view.showLikes ? { likes: n.likes } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import {
+  isoInZone,
+  isValidTimeZone,
+  localDay,
+  nextLocalMidnight,
+  offsetMinutes,
+  parseInstant,
+} from "../../src/domain/time";
+
+const SH = "Asia/Shanghai";
+
+describe("campaign-local days", () => {
+  it("rolls over at midnight in Shanghai, which is 16:00 UTC", () => {
+    const before = Date.parse("2026-11-29T15:59:59.999Z");
+    const after = Date.parse("2026-11-29T16:00:00.000Z");
+    expect(localDay(before, SH)).toBe("2026-11-29");
+    expect(localDay(after, SH)).toBe("2026-11-30");
+    // In UTC both instants are still the 29th: the rule must not use the UTC day.
+    expect(new Date(after).toISOString().slice(0, 10)).toBe("2026-11-29");
+  });
+
+  it("finds the next local midnight", () => {
+    const now = Date.parse("2026-11-29T10:00:00Z"); // 18:00 in Shanghai
+    expect(new Date(nextLocalMidnight(now, SH)).toISOString()).toBe("2026-11-29T16:00:00.000Z");
+    // Across a DST change: New York's 2026-11-01 is 25 hours long.
+    const ny = Date.parse("2026-11-01T12:00:00-05:00");
+    expect(new Date(nextLocalMidnight(ny, "America/New_York")).toISOString()).toBe(
+      "2026-11-02T05:00:00.000Z",
+    );
+  });
+
+  it("formats instants with the zone's offset", () => {
+    expect(isoInZone(Date.parse("2026-01-01T00:00:00+08:00"), SH)).toBe(
+      "2026-01-01T00:00:00+08:00",
+    );
+    expect(isoInZone(Date.parse("2026-07-01T12:30:00Z"), "America/New_York")).toBe(
+      "2026-07-01T08:30:00-04:00",
+    );
+    expect(offsetMinutes(Date.now(), "Asia/Kolkata")).toBe(330);
+  });
+
+  it("parses only instants with an offset", () => {
+    expect(parseInstant("2026-01-01T00:00:00+08:00")).toBe(Date.parse("2025-12-31T16:00:00Z"));
+    expect(parseInstant("2026-01-01T00:00:00Z")).toBe(Date.parse("2026-01-01T00:00:00Z"));
+    expect(parseInstant("2026-01-01T00:00:00")).toBeNull();
+    expect(parseInstant("2026-13-01T00:00:00Z")).toBeNull();
+    expect(parseInstant("tomorrow")).toBeNull();
+  });
+
+  it("knows real zones", () => {
+    expect(isValidTimeZone(SH)).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});

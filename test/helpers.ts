@@ -1,0 +1,118 @@
+import { env, exports } from "cloudflare:workers";
+import { createDb } from "../src/db/client";
+import { campaigns, nominees } from "../src/db/schema";
+
+export const db = () => createDb(env.DB);
+
+let counter = 0;
+
+export interface TestCampaign {
+  id: number;
+  slug: string;
+}
+
+/**
+ * Inserts a campaign open now (unless told otherwise) with `count` nominees numbered 1..count,
+ * alternating between the groups 县市区 and 市直单位.
+ */
+export async function makeCampaign(
+  options: Partial<typeof campaigns.$inferInsert> & { count?: number } = {},
+): Promise<TestCampaign> {
+  const { count = 3, ...overrides } = options;
+  const now = Date.now();
+  const slug = overrides.slug ?? `test-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const row = await db()
+    .insert(campaigns)
+    .values({
+      slug,
+      title: `测试评选 ${slug}`,
+      organizer: "测试联席办",
+      description: "第一段\n\n第二段",
+      opensAt: now - 86_400_000,
+      closesAt: now + 30 * 86_400_000,
+      createdAt: now,
+      updatedAt: now,
+      ...overrides,
+    })
+    .returning({ id: campaigns.id })
+    .get();
+  const rows = Array.from({ length: count }, (_, i) => ({
+    campaignId: row.id,
+    number: i + 1,
+    name: `候选人${i + 1}`,
+    position: "科长",
+    unit: i % 2 === 0 ? `临县信访局${i + 1}` : `市信访局${i + 1}`,
+    groupName: i % 2 === 0 ? "县市区" : "市直单位",
+    headline: `事迹标题${i + 1}`,
+    story: ["第一段", "第二段"],
+    photos: [{ url: `/portraits/${slug}/${i + 1}.svg`, caption: `照片${i + 1}` }],
+    createdAt: now,
+    updatedAt: now,
+  }));
+  // D1 binds at most 100 variables per statement.
+  for (let i = 0; i < rows.length; i += 5) {
+    await db()
+      .insert(nominees)
+      .values(rows.slice(i, i + 5));
+  }
+  return { id: row.id, slug };
+}
+
+/** Fetches from the worker as a browser on the same origin would (or as told). */
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`http://localhost${path}`, init));
+}
+
+/** Sends a like with a given voter cookie (or none) from a given IP. */
+export function like(
+  slug: string,
+  number: number | string,
+  opts: { cookie?: string; ip?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    "CF-Connecting-IP": opts.ip ?? "203.0.113.7",
+    ...opts.headers,
+  };
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  return call(`/api/campaigns/${slug}/candidates/${number}/likes`, {
+    method: "POST",
+    headers,
+    body: opts.body,
+  });
+}
+
+/** The `name=value` part of the voter cookie a response set. */
+export function voterCookie(res: Response): string {
+  const set = res.headers.get("Set-Cookie") ?? "";
+  const match = /by_voter=[^;]+/.exec(set);
+  if (!match) throw new Error(`no voter cookie in ${set}`);
+  return match[0];
+}
+
+/** Gets a fresh voter cookie by liking nominee `number` once (so it spends one like). */
+export async function newVoter(slug: string, number: number, ip?: string): Promise<string> {
+  const res = await like(slug, number, { ip });
+  if (res.status !== 201) throw new Error(`like failed: ${res.status} ${await res.text()}`);
+  return voterCookie(res);
+}
+
+/** Every nominee's counter next to its counted rows in the ledger. */
+export async function reconcile(campaignId: number) {
+  const { results } = await env.DB.prepare(
+    `SELECT n.number, n.likes AS counter,
+            (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'counted') AS counted,
+            n.voided_likes AS voidedCounter,
+            (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'voided') AS voided
+     FROM nominees n WHERE n.campaign_id = ? ORDER BY n.number`,
+  )
+    .bind(campaignId)
+    .all<{
+      number: number;
+      counter: number;
+      counted: number;
+      voidedCounter: number;
+      voided: number;
+    }>();
+  return results;
+}
