@@ -24,10 +24,12 @@ const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: st
 
 /** Reads the optional JSON body; an empty body is `{}`. */
 async function likeBody(req: Request): Promise<LikeRequest> {
-  const text = await req.text();
-  if (text.trim() === "") return {};
+  const bytes = await req.arrayBuffer();
+  if (bytes.byteLength === 0) return {};
   let json: unknown;
   try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    if (text.trim() === "") return {};
     json = JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_body", "The body must be JSON (or empty).");

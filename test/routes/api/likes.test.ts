@@ -146,7 +146,7 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
 
   it("refuses cross-site requests with 403 cross_site", async () => {
     const c = await makeCampaign();
-    const crossSite = [
+    const crossSite: Record<string, string>[] = [
       { Origin: "https://evil.example" },
       { Origin: "null" },
       { "Sec-Fetch-Site": "cross-site" },

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { call, like, makeCampaign } from "../../helpers";
+
+type Results = {
+  slug: string;
+  status: string;
+  generatedAt: string;
+  totalLikes: number;
+  candidates: { rank: number; number: number; name: string; unit: string; likes: number }[];
+};
+
+async function likeTimes(slug: string, number: number, times: number) {
+  for (let i = 0; i < times; i++) {
+    expect((await like(slug, number, { ip: `198.51.100.${i + 10}` })).status).toBe(201);
+  }
+}
+
+describe("GET /api/campaigns/:slug/results", () => {
+  it("ranks by likes, ties share a rank (1, 2, 2, 4), ties listed by number", async () => {
+    const c = await makeCampaign({ count: 4 });
+    await likeTimes(c.slug, 4, 3);
+    await likeTimes(c.slug, 2, 2);
+    await likeTimes(c.slug, 3, 2);
+    await likeTimes(c.slug, 1, 1);
+    const res = await call(`/api/campaigns/${c.slug}/results`);
+    expect(res.status).toBe(200);
+    const body = await res.json<Results>();
+    expect(body).toMatchObject({ slug: c.slug, status: "open", totalLikes: 8 });
+    expect(body.generatedAt).toMatch(/\+08:00$/);
+    expect(body.candidates.map((r) => [r.rank, r.number, r.likes])).toEqual([
+      [1, 4, 3],
+      [2, 2, 2],
+      [2, 3, 2],
+      [4, 1, 1],
+    ]);
+    expect(body.candidates[0]).toMatchObject({ name: "候选人4", unit: "市信访局4" });
+  });
+
+  it("sends an ETag and answers 304 until the tally changes", async () => {
+    const c = await makeCampaign();
+    const first = await call(`/api/campaigns/${c.slug}/results`);
+    const etag = first.headers.get("ETag");
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const same = await call(`/api/campaigns/${c.slug}/results`, {
+      headers: { "If-None-Match": etag ?? "" },
+    });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe("");
+    await like(c.slug, 1);
+    const changed = await call(`/api/campaigns/${c.slug}/results`, {
+      headers: { "If-None-Match": etag ?? "" },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(etag);
+  });
+
+  it("answers 403 results_hidden while counts are hidden, and nothing leaks", async () => {
+    const hidden = [
+      await makeCampaign({ showCounts: "after_close" }),
+      await makeCampaign({ showCounts: "never" }),
+      await makeCampaign({ showCounts: "never", closedAt: Date.now() - 1 }),
+    ];
+    for (const c of hidden) {
+      await like(c.slug, 1);
+      const res = await call(`/api/campaigns/${c.slug}/results`);
+      expect(res.status).toBe(403);
+      expect(res.headers.get("ETag")).toBeNull();
+      expect(await res.json()).toEqual({
+        error: { code: "results_hidden", message: expect.any(String) },
+      });
+    }
+  });
+
+  it("publishes results once an after_close campaign has closed", async () => {
+    const c = await makeCampaign({ showCounts: "after_close", closedAt: Date.now() - 1 });
+    const res = await call(`/api/campaigns/${c.slug}/results`);
+    expect(res.status).toBe(200);
+    expect((await res.json<Results>()).status).toBe("closed");
+  });
+
+  it("answers 404 for an unknown campaign", async () => {
+    const res = await call("/api/campaigns/nope/results");
+    expect(res.status).toBe(404);
+  });
+});
