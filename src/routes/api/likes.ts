@@ -28,7 +28,7 @@ async function likeBody(req: Request): Promise<LikeRequest> {
   if (bytes.byteLength === 0) return {};
   let json: unknown;
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     if (text.trim() === "") return {};
     json = JSON.parse(text);
   } catch {
