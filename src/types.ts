@@ -1,4 +1,5 @@
 import type { Database } from "./db/client";
+import type { Locale, Messages } from "./views/i18n";
 
 /** Who is liking: a random id from a signed cookie, and a salted hash of the client IP. */
 export interface Voter {
@@ -10,10 +11,18 @@ export interface Voter {
   ip: string;
 }
 
+/** The reader's language and text size, for pages. */
+export interface Preferences {
+  locale: Locale;
+  largeText: boolean;
+  m: Messages;
+}
+
 export type AppEnv = {
   Bindings: CloudflareBindings;
   Variables: {
     db: Database;
     voter: Voter;
+    prefs: Preferences;
   };
 };

@@ -163,3 +163,22 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
   const refusal = likeRefusal(state, now) ?? "already_liked";
   return { kind: "done", result: { counted: false, refusal, timeZone: s.timeZone } };
 }
+
+/** What a voter did today, for the profile page's like button: one indexed read. */
+export async function voterToday(
+  db: Database,
+  campaignId: number,
+  nomineeId: number,
+  voterHash: string,
+  day: string,
+): Promise<{ usedToday: number; likedNominee: boolean }> {
+  const row = await db.$client
+    .prepare(
+      `SELECT (SELECT used FROM voter_days WHERE campaign_id = ?1 AND voter_hash = ?3 AND day = ?4) AS used,
+              EXISTS (SELECT 1 FROM likes WHERE campaign_id = ?1 AND voter_hash = ?3 AND day = ?4
+                      AND nominee_id = ?2) AS liked`,
+    )
+    .bind(campaignId, nomineeId, voterHash, day)
+    .first<{ used: number | null; liked: number }>();
+  return { usedToday: row?.used ?? 0, likedNominee: row?.liked === 1 };
+}

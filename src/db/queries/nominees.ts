@@ -70,3 +70,14 @@ export async function neighbourNumbers(
     next: i >= 0 && i < all.length - 1 ? (all[i + 1]?.number ?? null) : null,
   };
 }
+
+/** The campaign's groups (县市区, 市直单位, …) in order of first appearance by number. */
+export async function listGroups(db: Database, campaignId: number): Promise<string[]> {
+  const rows = await db
+    .select({ group: nominees.groupName, first: sql<number>`min(${nominees.number})` })
+    .from(nominees)
+    .where(eq(nominees.campaignId, campaignId))
+    .groupBy(nominees.groupName)
+    .orderBy(sql`min(${nominees.number})`);
+  return rows.map((r) => r.group).filter((g) => g !== "");
+}

@@ -1,26 +1,11 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { castLike } from "../../db/queries/likes";
-import { countsVisible } from "../../domain/campaign-status";
-import { receiptCode } from "../../domain/identity";
-import type { LikeRefusal } from "../../domain/like-rules";
-import { nextLocalMidnight } from "../../domain/time";
 import { ApiError } from "../../errors";
-import { floodGuard } from "../../middleware/flood-guard";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { LikeRequest } from "../../validators/likes";
+import { likeAction } from "../like-action";
 import { nomineeNumberOrNotFound } from "./candidates";
-
-const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: string }> = {
-  campaign_not_found: { status: 404, message: "No such campaign." },
-  candidate_not_found: { status: 404, message: "No such nominee." },
-  voting_not_open: { status: 403, message: "Voting has not opened yet." },
-  voting_paused: { status: 403, message: "Voting is paused by the organizer." },
-  voting_closed: { status: 403, message: "Voting has closed." },
-  already_liked: { status: 409, message: "You have already liked this nominee today." },
-  daily_quota_exhausted: { status: 429, message: "You have used all of today's likes." },
-};
 
 /** Reads the optional JSON body; an empty body is `{}`. */
 async function likeBody(req: Request): Promise<LikeRequest> {
@@ -45,37 +30,22 @@ async function likeBody(req: Request): Promise<LikeRequest> {
 
 export const likesApi = new Hono<AppEnv>().post(
   "/:slug/candidates/:number/likes",
-  floodGuard,
   identifyVoter,
   async (c) => {
     const number = nomineeNumberOrNotFound(c.req.param("number"));
     await likeBody(c.req.raw);
-    const now = Date.now();
-    const result = await castLike(c.var.db, {
-      slug: c.req.param("slug"),
-      number,
-      voterHash: c.var.voter.hash,
-      ipHash: c.var.voter.ipHash,
-      receipt: receiptCode(),
-      now,
-    });
-    if (!result.counted) {
-      const { status, message } = REFUSALS[result.refusal];
-      const headers: Record<string, string> = {};
-      if (result.refusal === "daily_quota_exhausted") {
-        const seconds = Math.ceil((nextLocalMidnight(now, result.timeZone) - now) / 1000);
-        headers["Retry-After"] = String(Math.max(1, seconds));
-      }
-      throw new ApiError(status, result.refusal, message, headers);
+    const outcome = await likeAction(c, c.req.param("slug"), number);
+    if (!outcome.ok) {
+      const headers: Record<string, string> =
+        outcome.retryAfter !== undefined ? { "Retry-After": String(outcome.retryAfter) } : {};
+      throw new ApiError(outcome.status, outcome.code, outcome.message, headers);
     }
-    // A like is only accepted while voting is open, so visibility follows from showCounts alone.
-    const showLikes = countsVisible(result.showCounts, "open");
     return c.json(
       {
         counted: true as const,
-        ...(showLikes ? { likes: result.likes } : {}),
-        remainingToday: result.remainingToday,
-        receipt: result.receipt,
+        ...(outcome.likes !== null ? { likes: outcome.likes } : {}),
+        remainingToday: outcome.remainingToday,
+        receipt: outcome.receipt,
       },
       201,
     );

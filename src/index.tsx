@@ -5,14 +5,24 @@ import { secureHeaders } from "hono/secure-headers";
 import { ApiError, codeForStatus, errorBody } from "./errors";
 import { refuseCrossSite } from "./middleware/cross-site";
 import { database } from "./middleware/db";
+import { preferences } from "./middleware/preferences";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
 import { likesApi } from "./routes/api/likes";
 import { resultsApi } from "./routes/api/results";
+import { campaignPages } from "./routes/pages/campaign";
+import { homePages } from "./routes/pages/home";
+import { renderPage } from "./routes/pages/page-context";
+import { profilePages } from "./routes/pages/profile";
+import { resultsPages } from "./routes/pages/results";
 import type { AppEnv } from "./types";
+import { MESSAGES } from "./views/i18n";
+import { MessagePage } from "./views/pages/home-page";
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 const MAX_BODY_BYTES = 4 * 1024;
+
+const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
 const app = new Hono<AppEnv>();
 
@@ -20,9 +30,7 @@ app.use(
   secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "strict-origin-when-cross-origin" }),
 );
 app.use(refuseCrossSite);
-app.use(database);
 app.use(
-  "/api/*",
   bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -34,21 +42,35 @@ app.use(
     },
   }),
 );
+app.use(database);
+app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
 
 app.route("/api/campaigns", campaignsApi);
 app.route("/api/campaigns", candidatesApi);
 app.route("/api/campaigns", likesApi);
 app.route("/api/campaigns", resultsApi);
 
+app.route("/", homePages);
+app.route("/", resultsPages);
+app.route("/", profilePages);
+app.route("/", campaignPages);
+
 app.notFound((c) => {
-  if (c.req.path.startsWith("/api/")) {
-    return c.json(errorBody("not_found", "No such endpoint."), 404);
-  }
-  return c.html("<!doctype html><title>404</title><p>页面不存在 · Page not found</p>", 404);
+  if (isApi(c.req.path)) return c.json(errorBody("not_found", "No such endpoint."), 404);
+  const prefs = c.var.prefs ?? { locale: "zh-CN", largeText: false, m: MESSAGES["zh-CN"] };
+  return renderPage(
+    c,
+    <MessagePage
+      title={prefs.m.notFoundTitle}
+      body={prefs.m.notFoundBody}
+      prefs={prefs}
+      url={c.req.url}
+    />,
+    404,
+  );
 });
 
 app.onError((err, c) => {
-  const isApi = c.req.path.startsWith("/api/");
   let status = 500;
   let code = "internal_error";
   let message = "Something went wrong on our side; please try again.";
@@ -62,14 +84,25 @@ app.onError((err, c) => {
   } else {
     console.error(`${c.req.method} ${c.req.path}:`, err);
   }
-  if (isApi) {
+  if (isApi(c.req.path)) {
     return c.json(errorBody(code, message), status as 400, headers);
   }
-  return c.html(
-    `<!doctype html><meta charset="utf-8"><title>${status}</title><p>出错了 · ${code}</p>`,
-    status as 400,
-    headers,
-  );
+  const prefs = c.var.prefs ?? { locale: "zh-CN", largeText: false, m: MESSAGES["zh-CN"] };
+  const m = prefs.m;
+  const page =
+    status === 404 ? (
+      <MessagePage title={m.notFoundTitle} body={m.notFoundBody} prefs={prefs} url={c.req.url} />
+    ) : (
+      <MessagePage
+        title={m.errorTitle}
+        body={status < 500 ? `${m.errorBody} (${code})` : m.errorBody}
+        prefs={prefs}
+        url={c.req.url}
+      />
+    );
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  c.header("Cache-Control", "no-store");
+  return c.html(`<!doctype html>${String(page)}`, status as 400);
 });
 
 export default app;

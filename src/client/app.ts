@@ -1,0 +1,313 @@
+/**
+ * The few KB of browser code for the public pages. Everything here enhances pages that already
+ * work without it: the like form, the search form, the ranking and the countdown.
+ */
+
+interface PageData {
+  page?: string;
+  slug?: string;
+  group?: string | null;
+  m: {
+    sending: string;
+    retrying: string;
+    liked: string;
+    errors: Record<string, string>;
+    copied: string;
+    feedback: string;
+    feedbackUnlimited: string;
+    likes: string;
+    label: string;
+    updated: string;
+    countdown: [string, string, string];
+  };
+}
+
+const $ = <T extends Element>(sel: string, root: ParentNode = document) =>
+  root.querySelector<T>(sel);
+
+const fill = (tpl: string, values: Record<string, string | number>) =>
+  tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function uuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x: number) => x.toString(16).padStart(2, "0")).join("");
+}
+
+const dataEl = document.getElementById("page-data");
+const data: PageData = dataEl ? JSON.parse(dataEl.textContent || "{}") : { m: {} };
+const m = data.m;
+
+/* ---------- like ---------- */
+
+interface LikeAnswer {
+  counted?: boolean;
+  likes?: number;
+  remainingToday?: number | null;
+  error?: { code: string };
+}
+
+/**
+ * Sends the like with one Idempotency-Key across retries, so a retry after a lost answer never
+ * counts twice. Retries network failures and 5xx with backoff; 4xx answers are final.
+ */
+async function sendLike(
+  url: string,
+  onRetry: () => void,
+): Promise<{ status: number; body: LikeAnswer }> {
+  const key = uuid();
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt > 0) {
+      onRetry();
+      await sleep(600 * 2 ** attempt);
+    }
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Idempotency-Key": key, "Content-Type": "application/json" },
+        body: "{}",
+      });
+      if (res.status >= 500) continue;
+      const body = (await res.json().catch(() => ({}))) as LikeAnswer;
+      // A retry whose first attempt was counted but whose answer was lost comes back as "already
+      // liked": for the voter that is a success.
+      if (attempt > 0 && body.error?.code === "already_liked")
+        return { status: 201, body: { counted: true } };
+      return { status: res.status, body };
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError ?? new Error("offline");
+}
+
+function setupLike(): void {
+  const box = $<HTMLElement>("[data-like]");
+  const form = box && $<HTMLFormElement>("form", box);
+  const button = box && $<HTMLButtonElement>("button", box);
+  const feedback = box && $<HTMLElement>(".like-feedback", box);
+  if (!box || !form || !button || !feedback) return;
+  const text = $<HTMLElement>(".like-text", button);
+  const count = $<HTMLElement>(".like-count", button);
+  const name = box.dataset.name || "";
+  let likes = box.dataset.likes ? Number(box.dataset.likes) : null;
+  let busy = false;
+
+  const render = (liked: boolean) => {
+    button.classList.toggle("liked", liked);
+    button.setAttribute("aria-pressed", String(liked));
+    if (text) text.textContent = liked ? m.liked : text.textContent;
+    if (likes !== null) {
+      if (count) count.textContent = fill(m.likes, { n: likes });
+      button.setAttribute("aria-label", fill(m.label, { name, n: likes }));
+    }
+  };
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    busy = true;
+    const before = likes;
+    const wasLiked = button.classList.contains("liked");
+    // Instant feedback; the server's answer follows.
+    if (likes !== null && !wasLiked) likes += 1;
+    render(true);
+    button.classList.remove("pop");
+    void button.offsetWidth;
+    button.classList.add("pop");
+    feedback.textContent = m.sending;
+    const url = `/api/campaigns/${box.dataset.slug}/candidates/${box.dataset.number}/likes`;
+    try {
+      const { status, body } = await sendLike(url, () => {
+        feedback.textContent = m.retrying;
+      });
+      if (status === 201) {
+        if (typeof body.likes === "number") likes = body.likes;
+        render(true);
+        const left = body.remainingToday;
+        feedback.textContent =
+          left === null || left === undefined ? m.feedbackUnlimited : fill(m.feedback, { n: left });
+      } else {
+        const code = body.error?.code || "unknown";
+        if (code !== "already_liked") {
+          likes = before;
+          render(wasLiked);
+        } else {
+          likes = before;
+          render(true);
+        }
+        feedback.textContent = m.errors[code] || m.errors.unknown || code;
+      }
+    } catch {
+      likes = before;
+      render(wasLiked);
+      feedback.textContent = m.errors.offline || "";
+    } finally {
+      busy = false;
+    }
+  });
+}
+
+/* ---------- search and filters, in place ---------- */
+
+function setupFilters(): void {
+  const form = $<HTMLFormElement>("[data-filters]");
+  if (!form) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  const update = async () => {
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form))
+      if (typeof v === "string" && v !== "") params.set(k, v);
+    if (params.get("sort") === "number") params.delete("sort");
+    const query = params.toString();
+    history.replaceState(null, "", `${form.action}${query ? `?${query}` : ""}`);
+    params.set("fragment", "grid");
+    const mine = ++seq;
+    try {
+      const res = await fetch(`${form.action}?${params}`, { credentials: "same-origin" });
+      const grid = $<HTMLElement>("#grid");
+      if (res.ok && grid && mine === seq) grid.outerHTML = await res.text();
+    } catch {
+      /* offline: the form still submits normally */
+    }
+  };
+  form.addEventListener("input", (e) => {
+    clearTimeout(timer);
+    timer = setTimeout(update, (e.target as HTMLElement).tagName === "SELECT" ? 0 : 300);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    void update();
+  });
+}
+
+/* ---------- live ranking ---------- */
+
+interface ResultsJson {
+  status: string;
+  totalLikes: number;
+  candidates: {
+    rank: number;
+    number: number;
+    name: string;
+    unit: string;
+    group: string;
+    likes: number;
+    voidedLikes: number;
+  }[];
+}
+
+function setupRanking(): void {
+  const list = $<HTMLOListElement>("[data-ranking]");
+  if (!list || !data.slug) return;
+  const template = list.querySelector<HTMLLIElement>(".rank-row");
+  if (!template) return;
+  const proto = template.cloneNode(true) as HTMLLIElement;
+  const total = $<HTMLElement>("[data-total]");
+  const updated = $<HTMLElement>("[data-updated]");
+  let etag = "";
+
+  const paint = (json: ResultsJson) => {
+    const rows = data.group
+      ? json.candidates.filter((r) => r.group === data.group)
+      : json.candidates;
+    const max = rows.reduce((a, r) => Math.max(a, r.likes), 0);
+    const frag = document.createDocumentFragment();
+    for (const r of rows) {
+      const li = proto.cloneNode(true) as HTMLLIElement;
+      li.dataset.group = r.group;
+      li.dataset.number = String(r.number);
+      const rank = $<HTMLElement>(".rank b", li);
+      if (rank) rank.textContent = String(r.rank);
+      const link = $<HTMLAnchorElement>(".rank-main a", li);
+      if (link) {
+        link.href = `/c/${data.slug}/${r.number}`;
+        const num = $<HTMLElement>(".card-number", link);
+        if (num) num.textContent = num.textContent?.replace(/\d+/, String(r.number)) || "";
+        if (link.lastChild) link.lastChild.textContent = ` ${r.name}`;
+      }
+      const unit = $<HTMLElement>(".rank-unit", li);
+      if (unit) unit.textContent = r.unit;
+      const bar = $<HTMLElement>(".bar span", li);
+      if (bar) bar.style.width = `${max > 0 ? Math.round((r.likes / max) * 1000) / 10 : 0}%`;
+      const likes = $<HTMLElement>(".rank-likes", li);
+      if (likes?.firstChild) likes.firstChild.textContent = fill(m.likes, { n: r.likes });
+      frag.appendChild(li);
+    }
+    list.replaceChildren(frag);
+    if (total) total.textContent = total.textContent?.replace(/\d+/, String(json.totalLikes)) || "";
+    if (updated) {
+      const time = new Date().toLocaleTimeString(document.documentElement.lang, { hour12: false });
+      updated.textContent = fill(m.updated, { time });
+    }
+  };
+
+  const poll = async () => {
+    if (document.visibilityState === "visible") {
+      try {
+        const res = await fetch(`/api/campaigns/${data.slug}/results`, {
+          headers: etag ? { "If-None-Match": etag } : {},
+        });
+        if (res.status === 200) {
+          etag = res.headers.get("ETag") || "";
+          paint((await res.json()) as ResultsJson);
+        }
+      } catch {
+        /* keep the last ranking; try again next round */
+      }
+    }
+    setTimeout(poll, 4000);
+  };
+  setTimeout(poll, 4000);
+}
+
+/* ---------- countdown ---------- */
+
+function setupCountdown(): void {
+  const el = $<HTMLElement>("[data-countdown]");
+  const strong = el && $<HTMLElement>("strong", el);
+  if (!el || !strong) return;
+  const target = Number(el.dataset.countdown);
+  const tick = () => {
+    const minutes = Math.max(0, Math.floor((target - Date.now()) / 60000));
+    const d = Math.floor(minutes / 1440);
+    const h = Math.floor((minutes % 1440) / 60);
+    const min = minutes % 60;
+    const [withDays, withHours, onlyMinutes] = m.countdown;
+    strong.textContent = fill(d > 0 ? withDays : h > 0 ? withHours : onlyMinutes, { d, h, m: min });
+    if (minutes === 0 && target <= Date.now()) setTimeout(() => location.reload(), 1500);
+    else setTimeout(tick, 30_000);
+  };
+  tick();
+}
+
+/* ---------- copy link ---------- */
+
+function setupCopy(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-copy]")) {
+    const input = $<HTMLInputElement>(button.dataset.copy || "");
+    if (!input) continue;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(input.value);
+      } catch {
+        input.select();
+        document.execCommand("copy");
+      }
+      button.textContent = m.copied;
+    });
+  }
+}
+
+setupLike();
+setupFilters();
+setupRanking();
+setupCountdown();
+setupCopy();

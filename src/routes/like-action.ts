@@ -1,0 +1,77 @@
+import type { Context } from "hono";
+import { castLike } from "../db/queries/likes";
+import { countsVisible } from "../domain/campaign-status";
+import { receiptCode } from "../domain/identity";
+import type { LikeRefusal } from "../domain/like-rules";
+import { nextLocalMidnight } from "../domain/time";
+import { clientIp } from "../middleware/voter";
+import type { AppEnv } from "../types";
+
+/**
+ * One like, as both the JSON API and the no-JS form use it: the per-IP flood guard, then the single
+ * atomic write. Needs `identifyVoter` to have run.
+ */
+
+export type LikeOutcome =
+  | { ok: true; likes: number | null; remainingToday: number | null; receipt: string }
+  | {
+      ok: false;
+      code: LikeRefusal | "rate_limited";
+      status: 403 | 404 | 409 | 429;
+      message: string;
+      retryAfter?: number;
+    };
+
+const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: string }> = {
+  campaign_not_found: { status: 404, message: "No such campaign." },
+  candidate_not_found: { status: 404, message: "No such nominee." },
+  voting_not_open: { status: 403, message: "Voting has not opened yet." },
+  voting_paused: { status: 403, message: "Voting is paused by the organizer." },
+  voting_closed: { status: 403, message: "Voting has closed." },
+  already_liked: { status: 409, message: "You have already liked this nominee today." },
+  daily_quota_exhausted: { status: 429, message: "You have used all of today's likes." },
+};
+
+export async function likeAction(
+  c: Context<AppEnv>,
+  slug: string,
+  number: number,
+): Promise<LikeOutcome> {
+  // A flood guard only: high on purpose, so an office behind one NAT address can still vote.
+  const { success } = await c.env.LIKE_RATE_LIMITER.limit({
+    key: `like:${clientIp(c.req.raw.headers)}`,
+  });
+  if (!success) {
+    return {
+      ok: false,
+      code: "rate_limited",
+      status: 429,
+      message: "Too many likes from this network; try again in a minute.",
+      retryAfter: 60,
+    };
+  }
+  const now = Date.now();
+  const result = await castLike(c.var.db, {
+    slug,
+    number,
+    voterHash: c.var.voter.hash,
+    ipHash: c.var.voter.ipHash,
+    receipt: receiptCode(),
+    now,
+  });
+  if (!result.counted) {
+    const refusal = REFUSALS[result.refusal];
+    const retryAfter =
+      result.refusal === "daily_quota_exhausted"
+        ? Math.max(1, Math.ceil((nextLocalMidnight(now, result.timeZone) - now) / 1000))
+        : undefined;
+    return { ok: false, code: result.refusal, ...refusal, retryAfter };
+  }
+  return {
+    ok: true,
+    // A like is only accepted while voting is open, so visibility follows from showCounts.
+    likes: countsVisible(result.showCounts, "open") ? result.likes : null,
+    remainingToday: result.remainingToday,
+    receipt: result.receipt,
+  };
+}

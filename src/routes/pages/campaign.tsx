@@ -1,0 +1,59 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { campaignTotals } from "../../db/queries/campaigns";
+import { listGroups, listNominees, type NomineeFilter } from "../../db/queries/nominees";
+import { identifyVoter } from "../../middleware/voter";
+import type { AppEnv } from "../../types";
+import { CandidateQuery } from "../../validators/candidates";
+import { publicView } from "../../views/api-json";
+import { CampaignPage, NomineeGrid } from "../../views/pages/campaign-page";
+import { campaignOr404, pageBase, privatePage, renderPage } from "./page-context";
+
+/** The page forgives what the API refuses: a bad parameter falls back to its default. */
+function pageFilter(query: Record<string, string>, showLikes: boolean): NomineeFilter {
+  const parsed = v.safeParse(CandidateQuery, {
+    q: query.q?.slice(0, 100),
+    group: query.group || undefined,
+    sort: query.sort === "likes" && showLikes ? "likes" : "number",
+  });
+  return parsed.success ? parsed.output : { sort: "number" };
+}
+
+export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, async (c) => {
+  const campaign = await campaignOr404(c, c.req.param("slug"));
+  const now = Date.now();
+  const view = publicView(campaign, now);
+  const filter = pageFilter(c.req.query(), view.showLikes);
+  privatePage(c);
+  if (c.req.query("fragment") === "grid") {
+    const nominees = await listNominees(c.var.db, campaign.id, filter);
+    return c.html(
+      <NomineeGrid
+        campaign={campaign}
+        nominees={nominees}
+        showLikes={view.showLikes}
+        m={c.var.prefs.m}
+      />,
+    );
+  }
+  const [nominees, groups, totals] = await Promise.all([
+    listNominees(c.var.db, campaign.id, filter),
+    listGroups(c.var.db, campaign.id),
+    campaignTotals(c.var.db, campaign.id),
+  ]);
+  return renderPage(
+    c,
+    <CampaignPage
+      {...pageBase(c)}
+      campaign={campaign}
+      status={view.status}
+      showLikes={view.showLikes}
+      totalLikes={totals.totalLikes}
+      candidateCount={totals.candidateCount}
+      nominees={nominees}
+      groups={groups}
+      filter={filter}
+      now={now}
+    />,
+  );
+});

@@ -1,0 +1,102 @@
+import { Hono } from "hono";
+import { renderSVG } from "uqr";
+import { voterToday } from "../../db/queries/likes";
+import { neighbourNumbers } from "../../db/queries/nominees";
+import { localDay } from "../../domain/time";
+import { identifyVoter } from "../../middleware/voter";
+import type { AppEnv } from "../../types";
+import { publicView } from "../../views/api-json";
+import { ProfilePage } from "../../views/pages/profile-page";
+import { ShareCardPage } from "../../views/pages/share-card-page";
+import { likeAction } from "../like-action";
+import { campaignOr404, nomineeOr404, pageBase, publicOrigin, renderPage } from "./page-context";
+
+const PROFILE = "/c/:slug/:number{[1-9][0-9]{0,8}}";
+
+function qrSvg(url: string): string {
+  return renderSVG(url, {
+    ecc: "M",
+    border: 2,
+    pixelSize: 6,
+    blackColor: "#111",
+    whiteColor: "#fff",
+  });
+}
+
+export const profilePages = new Hono<AppEnv>()
+  .get(PROFILE, identifyVoter, async (c) => {
+    const campaign = await campaignOr404(c, c.req.param("slug"));
+    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    const now = Date.now();
+    const view = publicView(campaign, now);
+    const [neighbours, today] = await Promise.all([
+      neighbourNumbers(c.var.db, campaign.id, nominee.number),
+      voterToday(
+        c.var.db,
+        campaign.id,
+        nominee.id,
+        c.var.voter.hash,
+        localDay(now, campaign.timeZone),
+      ),
+    ]);
+    const cap = campaign.likesPerVoterPerDay;
+    const remaining = cap === null ? null : Math.max(0, cap - today.usedToday);
+    const r = c.req.query("r");
+    const left = c.req.query("left");
+    return renderPage(
+      c,
+      <ProfilePage
+        {...pageBase(c)}
+        campaign={campaign}
+        nominee={nominee}
+        neighbours={neighbours}
+        like={{
+          status: view.status,
+          likes: view.showLikes ? nominee.likes : null,
+          likedToday: today.likedNominee,
+          remainingToday: remaining,
+          outcome:
+            r && /^[a-z_]{1,40}$/.test(r)
+              ? { code: r, remaining: left && /^\d+$/.test(left) ? Number(left) : null }
+              : undefined,
+        }}
+      />,
+    );
+  })
+  // The no-JS like: a form POST to the profile's own URL, answered by a redirect back to it
+  // (post/redirect/get), so a reload never repeats the like.
+  .post(PROFILE, identifyVoter, async (c) => {
+    const slug = c.req.param("slug");
+    const number = Number(c.req.param("number"));
+    const outcome = await likeAction(c, slug, number);
+    if (
+      !outcome.ok &&
+      (outcome.code === "campaign_not_found" || outcome.code === "candidate_not_found")
+    ) {
+      return c.notFound();
+    }
+    const query = outcome.ok
+      ? `r=liked${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}`
+      : `r=${outcome.code}`;
+    return c.redirect(`/c/${slug}/${number}?${query}#main`, 303);
+  })
+  .get(`${PROFILE}/qr.svg`, async (c) => {
+    const campaign = await campaignOr404(c, c.req.param("slug"));
+    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    c.header("Content-Type", "image/svg+xml; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(qrSvg(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`));
+  })
+  .get(`${PROFILE}/card`, async (c) => {
+    const campaign = await campaignOr404(c, c.req.param("slug"));
+    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    return renderPage(
+      c,
+      <ShareCardPage
+        {...pageBase(c)}
+        campaign={campaign}
+        nominee={nominee}
+        qrSvg={qrSvg(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`)}
+      />,
+    );
+  });

@@ -1,0 +1,248 @@
+/**
+ * UI strings, Chinese first. Every page takes a `Messages` object; nothing in the views hard-codes
+ * text. Keys are grouped by page.
+ */
+
+export type Locale = "zh-CN" | "en";
+
+const zh = {
+  siteName: "榜样",
+  skipToContent: "跳到正文",
+  langToggle: "English",
+  langToggleLabel: "Switch to English",
+  largeText: "大字",
+  normalText: "标准字号",
+  largeTextLabel: "切换大字模式",
+  home: "首页",
+  organizer: "主办单位",
+  status: {
+    upcoming: "即将开始",
+    open: "投票进行中",
+    paused: "投票暂停",
+    closed: "投票已结束",
+    published: "结果已公布",
+  },
+  opensIn: "距投票开始",
+  closesIn: "距投票结束",
+  countdown: (d: number, h: number, m: number) =>
+    d > 0 ? `${d} 天 ${h} 小时` : h > 0 ? `${h} 小时 ${m} 分` : `${m} 分钟`,
+  window: (opens: string, closes: string) => `投票时间：${opens} 至 ${closes}`,
+  rules: (perCandidate: number, perVoter: number | null) =>
+    perVoter === null
+      ? `每人每天可为每位候选人点赞${perCandidate}次，不限总次数。`
+      : `每人每天可为每位候选人点赞${perCandidate}次，每天最多${perVoter}次。`,
+  rulesDayNote: (tz: string) =>
+    tz === "Asia/Shanghai" ? "每天以北京时间零点为界。" : `每天以 ${tz} 时间零点为界。`,
+  editorsNote: "编者按",
+  nominees: "候选人",
+  searchLabel: "搜索姓名、编号或单位",
+  searchPlaceholder: "姓名 / 编号 / 单位",
+  search: "搜索",
+  groupLabel: "分组",
+  allGroups: "全部",
+  sortLabel: "排序",
+  sortNumber: "按编号",
+  sortLikes: "按票数",
+  resultsCount: (n: number) => `共 ${n} 位候选人`,
+  noMatch: "没有找到符合条件的候选人。",
+  number: (n: number) => `${n}号`,
+  likesCount: (n: number) => `${n} 票`,
+  honoree: "当选",
+  viewResults: "查看实时排名",
+  backToList: "返回候选人列表",
+  previous: "上一位",
+  next: "下一位",
+  position: "职务",
+  unit: "单位",
+  group: "分组",
+  story: "先进事迹",
+  likeButton: "点赞",
+  likeButtonLabel: (name: string, likes: number | null) =>
+    likes === null ? `为${name}点赞` : `为${name}点赞，当前${likes}票`,
+  liked: "已点赞",
+  likedFeedback: (remaining: number | null) =>
+    remaining === null ? "已点赞 · 感谢支持" : `已点赞 · 今日还可点赞 ${remaining} 次`,
+  sending: "正在提交…",
+  retrying: "网络不稳，正在重试…",
+  likeErrors: {
+    already_liked: "今天已经为TA点过赞了，明天再来吧。",
+    daily_quota_exhausted: "今天的点赞次数已用完，明天再来吧。",
+    voting_not_open: "投票尚未开始。",
+    voting_paused: "投票暂停中，请稍后再来。",
+    voting_closed: "投票已结束，感谢关注。",
+    rate_limited: "点赞太频繁了，请稍等一分钟再试。",
+    offline: "网络连接失败，请检查网络后重试。",
+    cross_site: "请从本站页面点赞。",
+    campaign_not_found: "找不到该评选活动。",
+    candidate_not_found: "找不到该候选人。",
+    challenge_required: "请稍候，正在进行安全验证…",
+    unknown: "点赞没有成功，请稍后重试。",
+  } as Record<string, string>,
+  share: "分享",
+  shareTitle: "分享给朋友",
+  copyLink: "复制链接",
+  copied: "链接已复制",
+  qrLabel: (name: string) => `${name}的页面二维码`,
+  shareCard: "生成分享卡片",
+  shareCardHint: "截图保存后发送给朋友，或长按识别二维码",
+  shareCardCta: "扫码为TA点赞",
+  results: "实时排名",
+  resultsTitle: (title: string) => `${title} · 实时排名`,
+  rank: "名次",
+  name: "姓名",
+  likes: "票数",
+  totalLikes: (n: number) => `累计点赞 ${n} 次`,
+  updatedAt: (t: string) => `更新于 ${t}`,
+  autoUpdate: "排名每 5 秒自动更新",
+  resultsHiddenAfterClose: (closes: string) => `票数将于投票结束（${closes}）后公布。`,
+  resultsHiddenNever: "本次评选不公开票数，结果以主办单位公告为准。",
+  voided: (n: number) => `已核减 ${n} 票`,
+  allCampaigns: "正在进行的评选",
+  noCampaigns: "暂无评选活动。",
+  notFoundTitle: "页面不存在",
+  notFoundBody: "您访问的页面不存在，可能链接有误或已被删除。",
+  errorTitle: "出错了",
+  errorBody: "请稍后再试。",
+  backHome: "返回首页",
+  footer: "本站不要求关注公众号，也不收取任何费用。",
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  siteName: "Bangyang",
+  skipToContent: "Skip to content",
+  langToggle: "中文",
+  langToggleLabel: "切换到中文",
+  largeText: "Large text",
+  normalText: "Normal text",
+  largeTextLabel: "Toggle large text",
+  home: "Home",
+  organizer: "Organizer",
+  status: {
+    upcoming: "Opening soon",
+    open: "Voting open",
+    paused: "Voting paused",
+    closed: "Voting closed",
+    published: "Results announced",
+  },
+  opensIn: "Opens in",
+  closesIn: "Closes in",
+  countdown: (d, h, m) => (d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`),
+  window: (opens, closes) => `Voting: ${opens} to ${closes}`,
+  rules: (perCandidate, perVoter) =>
+    perVoter === null
+      ? `Each person may like each nominee ${perCandidate}× a day, with no daily total.`
+      : `Each person may like each nominee ${perCandidate}× a day, and ${perVoter} likes a day in all.`,
+  rulesDayNote: (tz) =>
+    tz === "Asia/Shanghai"
+      ? "Days start at midnight Beijing time."
+      : `Days start at midnight ${tz} time.`,
+  editorsNote: "Editor's note",
+  nominees: "Nominees",
+  searchLabel: "Search by name, number or unit",
+  searchPlaceholder: "Name / No. / unit",
+  search: "Search",
+  groupLabel: "Group",
+  allGroups: "All",
+  sortLabel: "Sort",
+  sortNumber: "By number",
+  sortLikes: "By likes",
+  resultsCount: (n) => `${n} nominee${n === 1 ? "" : "s"}`,
+  noMatch: "No nominee matches.",
+  number: (n) => `No. ${n}`,
+  likesCount: (n) => `${n} like${n === 1 ? "" : "s"}`,
+  honoree: "Honoree",
+  viewResults: "Live ranking",
+  backToList: "Back to the nominees",
+  previous: "Previous",
+  next: "Next",
+  position: "Position",
+  unit: "Unit",
+  group: "Group",
+  story: "Story",
+  likeButton: "Like",
+  likeButtonLabel: (name, likes) =>
+    likes === null ? `Like ${name}` : `Like ${name}, ${likes} likes now`,
+  liked: "Liked",
+  likedFeedback: (remaining) =>
+    remaining === null
+      ? "Liked · thank you"
+      : `Liked · ${remaining} like${remaining === 1 ? "" : "s"} left today`,
+  sending: "Sending…",
+  retrying: "Weak network, retrying…",
+  likeErrors: {
+    already_liked: "You already liked this nominee today. Come back tomorrow.",
+    daily_quota_exhausted: "You have used today's likes. Come back tomorrow.",
+    voting_not_open: "Voting has not opened yet.",
+    voting_paused: "Voting is paused; please come back later.",
+    voting_closed: "Voting has closed. Thank you.",
+    rate_limited: "Too many likes at once; please wait a minute.",
+    offline: "No connection. Check your network and try again.",
+    cross_site: "Please like from this site's own pages.",
+    campaign_not_found: "Campaign not found.",
+    candidate_not_found: "Nominee not found.",
+    challenge_required: "One moment, checking your browser…",
+    unknown: "The like did not go through; please try again.",
+  },
+  share: "Share",
+  shareTitle: "Share with friends",
+  copyLink: "Copy link",
+  copied: "Link copied",
+  qrLabel: (name) => `QR code for ${name}'s page`,
+  shareCard: "Share card",
+  shareCardHint: "Take a screenshot and send it, or scan the QR code",
+  shareCardCta: "Scan to like",
+  results: "Live ranking",
+  resultsTitle: (title) => `${title} · live ranking`,
+  rank: "Rank",
+  name: "Name",
+  likes: "Likes",
+  totalLikes: (n) => `${n} likes in all`,
+  updatedAt: (t) => `Updated ${t}`,
+  autoUpdate: "Updates every 5 seconds",
+  resultsHiddenAfterClose: (closes) => `Counts will be published when voting closes (${closes}).`,
+  resultsHiddenNever:
+    "Counts are not published for this campaign; see the organizer's announcement.",
+  voided: (n) => `${n} void${n === 1 ? "" : "s"}`,
+  allCampaigns: "Campaigns",
+  noCampaigns: "No campaigns yet.",
+  notFoundTitle: "Page not found",
+  notFoundBody: "This page does not exist; the link may be wrong or the page removed.",
+  errorTitle: "Something went wrong",
+  errorBody: "Please try again later.",
+  backHome: "Back to home",
+  footer: "This site never asks you to follow an account or pay anything.",
+};
+
+export const MESSAGES: Record<Locale, Messages> = { "zh-CN": zh, en };
+
+const N = 987654321;
+const tpl = (text: string, params: Record<string, number>) =>
+  Object.entries(params).reduce((t, [key, value]) => t.replace(String(value), `{${key}}`), text);
+
+/**
+ * The strings the browser script needs, shipped as JSON in the page. Numbers become `{n}`-style
+ * placeholders so the script formats them without its own copy of the dictionary.
+ */
+export function clientMessages(m: Messages) {
+  return {
+    sending: m.sending,
+    retrying: m.retrying,
+    liked: m.liked,
+    errors: m.likeErrors,
+    copied: m.copied,
+    feedback: tpl(m.likedFeedback(N), { n: N }),
+    feedbackUnlimited: m.likedFeedback(null),
+    likes: tpl(m.likesCount(N), { n: N }),
+    label: tpl(m.likeButtonLabel("{name}", N), { n: N }),
+    updated: tpl(m.updatedAt("{time}"), {}),
+    countdown: [
+      tpl(m.countdown(91, 92, 93), { d: 91, h: 92, m: 93 }),
+      tpl(m.countdown(0, 92, 93), { h: 92, m: 93 }),
+      tpl(m.countdown(0, 0, 93), { m: 93 }),
+    ],
+  };
+}
+
+export type ClientMessages = ReturnType<typeof clientMessages>;

@@ -1,0 +1,109 @@
+import type { Campaign, Nominee } from "../../db/schema";
+import type { Preferences } from "../../types";
+import { LikeBox, type LikeBoxProps } from "../components/like-box";
+import { SharePanel } from "../components/share-panel";
+import { Layout } from "../layout";
+
+export interface ProfilePageProps {
+  campaign: Campaign;
+  nominee: Nominee;
+  like: Omit<LikeBoxProps, "m" | "slug" | "number" | "name">;
+  neighbours: { previous: number | null; next: number | null };
+  prefs: Preferences;
+  url: string;
+  origin: string;
+}
+
+/** Absolute image for share cards; SVG placeholders fall back to the app icon. */
+export function shareImage(origin: string, nominee: Nominee): string {
+  const url = nominee.photos[0]?.url;
+  return url && !url.endsWith(".svg") ? new URL(url, origin).href : `${origin}/icon-512.png`;
+}
+
+export function ProfilePage(p: ProfilePageProps) {
+  const { campaign: c, nominee: n, prefs } = p;
+  const m = prefs.m;
+  const path = `/c/${c.slug}/${n.number}`;
+  const canonical = `${p.origin}${path}`;
+  return (
+    <Layout
+      prefs={prefs}
+      url={p.url}
+      meta={{
+        title: `${n.name}：${n.headline} · ${c.title}`,
+        description: `${n.unit}${n.position} ${n.name}。${n.story[0]?.slice(0, 80) ?? ""}`,
+        canonical,
+        image: shareImage(p.origin, n),
+        ogType: "profile",
+      }}
+      data={{ page: "profile", slug: c.slug, number: n.number }}
+    >
+      <nav class="crumbs" aria-label={m.backToList}>
+        <a href={`/c/${c.slug}`}>← {c.title}</a>
+      </nav>
+      <article class="profile">
+        <header class="profile-head">
+          {n.photos.slice(0, 1).map((photo) => (
+            <figure class="portrait">
+              <img src={photo.url} alt={n.name} width="300" height="400" decoding="async" />
+              {photo.caption && <figcaption>{photo.caption}</figcaption>}
+            </figure>
+          ))}
+          <div class="profile-id">
+            <p class="card-number">
+              {m.number(n.number)}
+              {n.honoree && <span class="badge badge-honoree">{m.honoree}</span>}
+            </p>
+            <h1>{n.name}</h1>
+            <p class="headline">{n.headline}</p>
+            <dl class="facts">
+              <dt>{m.position}</dt>
+              <dd>{n.position}</dd>
+              <dt>{m.unit}</dt>
+              <dd>{n.unit}</dd>
+              {n.groupName && (
+                <>
+                  <dt>{m.group}</dt>
+                  <dd>{n.groupName}</dd>
+                </>
+              )}
+            </dl>
+          </div>
+        </header>
+        <LikeBox m={m} slug={c.slug} number={n.number} name={n.name} {...p.like} />
+        <section class="story" aria-labelledby="story-heading">
+          <h2 id="story-heading">{m.story}</h2>
+          {n.story.map((para) => (
+            <p>{para}</p>
+          ))}
+          {n.photos.slice(1).map((photo) => (
+            <figure>
+              <img src={photo.url} alt={photo.caption || n.name} loading="lazy" decoding="async" />
+              {photo.caption && <figcaption>{photo.caption}</figcaption>}
+            </figure>
+          ))}
+        </section>
+        <SharePanel m={m} url={canonical} path={path} name={n.name} />
+      </article>
+      <nav class="pager" aria-label={m.nominees}>
+        {p.neighbours.previous !== null ? (
+          <a rel="prev" class="button secondary" href={`/c/${c.slug}/${p.neighbours.previous}`}>
+            ← {m.previous}
+          </a>
+        ) : (
+          <span />
+        )}
+        <a class="button secondary" href={`/c/${c.slug}/results`}>
+          {m.viewResults}
+        </a>
+        {p.neighbours.next !== null ? (
+          <a rel="next" class="button secondary" href={`/c/${c.slug}/${p.neighbours.next}`}>
+            {m.next} →
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </Layout>
+  );
+}

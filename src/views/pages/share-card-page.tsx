@@ -1,0 +1,54 @@
+import type { Campaign, Nominee } from "../../db/schema";
+import type { Preferences } from "../../types";
+import { Layout } from "../layout";
+
+/** A card sized for a phone screenshot: portrait, name, headline, campaign and a QR code. */
+export function ShareCardPage(p: {
+  campaign: Campaign;
+  nominee: Nominee;
+  qrSvg: string;
+  prefs: Preferences;
+  url: string;
+  origin: string;
+}) {
+  const { campaign: c, nominee: n, prefs } = p;
+  const m = prefs.m;
+  const photo = n.photos[0];
+  return (
+    <Layout
+      prefs={prefs}
+      url={p.url}
+      meta={{
+        title: `${n.name} · ${c.title}`,
+        canonical: `${p.origin}/c/${c.slug}/${n.number}`,
+        noindex: true,
+      }}
+      data={{ page: "card" }}
+    >
+      <div class="share-card">
+        <p class="share-card-campaign">{c.title}</p>
+        {photo && <img src={photo.url} alt={n.name} width="180" height="240" />}
+        <p class="card-number">{m.number(n.number)}</p>
+        <h1>{n.name}</h1>
+        <p class="share-card-unit">
+          {n.unit} {n.position}
+        </p>
+        <p class="headline">“{n.headline}”</p>
+        {/* The QR code is our own SVG, generated from the canonical URL. */}
+        <div
+          class="share-card-qr"
+          role="img"
+          aria-label={m.qrLabel(n.name)}
+          dangerouslySetInnerHTML={{ __html: p.qrSvg }}
+        />
+        <p class="share-card-cta">{m.shareCardCta}</p>
+      </div>
+      <p class="hint">{m.shareCardHint}</p>
+      <p>
+        <a class="button secondary" href={`/c/${c.slug}/${n.number}`}>
+          ← {n.name}
+        </a>
+      </p>
+    </Layout>
+  );
+}

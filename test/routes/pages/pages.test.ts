@@ -1,0 +1,181 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
+
+async function html(path: string, init?: RequestInit) {
+  const res = await call(path, init);
+  return { res, text: await res.text() };
+}
+
+describe("public pages", () => {
+  it("renders the campaign home in Chinese with the grid, rules and status", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const { res, text } = await html(`/c/${c.slug}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toContain("text/html");
+    expect(text.startsWith("<!doctype html>")).toBe(true);
+    expect(text).toContain('<html lang="zh-CN"');
+    expect(text).toContain("每人每天可为每位候选人点赞1次，每天最多5次");
+    expect(text).toContain("投票进行中");
+    expect(text).toContain(`href="/c/${c.slug}/3"`);
+    expect(text).toContain("候选人2");
+  });
+
+  it("searches and filters without JavaScript through query parameters", async () => {
+    const c = await makeCampaign({ count: 4 });
+    const { text } = await html(`/c/${c.slug}?q=${encodeURIComponent("候选人3")}`);
+    expect(text).toContain(`href="/c/${c.slug}/3"`);
+    expect(text).not.toContain(`href="/c/${c.slug}/1"`);
+    const byGroup = await html(`/c/${c.slug}?group=${encodeURIComponent("市直单位")}`);
+    expect(byGroup.text).toContain(`href="/c/${c.slug}/2"`);
+    expect(byGroup.text).not.toContain(`href="/c/${c.slug}/3"`);
+    const fragment = await html(`/c/${c.slug}?fragment=grid&q=4`);
+    expect(fragment.text.startsWith('<div id="grid"')).toBe(true);
+    expect(fragment.text).toContain(`href="/c/${c.slug}/4"`);
+  });
+
+  it("switches to English with ?lang=en and remembers it in a cookie", async () => {
+    const c = await makeCampaign();
+    const { res, text } = await html(`/c/${c.slug}?lang=en`);
+    expect(text).toContain('<html lang="en"');
+    expect(text).toContain("Voting open");
+    const cookie = /by_lang=en/.exec(res.headers.get("Set-Cookie") ?? "")?.[0];
+    expect(cookie).toBe("by_lang=en");
+    const again = await html(`/c/${c.slug}`, { headers: { Cookie: "by_lang=en" } });
+    expect(again.text).toContain('<html lang="en"');
+  });
+
+  it("turns on large text with ?text=large", async () => {
+    const c = await makeCampaign();
+    const { text } = await html(`/c/${c.slug}?text=large`);
+    expect(text).toContain('<html lang="zh-CN" class="large"');
+  });
+
+  it("renders a profile with story, like button naming the nominee, share and OG tags", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const { res, text } = await html(`/c/${c.slug}/2`);
+    expect(res.status).toBe(200);
+    expect(text).toContain("<h1>候选人2</h1>");
+    expect(text).toContain("事迹标题2");
+    expect(text).toContain('aria-label="为候选人2点赞，当前0票"');
+    expect(text).toContain(`<form method="post" action="/c/${c.slug}/2">`);
+    expect(text).toContain(`<link rel="canonical" href="http://localhost/c/${c.slug}/2"/>`);
+    expect(text).toContain('property="og:title"');
+    expect(text).toContain(`href="/c/${c.slug}/1"`);
+    expect(text).toContain(`href="/c/${c.slug}/3"`);
+    expect(text).toContain(`src="/c/${c.slug}/2/qr.svg"`);
+  });
+
+  it("likes without JavaScript: the form POST counts once and redirects back with a message", async () => {
+    const c = await makeCampaign();
+    const post = () =>
+      call(`/c/${c.slug}/1`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: "http://localhost",
+          "CF-Connecting-IP": "203.0.113.20",
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+      });
+    let cookie = "";
+    const first = await post();
+    expect(first.status).toBe(303);
+    expect(first.headers.get("Location")).toBe(`/c/${c.slug}/1?r=liked&left=4#main`);
+    cookie = voterCookie(first);
+    const page = await html(`/c/${c.slug}/1?r=liked&left=4`, { headers: { Cookie: cookie } });
+    expect(page.text).toContain("已点赞 · 今日还可点赞 4 次");
+    expect(page.text).toContain('aria-pressed="true"');
+    const second = await post();
+    expect(second.headers.get("Location")).toBe(`/c/${c.slug}/1?r=already_liked#main`);
+    const again = await html(`/c/${c.slug}/1?r=already_liked`, { headers: { Cookie: cookie } });
+    expect(again.text).toContain("今天已经为TA点过赞了");
+    expect((await reconcile(c.id))[0]).toMatchObject({ counter: 1, counted: 1 });
+  });
+
+  it("refuses a cross-site form POST", async () => {
+    const c = await makeCampaign();
+    const res = await call(`/c/${c.slug}/1`, {
+      method: "POST",
+      headers: {
+        Origin: "https://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+    });
+    expect(res.status).toBe(403);
+    expect((await reconcile(c.id))[0]?.counted).toBe(0);
+  });
+
+  it("shows the live ranking with ranks and likes", async () => {
+    const c = await makeCampaign({ count: 3 });
+    await like(c.slug, 3);
+    const { text } = await html(`/c/${c.slug}/results`);
+    expect(text).toContain("实时排名");
+    expect(text).toMatch(/<li class="rank-row" data-group="县市区" data-number="3">/);
+    expect(text).toContain("1 票");
+  });
+
+  it("leaks no count anywhere while counts are hidden", async () => {
+    const c = await makeCampaign({ count: 2, showCounts: "after_close" });
+    for (let i = 0; i < 7; i++) await like(c.slug, 2, { ip: `198.51.100.${i + 100}` });
+    const pages = [
+      `/c/${c.slug}`,
+      `/c/${c.slug}/2`,
+      `/c/${c.slug}/results`,
+      `/c/${c.slug}?sort=likes`,
+    ];
+    for (const path of pages) {
+      const { text } = await html(path);
+      expect(text, path).not.toMatch(/7 票|data-likes|rank-row|累计点赞/);
+    }
+    const { text } = await html(`/c/${c.slug}/results`);
+    expect(text).toContain("票数将于投票结束");
+    // sort=likes would reveal the order: the page falls back to numbers.
+    const sorted = await html(`/c/${c.slug}?sort=likes`);
+    expect(sorted.text.indexOf(`/c/${c.slug}/1"`)).toBeLessThan(
+      sorted.text.indexOf(`/c/${c.slug}/2"`),
+    );
+  });
+
+  it("escapes nominee fields and query parameters (no XSS)", async () => {
+    const c = await makeCampaign({ count: 1, title: '<script>alert("t")</script>' });
+    await env.DB.prepare(
+      "UPDATE nominees SET name = ?, headline = ?, story = ? WHERE campaign_id = ?",
+    )
+      .bind(
+        "<img src=x onerror=alert(1)>",
+        '"><svg onload=alert(2)>',
+        JSON.stringify(["<script>alert(3)</script>"]),
+        c.id,
+      )
+      .run();
+    const q = encodeURIComponent('"><script>alert(4)</script>');
+    for (const path of [
+      `/c/${c.slug}?q=${q}`,
+      `/c/${c.slug}/1`,
+      `/c/${c.slug}/results`,
+      `/c/${c.slug}/1/card`,
+    ]) {
+      const { text } = await html(path);
+      expect(text, path).not.toMatch(/<script>alert|<img src=x|<svg onload/);
+    }
+  });
+
+  it("answers 404 pages for unknown campaigns and nominees", async () => {
+    const c = await makeCampaign();
+    for (const path of ["/c/nope", `/c/${c.slug}/9`, `/c/${c.slug}/abc`, "/nowhere"]) {
+      const { res, text } = await html(path);
+      expect(res.status, path).toBe(404);
+      expect(text).toContain("页面不存在");
+    }
+  });
+
+  it("serves a QR code of the canonical profile URL", async () => {
+    const c = await makeCampaign();
+    const res = await call(`/c/${c.slug}/1/qr.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toContain("image/svg+xml");
+    expect(await res.text()).toMatch(/^<svg/);
+  });
+});
