@@ -5,11 +5,19 @@ import { secureHeaders } from "hono/secure-headers";
 import { ApiError, codeForStatus, errorBody } from "./errors";
 import { refuseCrossSite } from "./middleware/cross-site";
 import { database } from "./middleware/db";
+import { requireOrganizer } from "./middleware/organizer-auth";
 import { preferences } from "./middleware/preferences";
+import { adminAuditApi } from "./routes/admin/audit";
+import { adminCampaignsApi } from "./routes/admin/campaigns";
+import { adminExportsApi } from "./routes/admin/exports";
+import { adminNomineesApi, MAX_PHOTO_BYTES } from "./routes/admin/nominees";
+import { adminPages } from "./routes/admin/pages";
+import { sessionApi } from "./routes/admin/session";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
 import { likesApi } from "./routes/api/likes";
 import { resultsApi } from "./routes/api/results";
+import { mediaRoutes } from "./routes/media";
 import { campaignPages } from "./routes/pages/campaign";
 import { homePages } from "./routes/pages/home";
 import { renderPage } from "./routes/pages/page-context";
@@ -19,8 +27,17 @@ import type { AppEnv } from "./types";
 import { MESSAGES } from "./views/i18n";
 import { MessagePage } from "./views/pages/home-page";
 
-/** Request bodies larger than this are refused with 413 before anything reads them. */
-const MAX_BODY_BYTES = 4 * 1024;
+/**
+ * Request bodies larger than these are refused with 413 before anything reads them: a few KB for
+ * the public, more for the organizer's forms, imports and photos.
+ */
+function bodyLimitFor(path: string): number {
+  if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/[^/]+\/photos$/.test(path))
+    return MAX_PHOTO_BYTES;
+  if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/import$/.test(path)) return 2 * 1024 * 1024;
+  if (path.startsWith("/api/admin/") || path.startsWith("/admin")) return 256 * 1024;
+  return 4 * 1024;
+}
 
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
@@ -30,26 +47,36 @@ app.use(
   secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "strict-origin-when-cross-origin" }),
 );
 app.use(refuseCrossSite);
-app.use(
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+app.use((c, next) => {
+  const maxSize = bodyLimitFor(c.req.path);
+  return bodyLimit({
+    maxSize,
     onError: () => {
       throw new ApiError(
         413,
         "payload_too_large",
-        `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+        `Request bodies are limited to ${maxSize} bytes here.`,
       );
     },
-  }),
-);
+  })(c, next);
+});
 app.use(database);
 app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
+
+app.route("/api/admin/session", sessionApi);
+app.use("/api/admin/*", requireOrganizer);
+app.route("/api/admin/campaigns", adminCampaignsApi);
+app.route("/api/admin/campaigns", adminNomineesApi);
+app.route("/api/admin/campaigns", adminExportsApi);
+app.route("/api/admin/audit", adminAuditApi);
 
 app.route("/api/campaigns", campaignsApi);
 app.route("/api/campaigns", candidatesApi);
 app.route("/api/campaigns", likesApi);
 app.route("/api/campaigns", resultsApi);
 
+app.route("/", adminPages);
+app.route("/", mediaRoutes);
 app.route("/", homePages);
 app.route("/", resultsPages);
 app.route("/", profilePages);

@@ -18,11 +18,21 @@ export interface Preferences {
   m: Messages;
 }
 
+export type Role = "admin" | "observer";
+
+/** A signed-in organizer: role, a display name for the audit log, and how they signed in. */
+export interface Organizer {
+  role: Role;
+  name: string;
+  via: "token" | "session";
+}
+
 export type AppEnv = {
   Bindings: CloudflareBindings;
   Variables: {
     db: Database;
     voter: Voter;
     prefs: Preferences;
+    organizer: Organizer;
   };
 };

@@ -29,6 +29,10 @@ export const campaigns = sqliteTable("campaigns", {
   showCounts: text("show_counts", { enum: ["always", "after_close", "never"] })
     .notNull()
     .default("always"),
+  /** Grid order for the public: by number, or a stable shuffle per voter (fairness for long lists). */
+  nomineeOrder: text("nominee_order", { enum: ["number", "shuffle"] })
+    .notNull()
+    .default("number"),
   /** Drafts are invisible to the public. */
   draft: integer("draft", { mode: "boolean" }).notNull().default(false),
   paused: integer("paused", { mode: "boolean" }).notNull().default(false),
@@ -129,6 +133,32 @@ export const voterDays = sqliteTable(
     used: integer("used").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.voterHash, t.day] })],
+);
+
+/**
+ * Likes per campaign per hour (UTC hour start, ms), kept by the ledger trigger: the dashboard's
+ * chart reads ≤ 24×days rows instead of counting the ledger.
+ */
+export const likeHours = sqliteTable(
+  "like_hours",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    hour: integer("hour").notNull(),
+    likes: integer("likes").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.hour] })],
+);
+
+/** Refused like attempts per campaign, hour and reason, for the dashboard (best effort). */
+export const rejections = sqliteTable(
+  "rejections",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    hour: integer("hour").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.hour, t.reason] })],
 );
 
 /** Every organizer action: who, when, what, before/after. */

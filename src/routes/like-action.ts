@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { recordRejection } from "../db/queries/dashboard";
 import { castLike } from "../db/queries/likes";
 import { countsVisible } from "../domain/campaign-status";
 import { receiptCode } from "../domain/identity";
@@ -32,6 +33,15 @@ const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: st
   daily_quota_exhausted: { status: 429, message: "You have used all of today's likes." },
 };
 
+/** Counts a refusal for the dashboard after the answer has gone (never on the like's round trip). */
+function noteRejection(c: Context<AppEnv>, slug: string, reason: string, now: number): void {
+  try {
+    c.executionCtx.waitUntil(recordRejection(c.env.DB, slug, reason, now).catch(() => {}));
+  } catch {
+    /* no execution context (unit tests): skip the statistic */
+  }
+}
+
 export async function likeAction(
   c: Context<AppEnv>,
   slug: string,
@@ -42,6 +52,7 @@ export async function likeAction(
     key: `like:${clientIp(c.req.raw.headers)}`,
   });
   if (!success) {
+    noteRejection(c, slug, "rate_limited", Date.now());
     return {
       ok: false,
       code: "rate_limited",
@@ -60,6 +71,7 @@ export async function likeAction(
     now,
   });
   if (!result.counted) {
+    if (result.refusal !== "campaign_not_found") noteRejection(c, slug, result.refusal, now);
     const refusal = REFUSALS[result.refusal];
     const retryAfter =
       result.refusal === "daily_quota_exhausted"

@@ -1,0 +1,2 @@
+/** Organizer console script (filled in by the console work). */
+export {};

@@ -1,0 +1,230 @@
+import { and, asc, eq, inArray, max, notInArray, sql } from "drizzle-orm";
+import type { Organizer } from "../../types";
+import type { NomineeInput, NomineePatch } from "../../validators/nominee";
+import type { Database } from "../client";
+import { type Campaign, type Nominee, nominees } from "../schema";
+import { auditStatement } from "./audit";
+
+/** All of a campaign's nominees with their counts, by number. */
+export async function listNomineesAdmin(db: Database, campaignId: number): Promise<Nominee[]> {
+  return db
+    .select()
+    .from(nominees)
+    .where(eq(nominees.campaignId, campaignId))
+    .orderBy(asc(nominees.number));
+}
+
+async function nextNumber(db: Database, campaignId: number): Promise<number> {
+  const row = await db
+    .select({ n: max(nominees.number) })
+    .from(nominees)
+    .where(eq(nominees.campaignId, campaignId))
+    .get();
+  return (row?.n ?? 0) + 1;
+}
+
+function toColumns(input: NomineePatch) {
+  return {
+    ...(input.number !== undefined && { number: input.number }),
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.position !== undefined && { position: input.position }),
+    ...(input.unit !== undefined && { unit: input.unit }),
+    ...(input.group !== undefined && { groupName: input.group }),
+    ...(input.headline !== undefined && { headline: input.headline }),
+    ...(input.story !== undefined && { story: input.story }),
+    ...(input.photos !== undefined && {
+      photos: input.photos.map((p) => ({ url: p.url, caption: p.caption ?? "" })),
+    }),
+    ...(input.nominatingUnit !== undefined && { nominatingUnit: input.nominatingUnit }),
+    ...(input.honoree !== undefined && { honoree: input.honoree }),
+  };
+}
+
+/** Creates a nominee (next free number unless given); null when the number is taken. */
+export async function createNominee(
+  db: Database,
+  campaign: Campaign,
+  input: NomineeInput,
+  actor: Organizer,
+  now: number,
+): Promise<Nominee | null> {
+  const number = input.number ?? (await nextNumber(db, campaign.id));
+  const values = {
+    ...toColumns(input),
+    number,
+    name: input.name,
+    campaignId: campaign.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    const [created] = await db.batch([
+      db.insert(nominees).values(values).returning(),
+      auditStatement(db, {
+        campaignId: campaign.id,
+        actor,
+        action: "nominee.create",
+        after: values,
+        now,
+      }),
+    ]);
+    return created[0] ?? null;
+  } catch (error) {
+    if (/UNIQUE constraint failed/i.test(String(error))) return null;
+    throw error;
+  }
+}
+
+/** Applies a patch to a nominee; null when a new number clashes with another nominee. */
+export async function updateNominee(
+  db: Database,
+  before: Nominee,
+  patch: NomineePatch,
+  actor: Organizer,
+  now: number,
+): Promise<Nominee | null> {
+  const change = { ...toColumns(patch), updatedAt: now };
+  try {
+    const [updated] = await db.batch([
+      db.update(nominees).set(change).where(eq(nominees.id, before.id)).returning(),
+      auditStatement(db, {
+        campaignId: before.campaignId,
+        actor,
+        action: "nominee.update",
+        before,
+        after: { ...before, ...change },
+        now,
+      }),
+    ]);
+    return updated[0] ?? null;
+  } catch (error) {
+    if (/UNIQUE constraint failed/i.test(String(error))) return null;
+    throw error;
+  }
+}
+
+/** Deletes a nominee who never received a like (the ledger keeps every like's nominee). */
+export async function deleteNominee(db: Database, nominee: Nominee, actor: Organizer, now: number) {
+  await db.batch([
+    db.delete(nominees).where(eq(nominees.id, nominee.id)),
+    auditStatement(db, {
+      campaignId: nominee.campaignId,
+      actor,
+      action: "nominee.delete",
+      before: nominee,
+      now,
+    }),
+  ]);
+}
+
+/**
+ * Renumbers nominees 1..n in the given order (numbers are the URLs people share, so the route only
+ * allows this before the first like). Two steps avoid tripping UNIQUE(campaign, number) midway.
+ */
+export async function renumberNominees(
+  db: Database,
+  campaign: Campaign,
+  order: number[],
+  actor: Organizer,
+  now: number,
+) {
+  const statements = [
+    db
+      .update(nominees)
+      .set({ number: sql`-${nominees.number}` })
+      .where(eq(nominees.campaignId, campaign.id)),
+    ...order.map((oldNumber, i) =>
+      db
+        .update(nominees)
+        .set({ number: i + 1, updatedAt: now })
+        .where(and(eq(nominees.campaignId, campaign.id), eq(nominees.number, -oldNumber))),
+    ),
+    auditStatement(db, {
+      campaignId: campaign.id,
+      actor,
+      action: "nominee.reorder",
+      after: { order },
+      now,
+    }),
+  ] as const;
+  await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+}
+
+/** Sets the honorees (当选) to exactly `numbers`, as part of publishing. */
+export function honoreeStatements(
+  db: Database,
+  campaignId: number,
+  numbers: number[],
+  now: number,
+) {
+  return [
+    db
+      .update(nominees)
+      .set({ honoree: true, updatedAt: now })
+      .where(
+        and(
+          eq(nominees.campaignId, campaignId),
+          inArray(nominees.number, numbers.length ? numbers : [-1]),
+        ),
+      ),
+    db
+      .update(nominees)
+      .set({ honoree: false, updatedAt: now })
+      .where(
+        and(
+          eq(nominees.campaignId, campaignId),
+          notInArray(nominees.number, numbers.length ? numbers : [-1]),
+        ),
+      ),
+  ] as const;
+}
+
+export interface NewNominee {
+  number: number;
+  name: string;
+  position: string;
+  unit: string;
+  group: string;
+  headline: string;
+  story: string[];
+  nominatingUnit: string;
+  photos: { url: string; caption: string }[];
+}
+
+/** Inserts validated imported rows, all or nothing, with one audit entry. */
+export async function importNominees(
+  db: Database,
+  campaign: Campaign,
+  rows: NewNominee[],
+  actor: Organizer,
+  now: number,
+): Promise<void> {
+  const values = rows.map((r) => ({
+    campaignId: campaign.id,
+    number: r.number,
+    name: r.name,
+    position: r.position,
+    unit: r.unit,
+    groupName: r.group,
+    headline: r.headline,
+    story: r.story,
+    photos: r.photos,
+    nominatingUnit: r.nominatingUnit,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  // D1 binds at most 100 variables per statement: 7 rows of 12 columns per INSERT.
+  const inserts = [];
+  for (let i = 0; i < values.length; i += 7)
+    inserts.push(db.insert(nominees).values(values.slice(i, i + 7)));
+  await db.batch([
+    ...inserts,
+    auditStatement(db, {
+      campaignId: campaign.id,
+      actor,
+      action: "nominee.import",
+      after: { count: rows.length, numbers: rows.map((r) => r.number) },
+      now,
+    }),
+  ] as unknown as Parameters<typeof db.batch>[0]);
+}

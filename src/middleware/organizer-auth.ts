@@ -1,0 +1,76 @@
+import type { Context } from "hono";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { secretsEqual } from "../domain/passwords";
+import { ApiError } from "../errors";
+import type { AppEnv, Organizer, Role } from "../types";
+import { isLocalHost } from "./voter";
+
+export const ORGANIZER_COOKIE = "by_admin";
+/** A console session lasts a working day. */
+export const SESSION_SECONDS = 8 * 60 * 60;
+
+/** Sessions are signed with a key derived for this purpose, not the voter cookie's. */
+const sessionKey = (c: Context<AppEnv>) => `organizer-session:${c.env.SESSION_SECRET}`;
+
+/** Starts a console session: a signed, HttpOnly, SameSite=Strict cookie with its own expiry. */
+export async function startSession(c: Context<AppEnv>, role: Role, name: string): Promise<number> {
+  const expiresAt = Date.now() + SESSION_SECONDS * 1000;
+  // Dots separate the fields (and the signature), so the name is encoded without any.
+  const value = [role, expiresAt, encodeURIComponent(name).replaceAll(".", "%2E")].join(".");
+  await setSignedCookie(c, ORGANIZER_COOKIE, value, sessionKey(c), {
+    path: "/",
+    httpOnly: true,
+    secure: !isLocalHost(c.req.url),
+    sameSite: "Strict",
+    maxAge: SESSION_SECONDS,
+  });
+  return expiresAt;
+}
+
+export function endSession(c: Context<AppEnv>): void {
+  deleteCookie(c, ORGANIZER_COOKIE, { path: "/", secure: !isLocalHost(c.req.url) });
+}
+
+/** Who is calling: the bearer token (scripts) or a console session; null if neither is valid. */
+export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer | null> {
+  const auth = c.req.header("Authorization");
+  if (auth?.startsWith("Bearer ")) {
+    const token = auth.slice(7).trim();
+    if (c.env.ADMIN_TOKEN && token && (await secretsEqual(token, c.env.ADMIN_TOKEN))) {
+      return { role: "admin", name: "token", via: "token" };
+    }
+    return null;
+  }
+  const value = await getSignedCookie(c, sessionKey(c), ORGANIZER_COOKIE);
+  if (!value) return null;
+  const [role, expires, name] = value.split(".");
+  if ((role !== "admin" && role !== "observer") || !(Number(expires) > Date.now())) return null;
+  let display = role;
+  try {
+    display = decodeURIComponent(name ?? "") || role;
+  } catch {
+    /* keep the role as the name */
+  }
+  return { role, name: display, via: "session" };
+}
+
+/**
+ * Everything under /api/admin and /admin needs an organizer: 401 `unauthorized` without one, and
+ * 403 `forbidden` when an observer (read-only) tries to change anything. Sets `c.var.organizer`.
+ */
+export const requireOrganizer = createMiddleware<AppEnv>(async (c, next) => {
+  const organizer = await identifyOrganizer(c);
+  if (!organizer)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Sign in, or send Authorization: Bearer <ADMIN_TOKEN>.",
+    );
+  const reading = c.req.method === "GET" || c.req.method === "HEAD";
+  if (!reading && organizer.role !== "admin") {
+    throw new ApiError(403, "forbidden", "Observers have read-only access.");
+  }
+  c.set("organizer", organizer);
+  await next();
+});

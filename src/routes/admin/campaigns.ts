@@ -1,0 +1,164 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import {
+  applyCampaignChange,
+  campaignHasLikes,
+  createCampaign,
+  deleteCampaign,
+  isUniqueViolation,
+  listAllCampaigns,
+  updateCampaign,
+} from "../../db/queries/admin-campaigns";
+import { honoreeStatements, listNomineesAdmin } from "../../db/queries/admin-nominees";
+import { auditStatement } from "../../db/queries/audit";
+import { campaignTotals } from "../../db/queries/campaigns";
+import { likesPerHour, rejectionsByReason } from "../../db/queries/dashboard";
+import { campaigns } from "../../db/schema";
+import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
+import { rankByLikes } from "../../domain/ranking";
+import { isoInZone } from "../../domain/time";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { CampaignPatch, CampaignSettings, PublishRequest } from "../../validators/campaign";
+import { readJson } from "../../validators/json-body";
+import { adminCampaign } from "../../views/admin-json";
+import { loadCampaign } from "./load";
+
+const ACTIONS: LifecycleAction[] = ["open", "pause", "resume", "close", "publish"];
+
+export const adminCampaignsApi = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const now = Date.now();
+    const rows = await listAllCampaigns(c.var.db);
+    return c.json({ campaigns: rows.map((r) => adminCampaign(r.campaign, r, now)) });
+  })
+  .post("/", async (c) => {
+    const settings = await readJson(c, CampaignSettings);
+    const created = await createCampaign(c.var.db, settings, c.var.organizer, Date.now());
+    if (!created)
+      throw new ApiError(409, "slug_taken", `The slug "${settings.slug}" is already used.`);
+    return c.json(adminCampaign(created, { candidateCount: 0, totalLikes: 0 }, Date.now()), 201);
+  })
+  .get("/:slug", async (c) => {
+    const campaign = await loadCampaign(c);
+    return c.json(adminCampaign(campaign, await campaignTotals(c.var.db, campaign.id), Date.now()));
+  })
+  .patch("/:slug", async (c) => {
+    const campaign = await loadCampaign(c);
+    const patch = await readJson(c, CampaignPatch);
+    if ((patch.opensAt && !patch.closesAt) || (patch.closesAt && !patch.opensAt)) {
+      const opens = patch.opensAt ? Date.parse(patch.opensAt) : campaign.opensAt;
+      const closes = patch.closesAt ? Date.parse(patch.closesAt) : campaign.closesAt;
+      if (closes <= opens)
+        throw new ApiError(400, "invalid_body", "closesAt must be after opensAt");
+    }
+    try {
+      const updated = await updateCampaign(c.var.db, campaign, patch, c.var.organizer, Date.now());
+      return c.json(
+        adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), Date.now()),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ApiError(409, "slug_taken", `The slug "${patch.slug}" is already used.`);
+      throw error;
+    }
+  })
+  .delete("/:slug", async (c) => {
+    const campaign = await loadCampaign(c);
+    if (await campaignHasLikes(c.var.db, campaign.id)) {
+      throw new ApiError(
+        409,
+        "campaign_has_likes",
+        "A campaign with likes cannot be deleted (the ledger is kept). Close it instead.",
+      );
+    }
+    await deleteCampaign(c.var.db, campaign, c.var.organizer, Date.now());
+    return c.body(null, 204);
+  })
+  .post("/:slug/:action{open|pause|resume|close|publish}", async (c) => {
+    const campaign = await loadCampaign(c);
+    const action = c.req.param("action") as LifecycleAction;
+    if (!ACTIONS.includes(action)) throw new ApiError(404, "not_found", "No such action.");
+    const now = Date.now();
+    const result = applyLifecycle(action, campaign, now);
+    if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
+    if (action === "publish") {
+      const { honorees } = await readJson(c, PublishRequest);
+      const known = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
+      const unknown = honorees.filter((n) => !known.has(n));
+      if (unknown.length)
+        throw new ApiError(400, "invalid_body", `No nominee numbered ${unknown.join(", ")}.`);
+      const after = { ...campaign, ...result.change, updatedAt: now };
+      await c.var.db.batch([
+        c.var.db
+          .update(campaigns)
+          .set({ ...result.change, updatedAt: now })
+          .where(eq(campaigns.id, campaign.id)),
+        ...honoreeStatements(c.var.db, campaign.id, honorees, now),
+        auditStatement(c.var.db, {
+          campaignId: campaign.id,
+          actor: c.var.organizer,
+          action: "campaign.publish",
+          before: campaign,
+          after: { ...after, honorees },
+          now,
+        }),
+      ]);
+      return c.json(adminCampaign(after, await campaignTotals(c.var.db, campaign.id), now));
+    }
+    const updated = await applyCampaignChange(
+      c.var.db,
+      campaign,
+      result.change,
+      action,
+      c.var.organizer,
+      now,
+    );
+    return c.json(adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), now));
+  })
+  .get("/:slug/dashboard", async (c) => {
+    const campaign = await loadCampaign(c);
+    const now = Date.now();
+    const since = now - 48 * 3_600_000;
+    const [nominees, hours, rejected] = await Promise.all([
+      listNomineesAdmin(c.var.db, campaign.id),
+      likesPerHour(c.var.db, campaign.id, since),
+      rejectionsByReason(c.var.db, campaign.id, since),
+    ]);
+    const ranking = rankByLikes(nominees);
+    const groups = new Map<string, { group: string; nominees: number; likes: number }>();
+    for (const n of nominees) {
+      const g = groups.get(n.groupName) ?? { group: n.groupName, nominees: 0, likes: 0 };
+      g.nominees += 1;
+      g.likes += n.likes;
+      groups.set(n.groupName, g);
+    }
+    return c.json({
+      campaign: adminCampaign(
+        campaign,
+        { candidateCount: nominees.length, totalLikes: ranking.reduce((s, r) => s + r.likes, 0) },
+        now,
+      ),
+      generatedAt: isoInZone(now, campaign.timeZone),
+      totals: {
+        likes: ranking.reduce((s, r) => s + r.likes, 0),
+        voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
+        nominees: nominees.length,
+      },
+      ranking: ranking.map((r) => ({
+        rank: r.rank,
+        number: r.number,
+        name: r.name,
+        unit: r.unit,
+        group: r.groupName,
+        likes: r.likes,
+        voidedLikes: r.voidedLikes,
+      })),
+      groups: [...groups.values()],
+      likesPerHour: hours.map((h) => ({
+        hour: isoInZone(h.hour, campaign.timeZone),
+        likes: h.likes,
+      })),
+      rejections: rejected.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+    });
+  });

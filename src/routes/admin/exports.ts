@@ -1,0 +1,160 @@
+import { Hono } from "hono";
+import type { Database } from "../../db/client";
+import { listNomineesAdmin } from "../../db/queries/admin-nominees";
+import { ledgerPage, voidLikes } from "../../db/queries/ledger";
+import { findNominee } from "../../db/queries/nominees";
+import type { Campaign } from "../../db/schema";
+import { campaignStatus } from "../../domain/campaign-status";
+import { csvLine, UTF8_BOM } from "../../domain/csv";
+import { rankByLikes } from "../../domain/ranking";
+import {
+  canonicalResultsCsv,
+  type ExportRow,
+  resultsCsv,
+  sha256Hex,
+} from "../../domain/results-export";
+import { isoInZone, parseInstant } from "../../domain/time";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { VoidRequest } from "../../validators/campaign";
+import { readJson } from "../../validators/json-body";
+import { loadCampaign } from "./load";
+
+/** The committee's final counts, ranked (1, 2, 2, 4), from the counters. */
+export async function exportRows(db: Database, campaign: Campaign): Promise<ExportRow[]> {
+  return rankByLikes(await listNomineesAdmin(db, campaign.id)).map((n) => ({
+    rank: n.rank,
+    number: n.number,
+    name: n.name,
+    position: n.position,
+    unit: n.unit,
+    group: n.groupName,
+    likes: n.likes,
+  }));
+}
+
+const filename = (campaign: Campaign, suffix: string, ext: string) =>
+  `attachment; filename="${campaign.slug}-${suffix}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${campaign.title}-${suffix}.${ext}`)}`;
+
+/** Ledger rows per page while streaming votes.csv: bounded memory whatever the ledger's size. */
+const LEDGER_PAGE = 2000;
+
+export const LEDGER_HEADERS = [
+  "id",
+  "time",
+  "number",
+  "voter_hash",
+  "ip_hash",
+  "status",
+  "void_reason",
+  "voided_by",
+  "receipt",
+  "day",
+];
+
+export const adminExportsApi = new Hono<AppEnv>()
+  .get("/:slug/export.csv", async (c) => {
+    const campaign = await loadCampaign(c);
+    const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", filename(campaign, "results", "csv"));
+    c.header("Cache-Control", "no-store");
+    return c.body(resultsCsv(await exportRows(c.var.db, campaign), lang));
+  })
+  .get("/:slug/export.json", async (c) => {
+    const campaign = await loadCampaign(c);
+    const now = Date.now();
+    const rows = await exportRows(c.var.db, campaign);
+    c.header("Content-Disposition", filename(campaign, "results", "json"));
+    c.header("Cache-Control", "no-store");
+    return c.json({
+      campaign: {
+        slug: campaign.slug,
+        title: campaign.title,
+        organizer: campaign.organizer,
+        status: campaign.draft ? "draft" : campaignStatus(campaign, now),
+        timeZone: campaign.timeZone,
+        opensAt: isoInZone(campaign.opensAt, campaign.timeZone),
+        closesAt: isoInZone(campaign.closesAt, campaign.timeZone),
+        rules: {
+          likesPerCandidatePerDay: campaign.likesPerCandidatePerDay,
+          likesPerVoterPerDay: campaign.likesPerVoterPerDay,
+        },
+        showCounts: campaign.showCounts,
+      },
+      exportedAt: isoInZone(now, campaign.timeZone),
+      totalLikes: rows.reduce((s, r) => s + r.likes, 0),
+      candidates: rows,
+      sha256: await sha256Hex(canonicalResultsCsv(rows)),
+      sha256Of: "export.csv (Chinese headers), byte for byte",
+    });
+  })
+  .get("/:slug/votes.csv", async (c) => {
+    const campaign = await loadCampaign(c);
+    const db = c.var.db;
+    const encoder = new TextEncoder();
+    let afterId = 0;
+    let started = false;
+    // Pull-based: the next page is read only when the client has taken the previous one.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(UTF8_BOM + csvLine(LEDGER_HEADERS)));
+          return;
+        }
+        const page = await ledgerPage(db, campaign.id, afterId, LEDGER_PAGE);
+        if (page.length === 0) {
+          controller.close();
+          return;
+        }
+        let chunk = "";
+        for (const r of page) {
+          chunk += csvLine([
+            r.id,
+            isoInZone(r.createdAt, campaign.timeZone),
+            r.number,
+            r.voterHash,
+            r.ipHash,
+            r.status,
+            r.voidReason ?? "",
+            r.voidedBy ?? "",
+            r.receipt,
+            r.day,
+          ]);
+        }
+        afterId = page[page.length - 1]?.id ?? afterId;
+        controller.enqueue(encoder.encode(chunk));
+      },
+    });
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", filename(campaign, "ledger", "csv"));
+    c.header("Cache-Control", "no-store");
+    return c.body(body);
+  })
+  .post("/:slug/votes/void", async (c) => {
+    const campaign = await loadCampaign(c);
+    const req = await readJson(c, VoidRequest);
+    let nomineeId: number | undefined;
+    if (req.number !== undefined) {
+      const nominee = await findNominee(c.var.db, campaign.id, req.number);
+      if (!nominee)
+        throw new ApiError(404, "candidate_not_found", `No nominee number ${req.number}.`);
+      nomineeId = nominee.id;
+    }
+    const voided = await voidLikes(
+      c.var.db,
+      campaign.id,
+      {
+        voterHash: req.voterHash,
+        ipHash: req.ipHash,
+        from: req.from ? (parseInstant(req.from) ?? undefined) : undefined,
+        to: req.to ? (parseInstant(req.to) ?? undefined) : undefined,
+        nomineeId,
+      },
+      req.reason,
+      c.var.organizer,
+      Date.now(),
+    );
+    return c.json({ voided });
+  });

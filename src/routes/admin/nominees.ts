@@ -1,0 +1,171 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { campaignHasLikes } from "../../db/queries/admin-campaigns";
+import {
+  createNominee,
+  deleteNominee,
+  importNominees,
+  listNomineesAdmin,
+  renumberNominees,
+  updateNominee,
+} from "../../db/queries/admin-nominees";
+import { auditStatement } from "../../db/queries/audit";
+import { nominees } from "../../db/schema";
+import { sniffImage } from "../../domain/media";
+import { parseNomineeImport } from "../../domain/nominee-import";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { readJson } from "../../validators/json-body";
+import { NomineeInput, NomineePatch, ReorderRequest } from "../../validators/nominee";
+import { adminNominee } from "../../views/admin-json";
+import { loadCampaign, loadNominee } from "./load";
+
+/** Largest photo accepted; phones' JPEGs are 2–4 MB. */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+export const adminNomineesApi = new Hono<AppEnv>()
+  .get("/:slug/nominees", async (c) => {
+    const campaign = await loadCampaign(c);
+    return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
+  })
+  .post("/:slug/nominees", async (c) => {
+    const campaign = await loadCampaign(c);
+    const input = await readJson(c, NomineeInput);
+    const created = await createNominee(c.var.db, campaign, input, c.var.organizer, Date.now());
+    if (!created)
+      throw new ApiError(409, "number_taken", `Number ${input.number} is already used.`);
+    return c.json(adminNominee(created), 201);
+  })
+  .post("/:slug/nominees/reorder", async (c) => {
+    const campaign = await loadCampaign(c);
+    const { order } = await readJson(c, ReorderRequest);
+    const current = (await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number);
+    const same =
+      order.length === current.length &&
+      [...order].sort((a, b) => a - b).every((n, i) => n === current[i]);
+    if (!same)
+      throw new ApiError(400, "invalid_body", "order must list every current number exactly once.");
+    // Numbers are in the URLs people have shared: once likes exist they never change.
+    if (await campaignHasLikes(c.var.db, campaign.id)) {
+      throw new ApiError(
+        409,
+        "campaign_has_likes",
+        "Numbers cannot change once likes have been cast.",
+      );
+    }
+    await renumberNominees(c.var.db, campaign, order, c.var.organizer, Date.now());
+    return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
+  })
+  .post("/:slug/nominees/import", async (c) => {
+    const campaign = await loadCampaign(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const existing = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
+    const preview = parseNomineeImport(
+      { bytes, contentType: c.req.header("Content-Type"), filename: c.req.query("filename") },
+      existing,
+    );
+    const dryRun = c.req.query("dryRun") === "1" || c.req.query("dryRun") === "true";
+    if (dryRun) return c.json({ dryRun: true, ...preview });
+    if (preview.invalid > 0 || preview.valid === 0) {
+      return c.json(
+        {
+          error: {
+            code: "invalid_import",
+            message:
+              preview.valid === 0 && preview.invalid === 0
+                ? "The file has no rows."
+                : `${preview.invalid} row(s) have errors; nothing was imported.`,
+          },
+          ...preview,
+        },
+        422,
+      );
+    }
+    const rows = preview.rows.flatMap((r) => (r.nominee ? [r.nominee] : []));
+    await importNominees(
+      c.var.db,
+      campaign,
+      rows.map((r) => ({
+        ...r,
+        photos: r.photoUrl ? [{ url: r.photoUrl, caption: r.photoCaption ?? "" }] : [],
+      })),
+      c.var.organizer,
+      Date.now(),
+    );
+    return c.json({ dryRun: false, imported: rows.length, ...preview }, 201);
+  })
+  .patch("/:slug/nominees/:number", async (c) => {
+    const campaign = await loadCampaign(c);
+    const nominee = await loadNominee(c, campaign);
+    const patch = await readJson(c, NomineePatch);
+    if (
+      patch.number !== undefined &&
+      patch.number !== nominee.number &&
+      (await campaignHasLikes(c.var.db, campaign.id))
+    ) {
+      throw new ApiError(
+        409,
+        "campaign_has_likes",
+        "Numbers cannot change once likes have been cast.",
+      );
+    }
+    const updated = await updateNominee(c.var.db, nominee, patch, c.var.organizer, Date.now());
+    if (!updated)
+      throw new ApiError(409, "number_taken", `Number ${patch.number} is already used.`);
+    return c.json(adminNominee(updated));
+  })
+  .delete("/:slug/nominees/:number", async (c) => {
+    const campaign = await loadCampaign(c);
+    const nominee = await loadNominee(c, campaign);
+    if (nominee.likes + nominee.voidedLikes > 0) {
+      throw new ApiError(
+        409,
+        "nominee_has_likes",
+        "A nominee with likes cannot be deleted (the ledger is kept).",
+      );
+    }
+    await deleteNominee(c.var.db, nominee, c.var.organizer, Date.now());
+    return c.body(null, 204);
+  })
+  .post("/:slug/nominees/:number/photos", async (c) => {
+    const campaign = await loadCampaign(c);
+    const nominee = await loadNominee(c, campaign);
+    const caption = v.parse(
+      v.optional(v.pipe(v.string(), v.maxLength(200)), ""),
+      c.req.query("caption") ?? "",
+    );
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength === 0)
+      throw new ApiError(400, "invalid_body", "Send the image bytes as the request body.");
+    if (bytes.byteLength > MAX_PHOTO_BYTES)
+      throw new ApiError(413, "payload_too_large", "Photos are limited to 5 MB.");
+    // The type comes from the bytes, never from the client's Content-Type.
+    const type = sniffImage(bytes);
+    if (!type)
+      throw new ApiError(
+        415,
+        "unsupported_media_type",
+        "Only JPEG, PNG and WebP photos are accepted.",
+      );
+    const key = `${campaign.slug}/${nominee.number}/${crypto.randomUUID()}.${type.ext}`;
+    await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type.mime } });
+    const photos = [...nominee.photos, { url: `/media/${key}`, caption }];
+    const now = Date.now();
+    const [updated] = await c.var.db.batch([
+      c.var.db
+        .update(nominees)
+        .set({ photos, updatedAt: now })
+        .where(eq(nominees.id, nominee.id))
+        .returning(),
+      auditStatement(c.var.db, {
+        campaignId: campaign.id,
+        actor: c.var.organizer,
+        action: "nominee.photo",
+        before: { number: nominee.number, photos: nominee.photos },
+        after: { number: nominee.number, photos },
+        now,
+      }),
+    ]);
+    return c.json(adminNominee(updated[0] ?? { ...nominee, photos }), 201);
+  });

@@ -1,0 +1,134 @@
+import * as v from "valibot";
+import { isValidTimeZone, parseInstant } from "../domain/time";
+
+const Instant = v.pipe(
+  v.string("must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00"),
+  v.check(
+    (s) => parseInstant(s) !== null,
+    "must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00",
+  ),
+);
+
+const Text = (max: number, label: string) =>
+  v.pipe(
+    v.string(`${label} must be text`),
+    v.trim(),
+    v.maxLength(max, `${label} must be at most ${max} characters`),
+  );
+
+const RequiredText = (max: number, label: string) =>
+  v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
+
+export const Slug = v.pipe(
+  v.string("slug must be text"),
+  v.regex(
+    /^[a-z0-9][a-z0-9-]{1,62}$/,
+    "slug: 2–63 lowercase letters, digits or hyphens, e.g. zuimei-xinfang",
+  ),
+);
+
+export const CampaignRules = v.object({
+  likesPerCandidatePerDay: v.pipe(
+    v.number("likesPerCandidatePerDay must be a number"),
+    v.integer("likesPerCandidatePerDay must be a whole number"),
+    v.minValue(1, "likesPerCandidatePerDay must be at least 1"),
+    v.maxValue(100, "likesPerCandidatePerDay must be at most 100"),
+  ),
+  likesPerVoterPerDay: v.nullable(
+    v.pipe(
+      v.number("likesPerVoterPerDay must be a number or null"),
+      v.integer("likesPerVoterPerDay must be a whole number"),
+      v.minValue(1, "likesPerVoterPerDay must be at least 1 (or null for no cap)"),
+      v.maxValue(10000, "likesPerVoterPerDay must be at most 10000"),
+    ),
+  ),
+});
+
+const fields = {
+  title: RequiredText(200, "title"),
+  organizer: RequiredText(200, "organizer"),
+  description: Text(20000, "description"),
+  timeZone: v.pipe(
+    v.string(),
+    v.check(isValidTimeZone, "timeZone must be an IANA time zone such as Asia/Shanghai"),
+  ),
+  opensAt: Instant,
+  closesAt: Instant,
+  rules: CampaignRules,
+  showCounts: v.picklist(
+    ["always", "after_close", "never"],
+    "showCounts must be always, after_close or never",
+  ),
+  nomineeOrder: v.picklist(["number", "shuffle"], "nomineeOrder must be number or shuffle"),
+  draft: v.boolean("draft must be true or false"),
+};
+
+const windowInOrder = (c: { opensAt?: string; closesAt?: string }) =>
+  c.opensAt === undefined ||
+  c.closesAt === undefined ||
+  (parseInstant(c.closesAt) ?? 0) > (parseInstant(c.opensAt) ?? 0);
+
+/** A new campaign. Drafts are the default: nothing is public until the organizer says so. */
+export const CampaignSettings = v.pipe(
+  v.object({
+    slug: Slug,
+    ...fields,
+    description: v.optional(fields.description, ""),
+    timeZone: v.optional(fields.timeZone, "Asia/Shanghai"),
+    rules: v.optional(fields.rules, { likesPerCandidatePerDay: 1, likesPerVoterPerDay: 5 }),
+    showCounts: v.optional(fields.showCounts, "always"),
+    nomineeOrder: v.optional(fields.nomineeOrder, "number"),
+    draft: v.optional(fields.draft, true),
+  }),
+  v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
+);
+export type CampaignSettings = v.InferOutput<typeof CampaignSettings>;
+
+/** A partial update: only the fields sent change. */
+export const CampaignPatch = v.pipe(
+  v.partial(v.object({ slug: Slug, ...fields })),
+  v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
+);
+export type CampaignPatch = v.InferOutput<typeof CampaignPatch>;
+
+export const VoidRequest = v.pipe(
+  v.object({
+    voterHash: v.optional(
+      v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, "voterHash must be 32 hex characters")),
+    ),
+    ipHash: v.optional(
+      v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, "ipHash must be 32 hex characters")),
+    ),
+    from: v.optional(Instant),
+    to: v.optional(Instant),
+    number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    reason: RequiredText(500, "reason"),
+  }),
+  v.check(
+    (r) =>
+      r.voterHash !== undefined ||
+      r.ipHash !== undefined ||
+      r.from !== undefined ||
+      r.to !== undefined,
+    "give at least one of voterHash, ipHash, from, to",
+  ),
+);
+export type VoidRequest = v.InferOutput<typeof VoidRequest>;
+
+export const PublishRequest = v.object({
+  honorees: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(1)), "honorees must be a list of numbers"),
+    v.maxLength(1000),
+  ),
+});
+
+export const LoginRequest = v.object({
+  password: v.pipe(
+    v.string("password is required"),
+    v.minLength(1, "password is required"),
+    v.maxLength(200),
+  ),
+  name: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(40, "name must be at most 40 characters")),
+  ),
+});

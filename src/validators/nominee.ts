@@ -1,0 +1,58 @@
+import * as v from "valibot";
+
+const Text = (max: number, label: string) =>
+  v.pipe(
+    v.string(`${label} must be text`),
+    v.trim(),
+    v.maxLength(max, `${label} must be at most ${max} characters`),
+  );
+
+export const Photo = v.object({
+  url: v.pipe(
+    v.string(),
+    v.regex(
+      /^\/(media|portraits)\/[\w./-]+$/,
+      "photo url must be one of ours (/media/… or /portraits/…)",
+    ),
+  ),
+  caption: v.optional(Text(200, "caption"), ""),
+});
+
+const fields = {
+  number: v.pipe(
+    v.number("number must be a number"),
+    v.integer("number must be a whole number"),
+    v.minValue(1),
+    v.maxValue(999_999_999),
+  ),
+  name: v.pipe(Text(50, "name"), v.minLength(1, "name is required")),
+  position: Text(100, "position"),
+  unit: Text(100, "unit"),
+  group: Text(100, "group"),
+  headline: Text(200, "headline"),
+  story: v.pipe(v.array(Text(20000, "story paragraph")), v.maxLength(200)),
+  photos: v.pipe(v.array(Photo), v.maxLength(12, "at most 12 photos")),
+  nominatingUnit: Text(100, "nominatingUnit"),
+  honoree: v.boolean(),
+};
+
+export const NomineeInput = v.object({
+  ...fields,
+  number: v.optional(fields.number),
+  position: v.optional(fields.position, ""),
+  unit: v.optional(fields.unit, ""),
+  group: v.optional(fields.group, ""),
+  headline: v.optional(fields.headline, ""),
+  story: v.optional(fields.story, []),
+  photos: v.optional(fields.photos, []),
+  nominatingUnit: v.optional(fields.nominatingUnit, ""),
+  honoree: v.optional(fields.honoree, false),
+});
+export type NomineeInput = v.InferOutput<typeof NomineeInput>;
+
+export const NomineePatch = v.partial(v.object(fields));
+export type NomineePatch = v.InferOutput<typeof NomineePatch>;
+
+export const ReorderRequest = v.object({
+  order: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1)),
+});

@@ -1,0 +1,54 @@
+import type { Campaign, Nominee } from "../db/schema";
+import { campaignStatus } from "../domain/campaign-status";
+import { isoInZone } from "../domain/time";
+
+/** Organizer-facing JSON: everything, counts always included. */
+
+export function adminCampaign(
+  c: Campaign,
+  totals: { candidateCount: number; totalLikes: number },
+  now: number,
+) {
+  const iso = (ms: number | null) => (ms === null ? null : isoInZone(ms, c.timeZone));
+  return {
+    slug: c.slug,
+    title: c.title,
+    organizer: c.organizer,
+    description: c.description,
+    status: c.draft ? "draft" : campaignStatus(c, now),
+    draft: c.draft,
+    paused: c.paused,
+    timeZone: c.timeZone,
+    opensAt: iso(c.opensAt),
+    closesAt: iso(c.closesAt),
+    closedAt: iso(c.closedAt),
+    publishedAt: iso(c.publishedAt),
+    rules: {
+      likesPerCandidatePerDay: c.likesPerCandidatePerDay,
+      likesPerVoterPerDay: c.likesPerVoterPerDay,
+    },
+    showCounts: c.showCounts,
+    nomineeOrder: c.nomineeOrder,
+    candidateCount: totals.candidateCount,
+    totalLikes: totals.totalLikes,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+  };
+}
+
+export function adminNominee(n: Nominee) {
+  return {
+    number: n.number,
+    name: n.name,
+    position: n.position,
+    unit: n.unit,
+    group: n.groupName,
+    headline: n.headline,
+    story: n.story,
+    photos: n.photos,
+    honoree: n.honoree,
+    nominatingUnit: n.nominatingUnit,
+    likes: n.likes,
+    voidedLikes: n.voidedLikes,
+  };
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { call, like, makeCampaign } from "../../helpers";
+import { asCall, errorCode, json } from "./admin-helpers";
+
+const settings = (slug: string) => ({
+  slug,
+  title: "第二批“最美信访干部”评选",
+  organizer: "市信访工作联席会议办公室",
+  description: "第一段\n\n第二段",
+  opensAt: "2026-01-01T00:00:00+08:00",
+  closesAt: "2030-01-01T00:00:00+08:00",
+  rules: { likesPerCandidatePerDay: 1, likesPerVoterPerDay: 3 },
+});
+
+async function audit(slug: string) {
+  const res = await asCall("observer", `/api/admin/audit?campaign=${slug}`);
+  return (
+    await res.json<{
+      entries: { action: string; actor: string; before: unknown; after: unknown }[];
+    }>()
+  ).entries;
+}
+
+describe("campaign management", () => {
+  it("creates a draft that the public cannot see, then opens it", async () => {
+    const res = await asCall("admin", "/api/admin/campaigns", json(settings("second-batch")));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      slug: "second-batch",
+      status: "draft",
+      draft: true,
+      opensAt: "2026-01-01T00:00:00+08:00",
+    });
+    expect((await call("/api/campaigns/second-batch")).status).toBe(404);
+    const dup = await asCall("admin", "/api/admin/campaigns", json(settings("second-batch")));
+    expect(dup.status).toBe(409);
+    expect(await errorCode(dup)).toBe("slug_taken");
+
+    const opened = await asCall("admin", "/api/admin/campaigns/second-batch/open", {
+      method: "POST",
+    });
+    expect(opened.status).toBe(200);
+    expect(await opened.json()).toMatchObject({ status: "open", draft: false });
+    expect((await call("/api/campaigns/second-batch")).status).toBe(200);
+
+    const entries = await audit("second-batch");
+    expect(entries.map((e) => e.action)).toEqual(["campaign.open", "campaign.create"]);
+    expect(entries[0]?.actor).toBe("王主任 (admin, session)");
+    expect(entries[0]?.before).toMatchObject({ draft: true });
+    expect(entries[0]?.after).toMatchObject({ draft: false });
+  });
+
+  it("explains invalid settings field by field", async () => {
+    const bad = {
+      ...settings("Bad Slug!"),
+      closesAt: "2020-01-01T00:00:00+08:00",
+      timeZone: "Mars/Base",
+      rules: { likesPerCandidatePerDay: 0, likesPerVoterPerDay: 5 },
+    };
+    const res = await asCall("admin", "/api/admin/campaigns", json(bad));
+    expect(res.status).toBe(400);
+    const { error } = await res.json<{ error: { code: string; message: string } }>();
+    expect(error.code).toBe("invalid_body");
+    expect(error.message).toContain("slug");
+    expect(error.message).toContain("timeZone");
+    expect(error.message).toContain("likesPerCandidatePerDay");
+    const malformed = await asCall("admin", "/api/admin/campaigns", {
+      method: "POST",
+      body: "{oops",
+    });
+    expect(malformed.status).toBe(400);
+    expect(await errorCode(malformed)).toBe("invalid_body");
+  });
+
+  it("pauses, resumes, closes and publishes, refusing actions that make no sense", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const act = (action: string, body?: unknown) =>
+      asCall(
+        "token",
+        `/api/admin/campaigns/${c.slug}/${action}`,
+        body ? json(body) : { method: "POST" },
+      );
+    expect((await act("pause")).status).toBe(200);
+    expect((await like(c.slug, 1)).status).toBe(403);
+    expect((await act("resume")).status).toBe(200);
+    expect((await like(c.slug, 1)).status).toBe(201);
+    const early = await act("publish", { honorees: [1] });
+    expect(early.status).toBe(409);
+    expect(await errorCode(early)).toBe("invalid_state");
+    expect((await act("close")).status).toBe(200);
+    expect((await like(c.slug, 2)).status).toBe(403);
+    expect((await act("resume")).status).toBe(409);
+    const unknownHonoree = await act("publish", { honorees: [1, 9] });
+    expect(unknownHonoree.status).toBe(400);
+    const published = await act("publish", { honorees: [1, 3] });
+    expect(published.status).toBe(200);
+    expect(await published.json()).toMatchObject({ status: "published" });
+    const list = await (await call(`/api/campaigns/${c.slug}/candidates`)).json<{
+      items: { number: number; honoree: boolean }[];
+    }>();
+    expect(list.items.map((i) => [i.number, i.honoree])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
+    expect((await act("open")).status).toBe(409);
+  });
+
+  it("edits settings with a partial patch and records before and after", async () => {
+    const c = await makeCampaign();
+    const res = await asCall("admin", `/api/admin/campaigns/${c.slug}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        showCounts: "after_close",
+        rules: { likesPerCandidatePerDay: 2, likesPerVoterPerDay: null },
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      showCounts: "after_close",
+      rules: { likesPerCandidatePerDay: 2, likesPerVoterPerDay: null },
+    });
+    const [entry] = await audit(c.slug);
+    expect(entry).toMatchObject({
+      action: "campaign.update",
+      before: { showCounts: "always" },
+      after: { showCounts: "after_close" },
+    });
+    const backwards = await asCall("admin", `/api/admin/campaigns/${c.slug}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ closesAt: "2000-01-01T00:00:00+08:00" }),
+    });
+    expect(backwards.status).toBe(400);
+  });
+
+  it("deletes only campaigns without likes", async () => {
+    const empty = await makeCampaign();
+    expect(
+      (await asCall("admin", `/api/admin/campaigns/${empty.slug}`, { method: "DELETE" })).status,
+    ).toBe(204);
+    expect((await asCall("admin", `/api/admin/campaigns/${empty.slug}`)).status).toBe(404);
+    const used = await makeCampaign();
+    await like(used.slug, 1);
+    const res = await asCall("admin", `/api/admin/campaigns/${used.slug}`, { method: "DELETE" });
+    expect(res.status).toBe(409);
+    expect(await errorCode(res)).toBe("campaign_has_likes");
+  });
+
+  it("shows a live dashboard with totals, ranking, groups, hours and rejections", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const first = await like(c.slug, 2);
+    const cookie = /by_voter=[^;]+/.exec(first.headers.get("Set-Cookie") ?? "")?.[0] ?? "";
+    await like(c.slug, 2, { cookie }); // 409, counted as a rejection
+    await like(c.slug, 3);
+    const res = await asCall("observer", `/api/admin/campaigns/${c.slug}/dashboard`);
+    expect(res.status).toBe(200);
+    const d = await res.json<{
+      totals: { likes: number };
+      ranking: { rank: number; number: number }[];
+      groups: { group: string; likes: number }[];
+      likesPerHour: { likes: number }[];
+      rejections: { reason: string; count: number }[];
+    }>();
+    expect(d.totals.likes).toBe(2);
+    expect(d.ranking.slice(0, 2).map((r) => [r.rank, r.number])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+    expect(d.groups).toEqual(
+      expect.arrayContaining([{ group: "市直单位", nominees: 1, likes: 1 }]),
+    );
+    expect(d.likesPerHour.reduce((s, h) => s + h.likes, 0)).toBe(2);
+    expect(d.rejections).toContainEqual({ reason: "already_liked", count: 1 });
+  });
+});
