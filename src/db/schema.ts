@@ -108,6 +108,8 @@ export const likes = sqliteTable(
     voidedAt: integer("voided_at"),
     /** Public receipt code the voter can look up later. */
     receipt: text("receipt").notNull(),
+    /** The client's Idempotency-Key: a retried request finds this row instead of liking again. */
+    idempotencyKey: text("idempotency_key"),
   },
   (t) => [
     // Makes "n likes per nominee per voter per day" exact, whatever the concurrency.
@@ -115,6 +117,9 @@ export const likes = sqliteTable(
     uniqueIndex("likes_receipt").on(t.receipt),
     index("likes_campaign_id").on(t.campaignId, t.id),
     index("likes_campaign_ip").on(t.campaignId, t.ipHash),
+    uniqueIndex("likes_idempotency")
+      .on(t.campaignId, t.voterHash, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
   ],
 );
 

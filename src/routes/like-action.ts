@@ -14,7 +14,13 @@ import type { AppEnv } from "../types";
  */
 
 export type LikeOutcome =
-  | { ok: true; likes: number | null; remainingToday: number | null; receipt: string }
+  | {
+      ok: true;
+      likes: number | null;
+      remainingToday: number | null;
+      receipt: string;
+      replayed: boolean;
+    }
   | {
       ok: false;
       code: LikeRefusal | "rate_limited";
@@ -40,6 +46,12 @@ function noteRejection(c: Context<AppEnv>, slug: string, reason: string, now: nu
   } catch {
     /* no execution context (unit tests): skip the statistic */
   }
+}
+
+/** A usable Idempotency-Key: 1–100 visible ASCII characters (UUIDs fit); anything else is ignored. */
+export function idempotencyKey(headers: Headers): string | null {
+  const key = headers.get("Idempotency-Key")?.trim();
+  return key && /^[\x21-\x7e]{1,100}$/.test(key) ? key : null;
 }
 
 export async function likeAction(
@@ -69,6 +81,7 @@ export async function likeAction(
     ipHash: c.var.voter.ipHash,
     receipt: receiptCode(),
     now,
+    idempotencyKey: idempotencyKey(c.req.raw.headers),
   });
   if (!result.counted) {
     if (result.refusal !== "campaign_not_found") noteRejection(c, slug, result.refusal, now);
@@ -85,5 +98,6 @@ export async function likeAction(
     likes: countsVisible(result.showCounts, "open") ? result.likes : null,
     remainingToday: result.remainingToday,
     receipt: result.receipt,
+    replayed: result.replayed,
   };
 }

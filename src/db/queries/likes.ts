@@ -27,6 +27,8 @@ export interface LikeInput {
   ipHash: string;
   receipt: string;
   now: number;
+  /** The client's Idempotency-Key, if it sent one. */
+  idempotencyKey?: string | null;
 }
 
 export type LikeResult =
@@ -34,6 +36,8 @@ export type LikeResult =
       counted: true;
       likeId: number;
       receipt: string;
+      /** True when this answers a retry of a like already counted (same Idempotency-Key). */
+      replayed: boolean;
       /** Count after this like. */
       likes: number;
       remainingToday: number | null;
@@ -62,6 +66,8 @@ interface StateRow {
   likes: number | null;
   usedToday: number | null;
   usedForNominee: number | null;
+  replayId: number | null;
+  replayReceipt: string | null;
 }
 
 export async function castLike(db: Database, input: LikeInput): Promise<LikeResult> {
@@ -79,10 +85,12 @@ type Attempt = { kind: "done"; result: LikeResult } | { kind: "wrong_zone"; time
 
 async function attempt(db: Database, input: LikeInput, timeZone: string): Promise<Attempt> {
   const { slug, number, voterHash, ipHash, receipt, now } = input;
+  const key = input.idempotencyKey ?? null;
   const day = localDay(now, timeZone);
   const d1 = db.$client;
   // Named parameters (?1…) keep each value bound once, however often the SQL uses it.
-  const params = [slug, number, voterHash, ipHash, day, now, receipt, timeZone];
+  const params = [slug, number, voterHash, ipHash, day, now, receipt, timeZone, key];
+  const replay = `FROM likes r WHERE r.campaign_id = c.id AND r.voter_hash = ?3 AND r.idempotency_key = ?9`;
   const usedToday = `(SELECT used FROM voter_days vd
       WHERE vd.campaign_id = c.id AND vd.voter_hash = ?3 AND vd.day = ?5)`;
   const nomineeSlots = `(SELECT MAX(slot) FROM likes l
@@ -96,17 +104,18 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
                 c.published_at AS publishedAt, c.likes_per_candidate_per_day AS perCandidate,
                 c.likes_per_voter_per_day AS perVoter, c.show_counts AS showCounts,
                 n.id AS nomineeId, n.likes AS likes,
-                ${usedToday} AS usedToday, ${nomineeSlots} AS usedForNominee
+                ${usedToday} AS usedToday, ${nomineeSlots} AS usedForNominee,
+                (SELECT r.id ${replay}) AS replayId, (SELECT r.receipt ${replay}) AS replayReceipt
          FROM campaigns c
          LEFT JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0`,
       )
-      .bind(...params.slice(0, 5)),
+      .bind(...params),
     d1
       .prepare(
         `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, day, slot, created_at,
-                            status, receipt)
-         SELECT c.id, n.id, ?3, ?4, ?5, COALESCE(${nomineeSlots}, 0) + 1, ?6, 'counted', ?7
+                            status, receipt, idempotency_key)
+         SELECT c.id, n.id, ?3, ?4, ?5, COALESCE(${nomineeSlots}, 0) + 1, ?6, 'counted', ?7, ?9
          FROM campaigns c
          JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0 AND c.time_zone = ?8
@@ -115,6 +124,7 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
            AND COALESCE(${nomineeSlots}, 0) < c.likes_per_candidate_per_day
            AND (c.likes_per_voter_per_day IS NULL
                 OR COALESCE(${usedToday}, 0) < c.likes_per_voter_per_day)
+           AND NOT EXISTS (SELECT 1 ${replay})
          ON CONFLICT (campaign_id, voter_hash, day, nominee_id, slot) DO NOTHING
          RETURNING id`,
       )
@@ -128,12 +138,29 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
     return { kind: "done", result: { counted: false, refusal: "campaign_not_found", timeZone } };
   }
   timeZones.set(slug, s.timeZone);
+  if (s.replayId !== null) {
+    // A retry of a like already counted: the first answer again, and nothing written.
+    return {
+      kind: "done",
+      result: {
+        counted: true,
+        replayed: true,
+        likeId: s.replayId,
+        receipt: s.replayReceipt ?? "",
+        likes: s.likes ?? 0,
+        remainingToday: s.perVoter === null ? null : Math.max(0, s.perVoter - (s.usedToday ?? 0)),
+        showCounts: s.showCounts,
+        timeZone: s.timeZone,
+      },
+    };
+  }
   const row = inserted[0];
   if (row) {
     return {
       kind: "done",
       result: {
         counted: true,
+        replayed: false,
         likeId: row.id,
         receipt,
         likes: (s.likes ?? 0) + 1,

@@ -40,6 +40,7 @@ export const likesApi = new Hono<AppEnv>().post(
         outcome.retryAfter !== undefined ? { "Retry-After": String(outcome.retryAfter) } : {};
       throw new ApiError(outcome.status, outcome.code, outcome.message, headers);
     }
+    if (outcome.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(
       {
         counted: true as const,

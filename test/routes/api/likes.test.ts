@@ -192,7 +192,7 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     const [row] = await reconcile(c.id);
     expect(row?.counter).toBe(row?.counted);
     expect(row?.counted).toBeGreaterThanOrEqual(300);
-  });
+  }, 60_000);
 
   it("hides the count in the answer while counts are hidden", async () => {
     const c = await makeCampaign({ showCounts: "after_close" });
@@ -208,5 +208,54 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     const res = await call(`/api/campaigns/${c.slug}/candidates/1/likes`);
     expect(res.status).toBe(404);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe("not_found");
+  });
+});
+
+describe("Idempotency-Key on the like POST", () => {
+  it("answers sequential repeats with the first answer and counts once", async () => {
+    const c = await makeCampaign();
+    const first = await like(c.slug, 1, { headers: { "Idempotency-Key": "retry-1" } });
+    expect(first.status).toBe(201);
+    const firstBody = await first.json<{ receipt: string; remainingToday: number }>();
+    const cookie = voterCookie(first);
+    for (let i = 0; i < 3; i++) {
+      const again = await like(c.slug, 1, { cookie, headers: { "Idempotency-Key": "retry-1" } });
+      expect(again.status).toBe(201);
+      expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+      expect(await again.json()).toMatchObject({
+        counted: true,
+        receipt: firstBody.receipt,
+        likes: 1,
+        remainingToday: 4,
+      });
+    }
+    // A new key is a new like: refused by the per-nominee rule, as it should be.
+    expect(
+      (await like(c.slug, 1, { cookie, headers: { "Idempotency-Key": "retry-2" } })).status,
+    ).toBe(409);
+    expect((await reconcile(c.id))[0]).toMatchObject({ counter: 1, counted: 1 });
+  });
+
+  it("counts once when 20 identical retries race, even where the rules allow more", async () => {
+    const c = await makeCampaign({ likesPerCandidatePerDay: 50, likesPerVoterPerDay: null });
+    const cookie = await newVoter(c.slug, 2);
+    const res = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        like(c.slug, 1, { cookie, headers: { "Idempotency-Key": "same-tap" } }),
+      ),
+    );
+    expect(res.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const receipts = new Set(
+      await Promise.all(res.map(async (r) => (await r.json<{ receipt: string }>()).receipt)),
+    );
+    expect(receipts.size).toBe(1);
+    expect((await reconcile(c.id))[0]).toMatchObject({ number: 1, counter: 1, counted: 1 });
+  });
+
+  it("keeps keys per voter: another voter's same key is their own like", async () => {
+    const c = await makeCampaign();
+    expect((await like(c.slug, 1, { headers: { "Idempotency-Key": "k" } })).status).toBe(201);
+    expect((await like(c.slug, 1, { headers: { "Idempotency-Key": "k" } })).status).toBe(201);
+    expect((await reconcile(c.id))[0]?.counted).toBe(2);
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE `likes` ADD `idempotency_key` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `likes_idempotency` ON `likes` (`campaign_id`,`voter_hash`,`idempotency_key`) WHERE "likes"."idempotency_key" IS NOT NULL;
