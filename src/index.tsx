@@ -16,6 +16,7 @@ import { sessionApi } from "./routes/admin/session";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
 import { likesApi } from "./routes/api/likes";
+import { receiptsApi } from "./routes/api/receipts";
 import { resultsApi } from "./routes/api/results";
 import { mediaRoutes } from "./routes/media";
 import { campaignPages } from "./routes/pages/campaign";
@@ -74,6 +75,7 @@ app.route("/api/campaigns", campaignsApi);
 app.route("/api/campaigns", candidatesApi);
 app.route("/api/campaigns", likesApi);
 app.route("/api/campaigns", resultsApi);
+app.route("/api/campaigns", receiptsApi);
 
 app.route("/", adminPages);
 app.route("/", mediaRoutes);

@@ -209,3 +209,24 @@ export async function voterToday(
     .first<{ used: number | null; liked: number }>();
   return { usedToday: row?.used ?? 0, likedNominee: row?.liked === 1 };
 }
+
+/** A like by its public receipt code, for the voter's own check (no voter or IP data). */
+export async function findReceipt(db: Database, campaignId: number, receipt: string) {
+  return db.$client
+    .prepare(
+      `SELECT l.receipt, l.status, l.void_reason AS voidReason, l.voided_at AS voidedAt,
+              l.created_at AS createdAt, n.number, n.name
+       FROM likes l JOIN nominees n ON n.id = l.nominee_id
+       WHERE l.receipt = ?1 AND l.campaign_id = ?2`,
+    )
+    .bind(receipt, campaignId)
+    .first<{
+      receipt: string;
+      status: "counted" | "voided";
+      voidReason: string | null;
+      voidedAt: number | null;
+      createdAt: number;
+      number: number;
+      name: string;
+    }>();
+}
