@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import { ApiError, codeForStatus, errorBody } from "./errors";
 import { refuseCrossSite } from "./middleware/cross-site";
 import { database } from "./middleware/db";
 import { requireOrganizer } from "./middleware/organizer-auth";
 import { preferences } from "./middleware/preferences";
+import { securityHeaders } from "./middleware/security-headers";
 import { adminAuditApi } from "./routes/admin/audit";
 import { adminCampaignsApi } from "./routes/admin/campaigns";
 import { adminExportsApi } from "./routes/admin/exports";
@@ -44,9 +44,7 @@ const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
 const app = new Hono<AppEnv>();
 
-app.use(
-  secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "strict-origin-when-cross-origin" }),
-);
+app.use(securityHeaders);
 app.use(refuseCrossSite);
 app.use((c, next) => {
   const maxSize = bodyLimitFor(c.req.path);

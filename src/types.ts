@@ -16,6 +16,8 @@ export interface Preferences {
   locale: Locale;
   largeText: boolean;
   m: Messages;
+  /** CSP nonce for this response's script tags. */
+  nonce?: string;
 }
 
 export type Role = "admin" | "observer";
@@ -34,5 +36,7 @@ export type AppEnv = {
     voter: Voter;
     prefs: Preferences;
     organizer: Organizer;
+    /** Per-request CSP nonce (hono/secure-headers), for our script tags. */
+    secureHeadersNonce?: string;
   };
 };

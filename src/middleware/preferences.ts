@@ -31,6 +31,6 @@ export const preferences = createMiddleware<AppEnv>(async (c, next) => {
     largeText = textQuery === "large";
     setCookie(c, "by_text", textQuery, cookieOptions);
   }
-  c.set("prefs", { locale, largeText, m: MESSAGES[locale] });
+  c.set("prefs", { locale, largeText, m: MESSAGES[locale], nonce: c.get("secureHeadersNonce") });
   await next();
 });

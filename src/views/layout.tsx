@@ -63,7 +63,7 @@ export function Layout(props: {
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="stylesheet" href="/app.css" />
-        <script src="/app.js" defer />
+        <script src="/app.js" defer nonce={prefs.nonce} />
       </head>
       <body>
         <a class="skip" href="#main">

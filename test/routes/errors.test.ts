@@ -57,3 +57,36 @@ describe("bad input never yields a 5xx", () => {
     expect(res.headers.get("X-Frame-Options")).toBe("DENY");
   });
 });
+
+describe("security headers on pages", () => {
+  it("sends a nonce CSP without inline-script allowance, no framing, nosniff and no HSTS on localhost", async () => {
+    const { makeCampaign: make, call: get } = await import("../helpers");
+    const c = await make();
+    const res = await get(`/c/${c.slug}/1`);
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Permissions-Policy")).toContain("camera=()");
+    expect(res.headers.get("Strict-Transport-Security")).toBeNull();
+    const html = await res.text();
+    expect(html).toContain(`<script src="/app.js" defer="" nonce="${nonce}">`);
+    // Every executable script tag carries the nonce; the only other script is the JSON data block.
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    for (const tag of scripts)
+      expect(tag.includes(`nonce="${nonce}"`) || tag.includes('type="application/json"'), tag).toBe(
+        true,
+      );
+  });
+
+  it("sends HSTS outside localhost", async () => {
+    const { exports } = await import("cloudflare:workers");
+    const res = await exports.default.fetch(
+      new Request("https://bangyang.example.cn/api/campaigns"),
+    );
+    expect(res.headers.get("Strict-Transport-Security")).toContain("max-age=31536000");
+  });
+});
