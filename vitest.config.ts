@@ -24,6 +24,8 @@ export default defineConfig(async () => {
     test: {
       include: ["test/**/*.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
+      // Two cores in CI and D1 work in every test: generous limits, no timing assertions.
+      testTimeout: 30_000,
     },
   };
 });

@@ -1,5 +1,409 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
-import type { AppEnv } from "../../types";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import * as v from "valibot";
+import type { Database } from "../../db/client";
+import { campaignHasLikes, findCampaign, listAllCampaigns } from "../../db/queries/admin-campaigns";
+import { listNomineesAdmin } from "../../db/queries/admin-nominees";
+import { listAudit } from "../../db/queries/audit";
+import { likesPerHour, rejectionsByReason } from "../../db/queries/dashboard";
+import type { Campaign } from "../../db/schema";
+import { campaignStatus } from "../../domain/campaign-status";
+import { csvLine, UTF8_BOM } from "../../domain/csv";
+import { FIELD_LABELS } from "../../domain/nominee-import";
+import { rankByLikes } from "../../domain/ranking";
+import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
+import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
+import type { AppEnv, Organizer } from "../../types";
+import { LoginRequest } from "../../validators/campaign";
+import { AuditPage } from "../../views/admin/audit-page";
+import type { CampaignFormValues } from "../../views/admin/campaign-form";
+import { CampaignsPage } from "../../views/admin/campaigns-page";
+import { type DashboardData, DashboardLive, DashboardPage } from "../../views/admin/dashboard-page";
+import { AdminMessagePage, type CampaignHead, flashText } from "../../views/admin/layout";
+import { LoginPage } from "../../views/admin/login-page";
+import { NomineesPage } from "../../views/admin/nominees-page";
+import { NoticePage } from "../../views/admin/notice-page";
+import { SettingsPage } from "../../views/admin/settings-page";
+import { exportRows } from "./exports";
+import { loginAllowed, roleForPassword } from "./session";
 
-/** The organizer console's pages under /admin. */
-export const adminPages = new Hono<AppEnv>();
+/**
+ * The organizer console's pages under /admin. Every page but the sign-in needs an organizer
+ * (console session or bearer token): without one, the sign-in form is answered in the page's
+ * place (200, nothing about the campaign read), and after signing in the same URL shows the page.
+ * Writes go through the JSON API from the browser script (src/client/admin.ts); these routes only
+ * read.
+ */
+
+type Status = 200 | 400 | 401 | 404 | 429;
+
+/** Console pages are personal and change by the second: never stored by any cache. */
+function html(c: Context<AppEnv>, page: JSX.Element, status: Status = 200) {
+  c.header("Cache-Control", "no-store");
+  c.header("X-Robots-Tag", "noindex, nofollow");
+  return c.html(`<!doctype html>${String(page)}`, status);
+}
+
+type Handler = (c: Context<AppEnv>, organizer: Organizer) => Promise<Response> | Response;
+
+/** Runs `handler` for a signed-in organizer; everyone else gets the sign-in form. */
+function guarded(handler: Handler) {
+  return async (c: Context<AppEnv>) => {
+    const organizer = await identifyOrganizer(c);
+    if (!organizer) return html(c, <LoginPage action={c.req.path} />);
+    c.set("organizer", organizer);
+    return handler(c, organizer);
+  };
+}
+
+/** The campaign of `:slug` (drafts included), or a 404 page in the console's frame. */
+async function campaignOr404(
+  c: Context<AppEnv>,
+  organizer: Organizer,
+): Promise<Campaign | Response> {
+  const campaign = await findCampaign(c.var.db, c.req.param("slug") ?? "");
+  if (campaign) return campaign;
+  return html(
+    c,
+    <AdminMessagePage
+      title="找不到该评选活动"
+      body="没有这个网址标识的活动，可能已改名或被删除。"
+      organizer={organizer}
+    />,
+    404,
+  );
+}
+
+/** Like `guarded`, for pages of one campaign. */
+function campaignPage(
+  handler: (
+    c: Context<AppEnv>,
+    organizer: Organizer,
+    campaign: Campaign,
+  ) => Promise<Response> | Response,
+) {
+  return guarded(async (c, organizer) => {
+    const found = await campaignOr404(c, organizer);
+    return found instanceof Response ? found : handler(c, organizer, found);
+  });
+}
+
+const consoleStatus = (campaign: Campaign, now: number) =>
+  campaign.draft ? "draft" : campaignStatus(campaign, now);
+
+function head(campaign: Campaign, now: number): CampaignHead {
+  return { slug: campaign.slug, title: campaign.title, status: consoleStatus(campaign, now) };
+}
+
+/** The one-line message after an action, from a fixed list (nothing from the URL is echoed). */
+function flash(c: Context<AppEnv>): string | undefined {
+  const done = c.req.query("done");
+  const n = c.req.query("n");
+  if (done === "imported" && n && /^\d{1,4}$/.test(n)) return `导入成功：${n} 位候选人。`;
+  return flashText(done);
+}
+
+/** The dashboard's numbers, as GET /api/admin/campaigns/:slug/dashboard computes them. */
+async function dashboardData(
+  db: Database,
+  campaign: Campaign,
+  now: number,
+): Promise<DashboardData> {
+  const since = now - 48 * 3_600_000;
+  const [nominees, hours, rejected] = await Promise.all([
+    listNomineesAdmin(db, campaign.id),
+    likesPerHour(db, campaign.id, since),
+    rejectionsByReason(db, campaign.id, since),
+  ]);
+  const ranking = rankByLikes(nominees);
+  const groups = new Map<string, { group: string; nominees: number; likes: number }>();
+  for (const n of nominees) {
+    const g = groups.get(n.groupName) ?? { group: n.groupName, nominees: 0, likes: 0 };
+    g.nominees += 1;
+    g.likes += n.likes;
+    groups.set(n.groupName, g);
+  }
+  return {
+    slug: campaign.slug,
+    status: consoleStatus(campaign, now),
+    timeZone: campaign.timeZone,
+    closesAt: campaign.closesAt,
+    now,
+    totals: {
+      likes: ranking.reduce((s, r) => s + r.likes, 0),
+      voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
+      nominees: nominees.length,
+    },
+    ranking: ranking.map((r) => ({
+      rank: r.rank,
+      number: r.number,
+      name: r.name,
+      unit: r.unit,
+      group: r.groupName,
+      likes: r.likes,
+      voidedLikes: r.voidedLikes,
+      honoree: r.honoree,
+    })),
+    groups: [...groups.values()].sort((a, b) => b.likes - a.likes),
+    hours: hours.map((h) => ({ hour: h.hour, likes: h.likes })),
+    rejections: rejected.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+  };
+}
+
+function formValues(campaign: Campaign): CampaignFormValues {
+  return {
+    slug: campaign.slug,
+    title: campaign.title,
+    organizer: campaign.organizer,
+    description: campaign.description,
+    timeZone: campaign.timeZone,
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt,
+    likesPerCandidatePerDay: campaign.likesPerCandidatePerDay,
+    likesPerVoterPerDay: campaign.likesPerVoterPerDay,
+    showCounts: campaign.showCounts,
+    nomineeOrder: campaign.nomineeOrder,
+    draft: campaign.draft,
+  };
+}
+
+/** The no-JavaScript sign-in: the same checks as POST /api/admin/session, then back to the page. */
+async function formLogin(c: Context<AppEnv>) {
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  if (typeof body.password !== "string") {
+    return html(
+      c,
+      <AdminMessagePage
+        title="需要启用 JavaScript"
+        body="管理后台的修改操作需要浏览器启用 JavaScript。"
+        organizer={await identifyOrganizer(c)}
+      />,
+      400,
+    );
+  }
+  const name = typeof body.name === "string" ? body.name : "";
+  if (!(await loginAllowed(c.env, c.req.raw.headers))) {
+    c.header("Retry-After", "60");
+    return html(
+      c,
+      <LoginPage action={c.req.path} name={name} error="尝试次数过多，请一分钟后再试。" />,
+      429,
+    );
+  }
+  const parsed = v.safeParse(LoginRequest, { password: body.password, name });
+  if (!parsed.success) {
+    return html(
+      c,
+      <LoginPage action={c.req.path} name={name} error="请填写密码（姓名最多 40 个字）。" />,
+      400,
+    );
+  }
+  const role = await roleForPassword(c.env, parsed.output.password);
+  if (!role) return html(c, <LoginPage action={c.req.path} name={name} error="密码错误。" />, 401);
+  const display = parsed.output.name || role;
+  await startSession(c, role, display);
+  return c.redirect(c.req.path, 303);
+}
+
+const TEMPLATE_FIELDS = [
+  "number",
+  "name",
+  "position",
+  "unit",
+  "group",
+  "headline",
+  "story",
+  "nominatingUnit",
+  "photoUrl",
+  "photoCaption",
+] as const;
+
+export const adminPages = new Hono<AppEnv>()
+  .get("/admin/", (c) => c.redirect("/admin", 301))
+  .get(
+    "/admin",
+    guarded(async (c, organizer) => {
+      const now = Date.now();
+      const rows = await listAllCampaigns(c.var.db);
+      const nextHour = Math.ceil(now / 3_600_000) * 3_600_000;
+      const latest = rows[rows.length - 1]?.campaign;
+      return html(
+        c,
+        <CampaignsPage
+          organizer={organizer}
+          flash={flash(c)}
+          campaigns={rows.map((r) => ({
+            slug: r.campaign.slug,
+            title: r.campaign.title,
+            organizer: r.campaign.organizer,
+            status: consoleStatus(r.campaign, now),
+            timeZone: r.campaign.timeZone,
+            opensAt: r.campaign.opensAt,
+            closesAt: r.campaign.closesAt,
+            candidateCount: Number(r.candidateCount),
+            totalLikes: Number(r.totalLikes),
+          }))}
+          newCampaign={{
+            slug: "",
+            title: "",
+            organizer: latest?.organizer ?? "",
+            description: "",
+            timeZone: "Asia/Shanghai",
+            opensAt: nextHour,
+            closesAt: nextHour + 14 * 86_400_000,
+            likesPerCandidatePerDay: 1,
+            likesPerVoterPerDay: 5,
+            showCounts: "always",
+            nomineeOrder: "number",
+            draft: true,
+          }}
+        />,
+      );
+    }),
+  )
+  .post("/admin", formLogin)
+  .post("/admin/*", formLogin)
+  .get(
+    "/admin/import-template.csv",
+    guarded((c) => {
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="nominees-template.csv"`);
+      c.header("Cache-Control", "no-store");
+      return c.body(UTF8_BOM + csvLine(TEMPLATE_FIELDS.map((f) => FIELD_LABELS[f])));
+    }),
+  )
+  .get(
+    "/admin/c/:slug",
+    campaignPage(async (c, organizer, campaign) => {
+      const now = Date.now();
+      const data = await dashboardData(c.var.db, campaign, now);
+      return html(
+        c,
+        <DashboardPage
+          organizer={organizer}
+          campaign={{
+            ...head(campaign, now),
+            organizer: campaign.organizer,
+            opensAt: campaign.opensAt,
+            closesAt: campaign.closesAt,
+          }}
+          data={data}
+          defaultHonorees={Math.min(10, data.ranking.length)}
+          flash={flash(c)}
+        />,
+      );
+    }),
+  )
+  .get("/admin/c/:slug/live", async (c) => {
+    // The dashboard's self-updating part, fetched by the script every few seconds.
+    const organizer = await identifyOrganizer(c);
+    c.header("Cache-Control", "no-store");
+    if (!organizer) return c.text("Sign in again.", 401);
+    const campaign = await findCampaign(c.var.db, c.req.param("slug"));
+    if (!campaign) return c.text("No such campaign.", 404);
+    const data = await dashboardData(c.var.db, campaign, Date.now());
+    return c.html(String(<DashboardLive d={data} />));
+  })
+  .get(
+    "/admin/c/:slug/settings",
+    campaignPage(async (c, organizer, campaign) => {
+      const now = Date.now();
+      return html(
+        c,
+        <SettingsPage
+          organizer={organizer}
+          campaign={head(campaign, now)}
+          values={formValues(campaign)}
+          hasLikes={await campaignHasLikes(c.var.db, campaign.id)}
+          flash={flash(c)}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/admin/c/:slug/nominees",
+    campaignPage(async (c, organizer, campaign) => {
+      const now = Date.now();
+      const [nominees, hasLikes] = await Promise.all([
+        listNomineesAdmin(c.var.db, campaign.id),
+        campaignHasLikes(c.var.db, campaign.id),
+      ]);
+      return html(
+        c,
+        <NomineesPage
+          organizer={organizer}
+          campaign={head(campaign, now)}
+          hasLikes={hasLikes}
+          flash={flash(c)}
+          nominees={nominees.map((n) => ({
+            number: n.number,
+            name: n.name,
+            position: n.position,
+            unit: n.unit,
+            group: n.groupName,
+            headline: n.headline,
+            story: n.story,
+            photos: n.photos,
+            honoree: n.honoree,
+            nominatingUnit: n.nominatingUnit,
+            likes: n.likes,
+            voidedLikes: n.voidedLikes,
+          }))}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/admin/c/:slug/audit",
+    campaignPage(async (c, organizer, campaign) => {
+      const PAGE = 50;
+      const beforeRaw = c.req.query("before");
+      const before = beforeRaw && /^\d{1,12}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
+      const entries = await listAudit(c.var.db, {
+        campaignId: campaign.id,
+        beforeId: before,
+        limit: PAGE,
+      });
+      return html(
+        c,
+        <AuditPage
+          organizer={organizer}
+          campaign={head(campaign, Date.now())}
+          timeZone={campaign.timeZone}
+          entries={entries}
+          next={entries.length === PAGE ? (entries[entries.length - 1]?.id ?? null) : null}
+          paged={before !== undefined}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/admin/c/:slug/notice",
+    campaignPage(async (c, organizer, campaign) => {
+      const now = Date.now();
+      const [rows, nominees] = await Promise.all([
+        exportRows(c.var.db, campaign),
+        listNomineesAdmin(c.var.db, campaign.id),
+      ]);
+      const honorees = new Set(nominees.filter((n) => n.honoree).map((n) => n.number));
+      return html(
+        c,
+        <NoticePage
+          organizer={organizer}
+          campaign={{
+            ...head(campaign, now),
+            organizer: campaign.organizer,
+            timeZone: campaign.timeZone,
+            opensAt: campaign.opensAt,
+            closesAt: campaign.closesAt,
+            closedAt: campaign.closedAt,
+          }}
+          rows={rows.map((r) => ({ ...r, honoree: honorees.has(r.number) }))}
+          voided={nominees.reduce((s, n) => s + n.voidedLikes, 0)}
+          exportedAt={now}
+          sha256={await sha256Hex(canonicalResultsCsv(rows))}
+        />,
+      );
+    }),
+  );

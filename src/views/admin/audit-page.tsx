@@ -1,0 +1,128 @@
+import type { Organizer } from "../../types";
+import { auditDiff } from "./audit-diff";
+import { localTime, zoneName } from "./format";
+import { AdminLayout, type CampaignHead } from "./layout";
+import { ACTION_LABEL, ROLE_LABEL } from "./text";
+
+export interface AuditEntryView {
+  id: number;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  createdAt: number;
+}
+
+/** "王主任 (admin, session)" → name and role in the console's words. */
+function actorParts(actor: string): { name: string; detail: string } {
+  const m = /^(.*) \((admin|observer), (session|token)\)$/.exec(actor);
+  if (!m) return { name: actor, detail: "" };
+  const [, name = "", role = "", via = ""] = m;
+  return {
+    name,
+    detail: `${ROLE_LABEL[role] ?? role} · ${via === "token" ? "API 令牌" : "后台登录"}`,
+  };
+}
+
+export function AuditPage(props: {
+  organizer: Organizer;
+  campaign: CampaignHead;
+  timeZone: string;
+  entries: AuditEntryView[];
+  /** The id to continue from for older entries, or null at the end. */
+  next: number | null;
+  /** Whether this page is not the newest one. */
+  paged: boolean;
+}) {
+  const { campaign: c, timeZone: tz } = props;
+  return (
+    <AdminLayout
+      title={`${c.title} · 操作日志`}
+      organizer={props.organizer}
+      page="audit"
+      campaign={c}
+      tab="audit"
+    >
+      <h1>操作日志</h1>
+      <p class="muted">
+        记录每一次管理操作：谁、什么时间、做了什么、改动前后的内容。最新的在最前。时间为
+        {zoneName(tz)}。
+      </p>
+      {props.entries.length === 0 ? (
+        <p class="empty">{props.paged ? "没有更早的记录。" : "还没有操作记录。"}</p>
+      ) : (
+        <section class="table-wrap" aria-label="操作日志" tabindex={0}>
+          <table class="data audit-table">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">操作人</th>
+                <th scope="col">操作</th>
+                <th scope="col">改动</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.entries.map((e) => {
+                const who = actorParts(e.actor);
+                const lines = auditDiff(e.before, e.after, tz);
+                return (
+                  <tr id={`audit-${e.id}`}>
+                    <td class="nowrap">
+                      <time datetime={new Date(e.createdAt).toISOString()}>
+                        {localTime(e.createdAt, tz, true)}
+                      </time>
+                    </td>
+                    <td>
+                      {who.name}
+                      {who.detail && <span class="sub">{who.detail}</span>}
+                    </td>
+                    <td>
+                      {ACTION_LABEL[e.action] ?? e.action}
+                      <span class="code">{e.action}</span>
+                    </td>
+                    <td>
+                      {lines.length === 0 ? (
+                        <span class="muted">（无字段变化）</span>
+                      ) : (
+                        <ul class="diff">
+                          {lines.map((l) => (
+                            <li>
+                              <span class="diff-key">{l.label}</span>
+                              {l.before !== undefined && l.after !== undefined ? (
+                                <>
+                                  ：<del>{l.before}</del>
+                                  <span aria-hidden="true"> → </span>
+                                  <span class="visually-hidden">改为</span>
+                                  <ins>{l.after}</ins>
+                                </>
+                              ) : l.after !== undefined ? (
+                                <>
+                                  ：<ins>{l.after}</ins>
+                                </>
+                              ) : (
+                                <>
+                                  ：<del>{l.before}</del>
+                                  <span class="visually-hidden">（已删除）</span>
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <nav class="pager" aria-label="日志翻页">
+        {props.paged && <a href={`/admin/c/${c.slug}/audit`}>← 最新记录</a>}
+        {props.next !== null && (
+          <a href={`/admin/c/${c.slug}/audit?before=${props.next}`}>更早的记录 →</a>
+        )}
+      </nav>
+    </AdminLayout>
+  );
+}

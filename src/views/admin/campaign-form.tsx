@@ -1,0 +1,236 @@
+import { localInputValue } from "./format";
+import { NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
+
+export interface CampaignFormValues {
+  slug: string;
+  title: string;
+  organizer: string;
+  description: string;
+  timeZone: string;
+  opensAt: number;
+  closesAt: number;
+  likesPerCandidatePerDay: number;
+  likesPerVoterPerDay: number | null;
+  showCounts: string;
+  nomineeOrder: string;
+  draft: boolean;
+}
+
+const ZONES = [
+  "Asia/Shanghai",
+  "Asia/Urumqi",
+  "Asia/Hong_Kong",
+  "Asia/Macau",
+  "Asia/Taipei",
+  "Asia/Tokyo",
+  "Europe/London",
+  "UTC",
+];
+
+/**
+ * The campaign's settings, for a new campaign (POST /api/admin/campaigns) or an existing one
+ * (PATCH /api/admin/campaigns/:slug). Times are entered as wall-clock times in the campaign's zone;
+ * the script sends them as ISO 8601 with that zone's offset. Observers get it read-only.
+ */
+export function CampaignForm(props: {
+  mode: "create" | "edit";
+  values: CampaignFormValues;
+  readOnly?: boolean;
+  /** Whether likes exist (changing the slug then breaks links people have shared). */
+  hasLikes?: boolean;
+}) {
+  const { mode, values: v, readOnly } = props;
+  const id = (name: string) => `${mode}-${name}`;
+  const hint = (name: string) => `${mode}-${name}-hint`;
+  return (
+    <form
+      class="campaign-form stack"
+      method="post"
+      data-form="campaign"
+      data-mode={mode}
+      data-slug={mode === "edit" ? v.slug : undefined}
+      novalidate
+    >
+      <fieldset disabled={readOnly} class="plain">
+        <legend class="visually-hidden">{mode === "create" ? "新建活动" : "活动设置"}</legend>
+        <div class="field">
+          <label for={id("title")}>标题</label>
+          <input
+            id={id("title")}
+            name="title"
+            type="text"
+            required
+            maxlength={200}
+            value={v.title}
+          />
+        </div>
+        <div class="field">
+          <label for={id("slug")}>网址标识</label>
+          <input
+            id={id("slug")}
+            name="slug"
+            type="text"
+            required
+            pattern="[a-z0-9][a-z0-9\-]{1,62}"
+            maxlength={63}
+            autocapitalize="none"
+            spellcheck={false}
+            aria-describedby={hint("slug")}
+            value={v.slug}
+          />
+          <p class="hint" id={hint("slug")}>
+            2–63 个小写字母、数字或连字符，例如 zuimei-xinfang；公开网址为 /c/网址标识。
+            {props.hasLikes && " 已有点赞：修改后，已经分享出去的链接将失效。"}
+          </p>
+        </div>
+        <div class="field">
+          <label for={id("organizer")}>主办单位</label>
+          <input
+            id={id("organizer")}
+            name="organizer"
+            type="text"
+            required
+            maxlength={200}
+            value={v.organizer}
+          />
+        </div>
+        <div class="field">
+          <label for={id("description")}>编者按</label>
+          <textarea
+            id={id("description")}
+            name="description"
+            rows={5}
+            maxlength={20000}
+            aria-describedby={hint("description")}
+          >
+            {v.description}
+          </textarea>
+          <p class="hint" id={hint("description")}>
+            段落之间空一行。
+          </p>
+        </div>
+        <div class="field">
+          <label for={id("timeZone")}>时区</label>
+          <input
+            id={id("timeZone")}
+            name="timeZone"
+            type="text"
+            list={id("zones")}
+            required
+            autocapitalize="none"
+            spellcheck={false}
+            aria-describedby={hint("timeZone")}
+            value={v.timeZone}
+          />
+          <datalist id={id("zones")}>
+            {ZONES.map((z) => (
+              <option value={z} />
+            ))}
+          </datalist>
+          <p class="hint" id={hint("timeZone")}>
+            “每天”的点赞次数按该时区的零点计算；下面的时间也按该时区填写。默认
+            Asia/Shanghai（北京时间）。
+          </p>
+        </div>
+        <div class="row-2">
+          <div class="field">
+            <label for={id("opensAt")}>开始投票时间</label>
+            <input
+              id={id("opensAt")}
+              name="opensAt"
+              type="datetime-local"
+              required
+              value={localInputValue(v.opensAt, v.timeZone)}
+            />
+          </div>
+          <div class="field">
+            <label for={id("closesAt")}>结束投票时间</label>
+            <input
+              id={id("closesAt")}
+              name="closesAt"
+              type="datetime-local"
+              required
+              value={localInputValue(v.closesAt, v.timeZone)}
+            />
+          </div>
+        </div>
+        <div class="row-2">
+          <div class="field">
+            <label for={id("likesPerCandidatePerDay")}>每人每天对每位候选人可点赞（次）</label>
+            <input
+              id={id("likesPerCandidatePerDay")}
+              name="likesPerCandidatePerDay"
+              type="number"
+              inputmode="numeric"
+              min={1}
+              max={100}
+              step={1}
+              required
+              value={String(v.likesPerCandidatePerDay)}
+            />
+          </div>
+          <div class="field">
+            <label for={id("likesPerVoterPerDay")}>每人每天最多点赞（次）</label>
+            <input
+              id={id("likesPerVoterPerDay")}
+              name="likesPerVoterPerDay"
+              type="number"
+              inputmode="numeric"
+              min={1}
+              max={10000}
+              step={1}
+              aria-describedby={hint("likesPerVoterPerDay")}
+              value={v.likesPerVoterPerDay === null ? "" : String(v.likesPerVoterPerDay)}
+            />
+            <p class="hint" id={hint("likesPerVoterPerDay")}>
+              留空表示不限总次数。
+            </p>
+          </div>
+        </div>
+        <div class="row-2">
+          <div class="field">
+            <label for={id("showCounts")}>票数公开方式</label>
+            <select id={id("showCounts")} name="showCounts">
+              {Object.entries(SHOW_COUNTS_LABEL).map(([value, label]) => (
+                <option value={value} selected={v.showCounts === value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={id("nomineeOrder")}>候选人排列</label>
+            <select id={id("nomineeOrder")} name="nomineeOrder">
+              {Object.entries(NOMINEE_ORDER_LABEL).map(([value, label]) => (
+                <option value={value} selected={v.nomineeOrder === value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div class="check">
+          <input
+            id={id("draft")}
+            name="draft"
+            type="checkbox"
+            checked={v.draft}
+            aria-describedby={hint("draft")}
+          />
+          <label for={id("draft")}>草稿</label>
+          <p class="hint" id={hint("draft")}>
+            草稿对公众不可见。“开始投票”会自动取消草稿。
+          </p>
+        </div>
+      </fieldset>
+      <p class="form-error" role="alert" data-form-error />
+      {!readOnly && (
+        <p>
+          <button type="submit" class="button">
+            {mode === "create" ? "创建活动" : "保存修改"}
+          </button>
+        </p>
+      )}
+    </form>
+  );
+}

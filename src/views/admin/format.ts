@@ -1,0 +1,22 @@
+import { isoInZone } from "../../domain/time";
+
+/** "2026-11-29 20:00" in the campaign's zone (seconds with `seconds`). */
+export function localTime(ms: number, timeZone: string, seconds = false): string {
+  const iso = isoInZone(ms, timeZone);
+  return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)}`;
+}
+
+/** The value of a `datetime-local` input showing `ms` in the campaign's zone. */
+export function localInputValue(ms: number, timeZone: string): string {
+  return isoInZone(ms, timeZone).slice(0, 16);
+}
+
+/** How a zone is named next to times: 北京时间 for the default, the IANA name otherwise. */
+export function zoneName(timeZone: string): string {
+  return timeZone === "Asia/Shanghai" ? "北京时间" : timeZone;
+}
+
+/** Compact numbers with thousands separators: 12,345. */
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}

@@ -1,0 +1,166 @@
+import type { Child } from "hono/jsx";
+import type { Organizer } from "../../types";
+import { jsonBlock } from "../layout";
+import { ROLE_LABEL, STATUS_LABEL } from "./text";
+
+/** The console's sections for one campaign, in tab order. */
+export type CampaignTab = "dashboard" | "settings" | "nominees" | "audit" | "notice";
+
+const TABS: { tab: CampaignTab; label: string; path: string }[] = [
+  { tab: "dashboard", label: "实时看板", path: "" },
+  { tab: "nominees", label: "候选人", path: "/nominees" },
+  { tab: "settings", label: "活动设置", path: "/settings" },
+  { tab: "audit", label: "操作日志", path: "/audit" },
+  { tab: "notice", label: "公示", path: "/notice" },
+];
+
+export interface CampaignHead {
+  slug: string;
+  title: string;
+  /** The console's status: draft, upcoming, open, paused, closed or published. */
+  status: string;
+}
+
+/** Messages shown once after an action (the script navigates to `?done=<code>`). */
+const FLASH: Record<string, string> = {
+  created: "活动已创建。下一步：添加或导入候选人。",
+  saved: "已保存。",
+  nominee: "候选人已保存。",
+  deleted: "已删除。",
+  imported: "导入成功。",
+  uploaded: "照片已上传。",
+  "photo-removed": "照片已删除。",
+  reordered: "编号顺序已调整。",
+  opened: "投票已开始。",
+  paused: "投票已暂停。",
+  resumed: "投票已继续。",
+  closed: "投票已结束。",
+  published: "结果已公布。",
+};
+
+export function flashText(code: string | undefined): string | undefined {
+  return code ? FLASH[code] : undefined;
+}
+
+export function AdminLayout(props: {
+  title: string;
+  organizer: Organizer | null;
+  /** Which page the browser script is on. */
+  page: string;
+  campaign?: CampaignHead;
+  tab?: CampaignTab;
+  flash?: string;
+  /** Extra data for the browser script (JSON block, never executed). */
+  data?: Record<string, unknown>;
+  /** The printable notice: a simpler frame. */
+  print?: boolean;
+  children: Child;
+}) {
+  const { organizer, campaign } = props;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} · 榜样评选管理`}</title>
+        <meta name="theme-color" content="#b0102a" />
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/app.css" />
+        <link rel="stylesheet" href="/admin.css" />
+        <script src="/admin.js" defer />
+      </head>
+      <body class={`admin${props.print ? " print-page" : ""}`}>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="site admin-bar no-print">
+          <a class="brand" href="/admin">
+            榜样 · 评选管理
+          </a>
+          {organizer && (
+            <div class="who">
+              <span class="who-name">
+                {organizer.name}
+                <span class="who-role">{ROLE_LABEL[organizer.role] ?? organizer.role}</span>
+              </span>
+              <button type="button" class="tool logout" data-logout>
+                退出登录
+              </button>
+            </div>
+          )}
+        </header>
+        {campaign && (
+          <nav class="campaign-nav no-print" aria-label="活动管理">
+            <p class="crumbs">
+              <a href="/admin">全部活动</a>
+              <span aria-hidden="true"> / </span>
+              <span class="crumb-title">{campaign.title}</span>{" "}
+              <span class={`badge badge-${campaign.status}`} data-status-badge>
+                {STATUS_LABEL[campaign.status] ?? campaign.status}
+              </span>
+            </p>
+            <ul class="tabs admin-tabs">
+              {TABS.map((t) => (
+                <li>
+                  <a
+                    href={`/admin/c/${campaign.slug}${t.path}`}
+                    aria-current={props.tab === t.tab ? "page" : undefined}
+                  >
+                    {t.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main" class="admin-main">
+          <noscript>
+            <p class="notice">
+              管理后台的修改操作（保存、导入、开始或结束投票等）需要启用
+              JavaScript；未启用时只能登录和查看。
+            </p>
+          </noscript>
+          {props.flash && (
+            <p class="flash" role="status">
+              {props.flash}
+            </p>
+          )}
+          {props.children}
+        </main>
+        <script
+          type="application/json"
+          id="page-data"
+          dangerouslySetInnerHTML={{
+            __html: jsonBlock({
+              page: props.page,
+              role: organizer?.role ?? null,
+              slug: campaign?.slug ?? null,
+              ...props.data,
+            }),
+          }}
+        />
+      </body>
+    </html>
+  );
+}
+
+/** A short page for "not found" and similar, inside the console's frame. */
+export function AdminMessagePage(props: {
+  title: string;
+  body: string;
+  organizer: Organizer | null;
+}) {
+  return (
+    <AdminLayout title={props.title} organizer={props.organizer} page="message">
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+      <p>
+        <a class="button" href="/admin">
+          返回全部活动
+        </a>
+      </p>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,165 @@
+import type { ExportRow } from "../../domain/results-export";
+import type { Organizer } from "../../types";
+import { count, localTime, zoneName } from "./format";
+import { AdminLayout, type CampaignHead } from "./layout";
+import { STATUS_LABEL } from "./text";
+
+export interface NoticeRow extends ExportRow {
+  honoree: boolean;
+}
+
+/**
+ * The printable 公示: the final ranking with totals, the export time and the SHA-256 of export.csv,
+ * so anyone holding the file can check it against the printed notice. A4 print styles in admin.css.
+ */
+export function NoticePage(props: {
+  organizer: Organizer;
+  campaign: CampaignHead & {
+    organizer: string;
+    timeZone: string;
+    opensAt: number;
+    closesAt: number;
+    closedAt: number | null;
+  };
+  rows: NoticeRow[];
+  voided: number;
+  exportedAt: number;
+  sha256: string;
+}) {
+  const { campaign: c, rows } = props;
+  const tz = c.timeZone;
+  const total = rows.reduce((s, r) => s + r.likes, 0);
+  const honorees = rows.filter((r) => r.honoree).length;
+  const final = c.status === "published";
+  const ended = c.closedAt !== null && c.closedAt < c.closesAt ? c.closedAt : c.closesAt;
+  const day = localTime(props.exportedAt, tz).slice(0, 10).split("-");
+  return (
+    <AdminLayout
+      title={`${c.title} · 公示`}
+      organizer={props.organizer}
+      page="notice"
+      campaign={c}
+      tab="notice"
+      print
+    >
+      <div class="no-print button-row notice-tools">
+        <button type="button" class="button" data-print hidden>
+          打印 / 另存为 PDF
+        </button>
+        <a class="button secondary" href={`/api/admin/campaigns/${c.slug}/export.csv`}>
+          下载 export.csv
+        </a>
+      </div>
+      <article class="notice-doc">
+        <h1>
+          {c.title}
+          <span class="subtitle">网络点赞结果公示</span>
+        </h1>
+        {!final && (
+          <p class="preview-banner">
+            预览（当前状态：{STATUS_LABEL[c.status] ?? c.status}
+            ）：以下为导出时的统计，不是最终公布的结果。
+          </p>
+        )}
+        <dl class="notice-meta">
+          <div>
+            <dt>主办单位</dt>
+            <dd>{c.organizer}</dd>
+          </div>
+          <div>
+            <dt>投票时间</dt>
+            <dd>
+              {localTime(c.opensAt, tz)} 至 {localTime(ended, tz)}（{zoneName(tz)}）
+            </dd>
+          </div>
+          <div>
+            <dt>候选人</dt>
+            <dd>{count(rows.length)} 位</dd>
+          </div>
+          <div>
+            <dt>有效点赞</dt>
+            <dd>
+              {count(total)} 票
+              {props.voided > 0 && `（另有 ${count(props.voided)} 票经核查核减，不计入）`}
+            </dd>
+          </div>
+          {honorees > 0 && (
+            <div>
+              <dt>当选</dt>
+              <dd>{count(honorees)} 位</dd>
+            </div>
+          )}
+        </dl>
+        <table class="data notice-table">
+          <caption>点赞结果（按票数排列，票数相同名次相同）</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                名次
+              </th>
+              <th scope="col" class="num">
+                编号
+              </th>
+              <th scope="col">姓名</th>
+              <th scope="col">职务</th>
+              <th scope="col">单位</th>
+              <th scope="col">分组</th>
+              <th scope="col" class="num">
+                票数
+              </th>
+              <th scope="col">备注</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr class={r.honoree ? "honoree" : undefined}>
+                <td class="num">{r.rank}</td>
+                <td class="num">{r.number}</td>
+                <th scope="row">{r.name}</th>
+                <td>{r.position}</td>
+                <td>{r.unit}</td>
+                <td>{r.group}</td>
+                <td class="num">{count(r.likes)}</td>
+                <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colspan={6}>
+                合计
+              </th>
+              <td class="num">{count(total)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+        <section class="digest" aria-labelledby="digest-title">
+          <h2 id="digest-title">数据核验</h2>
+          <p>
+            导出时间：
+            <time datetime={new Date(props.exportedAt).toISOString()}>
+              {localTime(props.exportedAt, tz, true)}
+            </time>
+            （{zoneName(tz)}）
+          </p>
+          <p>
+            最终票数文件 export.csv 的 SHA-256 摘要：
+            <code class="sha" data-sha256>
+              {props.sha256}
+            </code>
+          </p>
+          <p class="small">
+            核对方法：下载 export.csv 后，用 sha256sum export.csv（Windows：certutil -hashfile
+            export.csv SHA256）计算摘要，与上面的摘要一致即说明文件与本公示相同。
+          </p>
+        </section>
+        <p class="sign">
+          {c.organizer}
+          <br />
+          {`${day[0]}年${Number(day[1])}月${Number(day[2])}日`}
+        </p>
+      </article>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The organizer console's words, Chinese only (the console is for 联席办 staff). Shared by the
+ * server-rendered pages and the browser script (src/client/admin.ts bundles this module), so a
+ * label is written once. Pure data: no imports, nothing that needs a runtime.
+ */
+
+export const ROLE_LABEL: Record<string, string> = {
+  admin: "管理员",
+  observer: "观察员（只读）",
+};
+
+/** Campaign statuses as the console shows them; `draft` is the console's own. */
+export const STATUS_LABEL: Record<string, string> = {
+  draft: "草稿（未公开）",
+  upcoming: "未开始",
+  open: "投票中",
+  paused: "已暂停",
+  closed: "投票已结束",
+  published: "结果已公布",
+};
+
+/** Why likes were refused, by the API's error code. */
+export const REJECTION_LABEL: Record<string, string> = {
+  already_liked: "重复点赞",
+  daily_quota_exhausted: "超出每日次数",
+  rate_limited: "触发流量限制",
+  voting_not_open: "投票未开始",
+  voting_paused: "投票暂停中",
+  voting_closed: "投票已结束",
+  candidate_not_found: "候选人不存在",
+  challenge_required: "未通过安全验证",
+  cross_site: "来自其他网站",
+};
+
+/** Audit actions. */
+export const ACTION_LABEL: Record<string, string> = {
+  "campaign.create": "新建活动",
+  "campaign.update": "修改活动设置",
+  "campaign.delete": "删除活动",
+  "campaign.open": "开始投票",
+  "campaign.pause": "暂停投票",
+  "campaign.resume": "继续投票",
+  "campaign.close": "结束投票",
+  "campaign.publish": "公布结果",
+  "nominee.create": "添加候选人",
+  "nominee.update": "修改候选人",
+  "nominee.delete": "删除候选人",
+  "nominee.reorder": "调整编号顺序",
+  "nominee.import": "批量导入候选人",
+  "nominee.photo": "上传照片",
+  "votes.void": "核减点赞",
+};
+
+/** Field names in audit snapshots and forms. */
+export const FIELD_LABEL: Record<string, string> = {
+  slug: "网址标识",
+  title: "标题",
+  organizer: "主办单位",
+  description: "编者按",
+  timeZone: "时区",
+  opensAt: "开始时间",
+  closesAt: "结束时间",
+  rules: "点赞规则",
+  likesPerCandidatePerDay: "每人每天对每位候选人可点赞",
+  likesPerVoterPerDay: "每人每天最多点赞",
+  showCounts: "票数公开方式",
+  nomineeOrder: "候选人排列",
+  draft: "草稿",
+  paused: "暂停",
+  closedAt: "手动结束于",
+  publishedAt: "公布于",
+  number: "编号",
+  name: "姓名",
+  position: "职务",
+  unit: "单位",
+  group: "分组",
+  groupName: "分组",
+  headline: "事迹标题",
+  story: "事迹",
+  photos: "照片",
+  honoree: "当选",
+  honorees: "当选名单",
+  nominatingUnit: "推荐单位",
+  likes: "票数",
+  voidedLikes: "已核减",
+  order: "新顺序（原编号）",
+  count: "数量",
+  numbers: "编号",
+  filter: "条件",
+  reason: "原因",
+  voided: "核减票数",
+  voterHash: "投票人哈希",
+  ipHash: "IP 哈希",
+  from: "起",
+  to: "止",
+  nomineeId: "候选人内部编号",
+};
+
+export const SHOW_COUNTS_LABEL: Record<string, string> = {
+  always: "始终公开",
+  after_close: "投票结束后公开",
+  never: "不公开",
+};
+
+export const NOMINEE_ORDER_LABEL: Record<string, string> = {
+  number: "按编号",
+  shuffle: "每位访客随机排列（更公平）",
+};
+
+/** The API's error codes in the console's words; the API's own message follows in brackets. */
+export const ERROR_TEXT: Record<string, string> = {
+  unauthorized: "登录已失效，请重新登录。",
+  forbidden: "观察员只能查看，不能修改。",
+  cross_site: "请从本站后台页面操作。",
+  invalid_body: "请检查填写的内容",
+  invalid_query: "请求参数有误",
+  invalid_state: "当前状态下不能这样操作",
+  invalid_import: "文件中有错误，未导入任何数据",
+  slug_taken: "网址标识已被其他活动使用",
+  number_taken: "该编号已被使用",
+  campaign_has_likes: "已有点赞记录，不能这样修改",
+  nominee_has_likes: "该候选人已有点赞记录，不能删除",
+  campaign_not_found: "找不到该评选活动",
+  candidate_not_found: "找不到该候选人",
+  payload_too_large: "文件太大",
+  unsupported_media_type: "文件类型不支持",
+  rate_limited: "尝试次数过多，请一分钟后再试。",
+  not_found: "找不到该页面或接口",
+  offline: "网络连接失败，请检查网络后重试。",
+  unknown: "操作没有成功，请稍后重试。",
+};
