@@ -52,7 +52,8 @@ export interface ImportPreview {
 export const IMPORT_LIMITS = {
   rows: 1000,
   /** Bigger uploads are refused unread, to stay within a Worker's CPU and memory. */
-  bytes: 10 * 1024 * 1024,
+  // Matches the request body limit for imports in src/index.tsx.
+  bytes: 2 * 1024 * 1024,
   maxNumber: 999_999_999,
   name: 50,
   position: 100,

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { auditStatement } from "../db/queries/audit";
 import { secretsEqual } from "../domain/passwords";
 import { ApiError } from "../errors";
 import type { AppEnv, Organizer, Role } from "../types";
@@ -24,6 +25,14 @@ export async function startSession(c: Context<AppEnv>, role: Role, name: string)
     secure: !isLocalHost(c.req.url),
     sameSite: "Strict",
     maxAge: SESSION_SECONDS,
+  });
+  // Who signed in, and when, is part of the audit trail too.
+  await auditStatement(c.var.db, {
+    campaignId: null,
+    actor: { role, name, via: "session" },
+    action: "session.login",
+    after: { expiresAt: new Date(expiresAt).toISOString() },
+    now: expiresAt - SESSION_SECONDS * 1000,
   });
   return expiresAt;
 }

@@ -435,7 +435,7 @@ describe("parseNomineeImport: detecting the upload", () => {
   it("refuses an oversized upload unread", () => {
     const preview = parseNomineeImport({ bytes: new Uint8Array(IMPORT_LIMITS.bytes + 1) });
     expect(preview.rows).toEqual([
-      { row: 0, errors: ["文件：超过 10 MB (the file is larger than 10 MB)"] },
+      { row: 0, errors: ["文件：超过 2 MB (the file is larger than 2 MB)"] },
     ]);
   });
 

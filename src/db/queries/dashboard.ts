@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { rankByLikes } from "../../domain/ranking";
 import type { Database } from "../client";
 import { likeHours, rejections } from "../schema";
+import { listNomineesAdmin } from "./admin-nominees";
 
 /** Likes per hour (UTC hour starts) since `since`, from the trigger-kept counter. */
 export async function likesPerHour(db: Database, campaignId: number, since: number) {
@@ -40,4 +42,42 @@ export async function recordRejection(
     )
     .bind(slug, hour, reason)
     .run();
+}
+
+/** Everything the live dashboard shows, for the API and the console page alike. */
+export async function campaignDashboard(db: Database, campaignId: number, now: number) {
+  const since = now - 48 * 3_600_000;
+  const [nominees, hours, rejected] = await Promise.all([
+    listNomineesAdmin(db, campaignId),
+    likesPerHour(db, campaignId, since),
+    rejectionsByReason(db, campaignId, since),
+  ]);
+  const ranking = rankByLikes(nominees);
+  const groups = new Map<string, { group: string; nominees: number; likes: number }>();
+  for (const n of nominees) {
+    const g = groups.get(n.groupName) ?? { group: n.groupName, nominees: 0, likes: 0 };
+    g.nominees += 1;
+    g.likes += n.likes;
+    groups.set(n.groupName, g);
+  }
+  return {
+    totals: {
+      likes: ranking.reduce((s, r) => s + r.likes, 0),
+      voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
+      nominees: nominees.length,
+    },
+    ranking: ranking.map((r) => ({
+      rank: r.rank,
+      number: r.number,
+      name: r.name,
+      unit: r.unit,
+      group: r.groupName,
+      likes: r.likes,
+      voidedLikes: r.voidedLikes,
+      honoree: r.honoree,
+    })),
+    groups: [...groups.values()].sort((a, b) => b.likes - a.likes),
+    hours: hours.map((h) => ({ hour: h.hour, likes: h.likes })),
+    rejections: rejected.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+  };
 }

@@ -12,7 +12,7 @@ import {
 import { honoreeStatements, listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { auditStatement } from "../../db/queries/audit";
 import { campaignTotals } from "../../db/queries/campaigns";
-import { likesPerHour, rejectionsByReason } from "../../db/queries/dashboard";
+import { campaignDashboard } from "../../db/queries/dashboard";
 import { campaigns } from "../../db/schema";
 import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
 import { rankByLikes } from "../../domain/ranking";
@@ -119,46 +119,21 @@ export const adminCampaignsApi = new Hono<AppEnv>()
   .get("/:slug/dashboard", async (c) => {
     const campaign = await loadCampaign(c);
     const now = Date.now();
-    const since = now - 48 * 3_600_000;
-    const [nominees, hours, rejected] = await Promise.all([
-      listNomineesAdmin(c.var.db, campaign.id),
-      likesPerHour(c.var.db, campaign.id, since),
-      rejectionsByReason(c.var.db, campaign.id, since),
-    ]);
-    const ranking = rankByLikes(nominees);
-    const groups = new Map<string, { group: string; nominees: number; likes: number }>();
-    for (const n of nominees) {
-      const g = groups.get(n.groupName) ?? { group: n.groupName, nominees: 0, likes: 0 };
-      g.nominees += 1;
-      g.likes += n.likes;
-      groups.set(n.groupName, g);
-    }
+    const d = await campaignDashboard(c.var.db, campaign.id, now);
     return c.json({
       campaign: adminCampaign(
         campaign,
-        { candidateCount: nominees.length, totalLikes: ranking.reduce((s, r) => s + r.likes, 0) },
+        { candidateCount: d.totals.nominees, totalLikes: d.totals.likes },
         now,
       ),
       generatedAt: isoInZone(now, campaign.timeZone),
-      totals: {
-        likes: ranking.reduce((s, r) => s + r.likes, 0),
-        voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
-        nominees: nominees.length,
-      },
-      ranking: ranking.map((r) => ({
-        rank: r.rank,
-        number: r.number,
-        name: r.name,
-        unit: r.unit,
-        group: r.groupName,
-        likes: r.likes,
-        voidedLikes: r.voidedLikes,
-      })),
-      groups: [...groups.values()],
-      likesPerHour: hours.map((h) => ({
+      totals: d.totals,
+      ranking: d.ranking,
+      groups: d.groups,
+      likesPerHour: d.hours.map((h) => ({
         hour: isoInZone(h.hour, campaign.timeZone),
         likes: h.likes,
       })),
-      rejections: rejected.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+      rejections: d.rejections,
     });
   });

@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import { campaignHasLikes, findCampaign, listAllCampaigns } from "../../db/queries/admin-campaigns";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { listAudit } from "../../db/queries/audit";
-import { likesPerHour, rejectionsByReason } from "../../db/queries/dashboard";
+import { campaignDashboard } from "../../db/queries/dashboard";
 import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
@@ -110,44 +110,13 @@ async function dashboardData(
   campaign: Campaign,
   now: number,
 ): Promise<DashboardData> {
-  const since = now - 48 * 3_600_000;
-  const [nominees, hours, rejected] = await Promise.all([
-    listNomineesAdmin(db, campaign.id),
-    likesPerHour(db, campaign.id, since),
-    rejectionsByReason(db, campaign.id, since),
-  ]);
-  const ranking = rankByLikes(nominees);
-  const groups = new Map<string, { group: string; nominees: number; likes: number }>();
-  for (const n of nominees) {
-    const g = groups.get(n.groupName) ?? { group: n.groupName, nominees: 0, likes: 0 };
-    g.nominees += 1;
-    g.likes += n.likes;
-    groups.set(n.groupName, g);
-  }
   return {
     slug: campaign.slug,
     status: consoleStatus(campaign, now),
     timeZone: campaign.timeZone,
     closesAt: campaign.closesAt,
     now,
-    totals: {
-      likes: ranking.reduce((s, r) => s + r.likes, 0),
-      voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
-      nominees: nominees.length,
-    },
-    ranking: ranking.map((r) => ({
-      rank: r.rank,
-      number: r.number,
-      name: r.name,
-      unit: r.unit,
-      group: r.groupName,
-      likes: r.likes,
-      voidedLikes: r.voidedLikes,
-      honoree: r.honoree,
-    })),
-    groups: [...groups.values()].sort((a, b) => b.likes - a.likes),
-    hours: hours.map((h) => ({ hour: h.hour, likes: h.likes })),
-    rejections: rejected.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+    ...(await campaignDashboard(db, campaign.id, now)),
   };
 }
 
