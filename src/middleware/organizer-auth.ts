@@ -11,15 +11,34 @@ export const ORGANIZER_COOKIE = "by_admin";
 /** A console session lasts a working day. */
 export const SESSION_SECONDS = 8 * 60 * 60;
 
-/** Sessions are signed with a key derived for this purpose, not the voter cookie's. */
-const sessionKey = (c: Context<AppEnv>) => `organizer-session:${c.env.SESSION_SECRET}`;
+/**
+ * Sessions are signed with a key derived for this purpose, not the voter cookie's. Without a real
+ * SESSION_SECRET there is no key at all: a missing secret must never make cookies forgeable.
+ */
+function sessionKey(c: Context<AppEnv>): string | null {
+  const secret = c.env.SESSION_SECRET;
+  if (!secret || secret.length < 16) {
+    console.error(
+      "SESSION_SECRET is missing or shorter than 16 characters: console sessions are off",
+    );
+    return null;
+  }
+  return `organizer-session:${secret}`;
+}
 
 /** Starts a console session: a signed, HttpOnly, SameSite=Strict cookie with its own expiry. */
 export async function startSession(c: Context<AppEnv>, role: Role, name: string): Promise<number> {
+  const key = sessionKey(c);
+  if (!key)
+    throw new ApiError(
+      503,
+      "not_configured",
+      "Console sign-in is not configured (SESSION_SECRET).",
+    );
   const expiresAt = Date.now() + SESSION_SECONDS * 1000;
   // Dots separate the fields (and the signature), so the name is encoded without any.
   const value = [role, expiresAt, encodeURIComponent(name).replaceAll(".", "%2E")].join(".");
-  await setSignedCookie(c, ORGANIZER_COOKIE, value, sessionKey(c), {
+  await setSignedCookie(c, ORGANIZER_COOKIE, value, key, {
     path: "/",
     httpOnly: true,
     secure: !isLocalHost(c.req.url),
@@ -51,7 +70,9 @@ export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer |
     }
     return null;
   }
-  const value = await getSignedCookie(c, sessionKey(c), ORGANIZER_COOKIE);
+  const key = sessionKey(c);
+  if (!key) return null;
+  const value = await getSignedCookie(c, key, ORGANIZER_COOKIE);
   if (!value) return null;
   const [role, expires, name] = value.split(".");
   if ((role !== "admin" && role !== "observer") || !(Number(expires) > Date.now())) return null;

@@ -8,11 +8,13 @@ const Text = (max: number, label: string) =>
   );
 
 export const Photo = v.object({
+  // Our own files (/media/…, /portraits/…) or an https address, as the import accepts.
   url: v.pipe(
     v.string(),
+    v.maxLength(500),
     v.regex(
-      /^\/(media|portraits)\/[\w./-]+$/,
-      "photo url must be one of ours (/media/… or /portraits/…)",
+      /^(\/(?!\/)\S*|https:\/\/\S+)$/,
+      "photo url must be a path on this site or an https:// address",
     ),
   ),
   caption: v.optional(Text(200, "caption"), ""),

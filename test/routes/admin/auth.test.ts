@@ -120,3 +120,46 @@ describe("console sessions", () => {
     expect(await errorCode(res)).toBe("cross_site");
   });
 });
+
+describe("a missing SESSION_SECRET", () => {
+  it("never lets a cookie signed with a guessable key in, and refuses to start sessions", async () => {
+    const { env, createExecutionContext } = await import("cloudflare:test").then(async (t) => ({
+      env: (await import("cloudflare:workers")).env,
+      createExecutionContext: t.createExecutionContext,
+    }));
+    const app = (await import("../../../src/index")).default;
+    for (const secret of [undefined, ""]) {
+      const broken = { ...env, SESSION_SECRET: secret as unknown as string };
+      // What a cookie "signed" with the key a missing secret would give looks like.
+      const key = await crypto.subtle.importKey(
+        "raw",
+        new TextEncoder().encode(`organizer-session:${secret}`),
+        { name: "HMAC", hash: "SHA-256" },
+        false,
+        ["sign"],
+      );
+      const value = `admin.${Date.now() + 3_600_000}.x`;
+      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(value));
+      const sig = btoa(String.fromCharCode(...new Uint8Array(mac)));
+      const forged = `by_admin=${encodeURIComponent(`${value}.${sig}`)}`;
+      const res = await app.fetch(
+        new Request("http://localhost/api/admin/campaigns", { headers: { Cookie: forged } }),
+        broken,
+        createExecutionContext(),
+      );
+      expect(res.status, String(secret)).toBe(401);
+    }
+    const broken = { ...env, SESSION_SECRET: "" };
+    const login = await app.fetch(
+      new Request("http://localhost/api/admin/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": "10.3.3.3" },
+        body: JSON.stringify({ password: "test-admin-password" }),
+      }),
+      broken,
+      createExecutionContext(),
+    );
+    expect(login.status).toBe(503);
+    expect(login.headers.get("Set-Cookie")).toBeNull();
+  });
+});
