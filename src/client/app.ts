@@ -9,6 +9,7 @@ interface PageData {
   group?: string | null;
   m: {
     sending: string;
+    receipt: string;
     retrying: string;
     liked: string;
     errors: Record<string, string>;
@@ -46,6 +47,7 @@ interface LikeAnswer {
   counted?: boolean;
   likes?: number;
   remainingToday?: number | null;
+  receipt?: string;
   error?: { code: string };
 }
 
@@ -90,6 +92,7 @@ function setupLike(): void {
   const form = box && $<HTMLFormElement>("form", box);
   const button = box && $<HTMLButtonElement>("button", box);
   const feedback = box && $<HTMLElement>(".like-feedback", box);
+  const receiptEl = box && $<HTMLElement>(".like-receipt", box);
   if (!box || !form || !button || !feedback) return;
   const text = $<HTMLElement>(".like-text", button);
   const count = $<HTMLElement>(".like-count", button);
@@ -131,6 +134,10 @@ function setupLike(): void {
         const left = body.remainingToday;
         feedback.textContent =
           left === null || left === undefined ? m.feedbackUnlimited : fill(m.feedback, { n: left });
+        if (body.receipt && receiptEl) {
+          receiptEl.textContent = fill(m.receipt, { code: body.receipt });
+          receiptEl.hidden = false;
+        }
       } else {
         const code = body.error?.code || "unknown";
         if (code !== "already_liked") {

@@ -24,7 +24,8 @@ export type LikeRefusal =
   | "voting_paused"
   | "voting_closed"
   | "already_liked"
-  | "daily_quota_exhausted";
+  | "daily_quota_exhausted"
+  | "idempotency_key_reused";
 
 export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
   if (!s.campaignFound) return "campaign_not_found";

@@ -24,12 +24,12 @@ export type LikeOutcome =
   | {
       ok: false;
       code: LikeRefusal | "rate_limited";
-      status: 403 | 404 | 409 | 429;
+      status: 403 | 404 | 409 | 422 | 429;
       message: string;
       retryAfter?: number;
     };
 
-const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: string }> = {
+const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 422 | 429; message: string }> = {
   campaign_not_found: { status: 404, message: "No such campaign." },
   candidate_not_found: { status: 404, message: "No such nominee." },
   voting_not_open: { status: 403, message: "Voting has not opened yet." },
@@ -37,6 +37,10 @@ const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 429; message: st
   voting_closed: { status: 403, message: "Voting has closed." },
   already_liked: { status: 409, message: "You have already liked this nominee today." },
   daily_quota_exhausted: { status: 429, message: "You have used all of today's likes." },
+  idempotency_key_reused: {
+    status: 422,
+    message: "This Idempotency-Key was used for another nominee.",
+  },
 };
 
 /** Counts a refusal for the dashboard after the answer has gone (never on the like's round trip). */

@@ -62,6 +62,7 @@ const zh = {
   liked: "已点赞",
   likedFeedback: (remaining: number | null) =>
     remaining === null ? "已点赞 · 感谢支持" : `已点赞 · 今日还可点赞 ${remaining} 次`,
+  receiptNote: (code: string) => `点赞凭证：${code}（可凭此核查是否计入）`,
   sending: "正在提交…",
   retrying: "网络不稳，正在重试…",
   likeErrors: {
@@ -169,6 +170,7 @@ const en: Messages = {
     remaining === null
       ? "Liked · thank you"
       : `Liked · ${remaining} like${remaining === 1 ? "" : "s"} left today`,
+  receiptNote: (code) => `Receipt: ${code} (to check later that it counted)`,
   sending: "Sending…",
   retrying: "Weak network, retrying…",
   likeErrors: {
@@ -228,6 +230,7 @@ const tpl = (text: string, params: Record<string, number>) =>
 export function clientMessages(m: Messages) {
   return {
     sending: m.sending,
+    receipt: m.receiptNote("{code}"),
     retrying: m.retrying,
     liked: m.liked,
     errors: m.likeErrors,

@@ -68,6 +68,7 @@ interface StateRow {
   usedForNominee: number | null;
   replayId: number | null;
   replayReceipt: string | null;
+  replayNomineeId: number | null;
 }
 
 export async function castLike(db: Database, input: LikeInput): Promise<LikeResult> {
@@ -105,7 +106,8 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
                 c.likes_per_voter_per_day AS perVoter, c.show_counts AS showCounts,
                 n.id AS nomineeId, n.likes AS likes,
                 ${usedToday} AS usedToday, ${nomineeSlots} AS usedForNominee,
-                (SELECT r.id ${replay}) AS replayId, (SELECT r.receipt ${replay}) AS replayReceipt
+                (SELECT r.id ${replay}) AS replayId, (SELECT r.receipt ${replay}) AS replayReceipt,
+                (SELECT r.nominee_id ${replay}) AS replayNomineeId
          FROM campaigns c
          LEFT JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0`,
@@ -138,6 +140,13 @@ async function attempt(db: Database, input: LikeInput, timeZone: string): Promis
     return { kind: "done", result: { counted: false, refusal: "campaign_not_found", timeZone } };
   }
   timeZones.set(slug, s.timeZone);
+  if (s.replayId !== null && s.replayNomineeId !== s.nomineeId) {
+    // The key already named a like for another nominee: a client bug, never a second like.
+    return {
+      kind: "done",
+      result: { counted: false, refusal: "idempotency_key_reused", timeZone: s.timeZone },
+    };
+  }
   if (s.replayId !== null) {
     // A retry of a like already counted: the first answer again, and nothing written.
     return {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { campaignTotals } from "../../db/queries/campaigns";
 import { listGroups, listNominees, type NomineeFilter } from "../../db/queries/nominees";
+import { voterShuffle } from "../../domain/ordering";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { CandidateQuery } from "../../validators/candidates";
@@ -25,8 +26,15 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
   const view = publicView(campaign, now);
   const filter = pageFilter(c.req.query(), view.showLikes);
   privatePage(c);
+  // The organizer may show each voter their own stable shuffle instead of number order.
+  const ordered = async () => {
+    const rows = await listNominees(c.var.db, campaign.id, filter);
+    return campaign.nomineeOrder === "shuffle" && filter.sort === "number"
+      ? voterShuffle(rows, c.var.voter.hash)
+      : rows;
+  };
   if (c.req.query("fragment") === "grid") {
-    const nominees = await listNominees(c.var.db, campaign.id, filter);
+    const nominees = await ordered();
     return c.html(
       <NomineeGrid
         campaign={campaign}
@@ -37,7 +45,7 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
     );
   }
   const [nominees, groups, totals] = await Promise.all([
-    listNominees(c.var.db, campaign.id, filter),
+    ordered(),
     listGroups(c.var.db, campaign.id),
     campaignTotals(c.var.db, campaign.id),
   ]);

@@ -43,6 +43,7 @@ export const profilePages = new Hono<AppEnv>()
     const remaining = cap === null ? null : Math.max(0, cap - today.usedToday);
     const r = c.req.query("r");
     const left = c.req.query("left");
+    const rc = c.req.query("rc")?.toUpperCase();
     return renderPage(
       c,
       <ProfilePage
@@ -57,7 +58,11 @@ export const profilePages = new Hono<AppEnv>()
           remainingToday: remaining,
           outcome:
             r && /^[a-z_]{1,40}$/.test(r)
-              ? { code: r, remaining: left && /^\d+$/.test(left) ? Number(left) : null }
+              ? {
+                  code: r,
+                  remaining: left && /^\d+$/.test(left) ? Number(left) : null,
+                  receipt: rc && /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(rc) ? rc : undefined,
+                }
               : undefined,
         }}
       />,
@@ -76,7 +81,7 @@ export const profilePages = new Hono<AppEnv>()
       return c.notFound();
     }
     const query = outcome.ok
-      ? `r=liked${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}`
+      ? `r=liked${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}&rc=${outcome.receipt}`
       : `r=${outcome.code}`;
     return c.redirect(`/c/${slug}/${number}?${query}#main`, 303);
   })

@@ -13,7 +13,7 @@ export interface LikeBoxProps {
   /** Likes this voter has left today; null = no daily cap. */
   remainingToday: number | null;
   /** Outcome of a no-JS like, from the redirect. */
-  outcome?: { code: string; remaining: number | null };
+  outcome?: { code: string; remaining: number | null; receipt?: string };
 }
 
 const CLOSED_MESSAGE: Partial<
@@ -70,6 +70,9 @@ export function LikeBox(p: LikeBoxProps) {
       </form>
       <p class="like-feedback" role="status" aria-live="polite">
         {feedback}
+      </p>
+      <p class="like-receipt" hidden={!p.outcome?.receipt}>
+        {p.outcome?.receipt ? m.receiptNote(p.outcome.receipt) : ""}
       </p>
     </section>
   );

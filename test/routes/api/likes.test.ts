@@ -252,6 +252,18 @@ describe("Idempotency-Key on the like POST", () => {
     expect((await reconcile(c.id))[0]).toMatchObject({ number: 1, counter: 1, counted: 1 });
   });
 
+  it("refuses a key reused for another nominee with 422, counting nothing", async () => {
+    const c = await makeCampaign();
+    const first = await like(c.slug, 1, { headers: { "Idempotency-Key": "tap-1" } });
+    const cookie = voterCookie(first);
+    const other = await like(c.slug, 2, { cookie, headers: { "Idempotency-Key": "tap-1" } });
+    expect(other.status).toBe(422);
+    expect((await other.json<{ error: { code: string } }>()).error.code).toBe(
+      "idempotency_key_reused",
+    );
+    expect((await reconcile(c.id)).map((r) => r.counted)).toEqual([1, 0, 0]);
+  });
+
   it("keeps keys per voter: another voter's same key is their own like", async () => {
     const c = await makeCampaign();
     expect((await like(c.slug, 1, { headers: { "Idempotency-Key": "k" } })).status).toBe(201);

@@ -82,10 +82,16 @@ describe("public pages", () => {
     let cookie = "";
     const first = await post();
     expect(first.status).toBe(303);
-    expect(first.headers.get("Location")).toBe(`/c/${c.slug}/1?r=liked&left=4#main`);
+    expect(first.headers.get("Location")).toMatch(
+      new RegExp(`^/c/${c.slug}/1\\?r=liked&left=4&rc=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}#main$`),
+    );
+    const rc = /rc=([^#]+)/.exec(first.headers.get("Location") ?? "")?.[1] ?? "";
     cookie = voterCookie(first);
-    const page = await html(`/c/${c.slug}/1?r=liked&left=4`, { headers: { Cookie: cookie } });
+    const page = await html(`/c/${c.slug}/1?r=liked&left=4&rc=${rc}`, {
+      headers: { Cookie: cookie },
+    });
     expect(page.text).toContain("已点赞 · 今日还可点赞 4 次");
+    expect(page.text).toContain(`点赞凭证：${rc}`);
     expect(page.text).toContain('aria-pressed="true"');
     const second = await post();
     expect(second.headers.get("Location")).toBe(`/c/${c.slug}/1?r=already_liked#main`);
@@ -177,5 +183,29 @@ describe("public pages", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toContain("image/svg+xml");
     expect(await res.text()).toMatch(/^<svg/);
+  });
+});
+
+describe("nominee order", () => {
+  it("shows each voter their own stable shuffle when the organizer asks for it", async () => {
+    const { makeCampaign: make, call: get } = await import("../../helpers");
+    const c = await make({ count: 12, nomineeOrder: "shuffle" });
+    const order = async (cookie?: string) => {
+      const res = await get(`/c/${c.slug}`, cookie ? { headers: { Cookie: cookie } } : {});
+      const text = await res.text();
+      const set = /by_voter=[^;]+/.exec(res.headers.get("Set-Cookie") ?? "")?.[0];
+      const numbers = [...text.matchAll(new RegExp(`href="/c/${c.slug}/(\\d+)"`, "g"))].map((m) =>
+        Number(m[1]),
+      );
+      return { numbers, cookie: set ?? cookie };
+    };
+    const a = await order();
+    const b = await order();
+    expect(a.numbers).toHaveLength(12);
+    expect([...a.numbers].sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    expect(a.numbers).not.toEqual(b.numbers); // two voters, two orders (1 in 12! chance of a clash)
+    expect((await order(a.cookie)).numbers).toEqual(a.numbers); // and stable per voter
   });
 });
