@@ -17,7 +17,6 @@ interface PageData {
     feedback: string;
     feedbackUnlimited: string;
     likes: string;
-    label: string;
     updated: string;
     countdown: [string, string, string];
   };
@@ -96,7 +95,6 @@ function setupLike(): void {
   if (!box || !form || !button || !feedback) return;
   const text = $<HTMLElement>(".like-text", button);
   const count = $<HTMLElement>(".like-count", button);
-  const name = box.dataset.name || "";
   let likes = box.dataset.likes ? Number(box.dataset.likes) : null;
   let busy = false;
 
@@ -104,10 +102,7 @@ function setupLike(): void {
     button.classList.toggle("liked", liked);
     button.setAttribute("aria-pressed", String(liked));
     if (text) text.textContent = liked ? m.liked : text.textContent;
-    if (likes !== null) {
-      if (count) count.textContent = fill(m.likes, { n: likes });
-      button.setAttribute("aria-label", fill(m.label, { name, n: likes }));
-    }
+    if (likes !== null && count) count.textContent = fill(m.likes, { n: likes });
   };
 
   form.addEventListener("submit", async (event) => {
@@ -256,6 +251,7 @@ function setupRanking(): void {
   };
 
   const poll = async () => {
+    const started = Date.now();
     if (document.visibilityState === "visible") {
       try {
         const res = await fetch(`/api/campaigns/${data.slug}/results`, {
@@ -264,12 +260,16 @@ function setupRanking(): void {
         if (res.status === 200) {
           etag = res.headers.get("ETag") || "";
           paint((await res.json()) as ResultsJson);
+        } else {
+          // Read the (empty) 304 body so the browser does not log the request as aborted.
+          await res.text();
         }
       } catch {
         /* keep the last ranking; try again next round */
       }
     }
-    setTimeout(poll, 4000);
+    // Every 4 s from the start of the last poll, so a slow answer does not stretch the interval.
+    setTimeout(poll, Math.max(500, 4000 - (Date.now() - started)));
   };
   setTimeout(poll, 4000);
 }

@@ -1,7 +1,9 @@
 /**
  * Placeholder portraits for nominees without a real photo: a 3:4 SVG (viewBox 0 0 300 400) with a
- * calm background colour picked deterministically from the name, a neutral head-and-shoulders
- * silhouette and the name in large white type. Pure: the same name always gives the same bytes.
+ * calm background colour picked deterministically from the name and a neutral head-and-shoulders
+ * silhouette. The name is not drawn: pages print it next to the picture, and CJK text inside an
+ * SVG <img> cost phones a measurable share of their main-thread time (font fallback per image).
+ * Pure: the same name always gives the same bytes.
  */
 
 /**
@@ -18,9 +20,6 @@ export const PORTRAIT_PALETTE = [
   "#475569", // slate
   "#3F4E7A", // indigo
 ] as const;
-
-const FONT_FAMILY =
-  '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif';
 
 /** FNV-1a over the name's code points: stable across runtimes, unlike anything locale-dependent. */
 function hashName(name: string): number {
@@ -54,19 +53,15 @@ export function portraitLabel(name: string): string {
 /** A self-contained SVG placeholder portrait for `name`: no scripts, no external references. */
 export function portraitSvg(name: string): string {
   const trimmed = name.trim();
-  const length = Math.max(1, [...trimmed].length);
-  // 2-character names get 64px; longer names shrink so the line stays within ~220px of 300.
-  const fontSize = Math.min(64, Math.floor(220 / length));
   const label = escapeXml(portraitLabel(trimmed));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 400" width="300" height="400" role="img" aria-label="${label}">`,
     `<title>${label}</title>`,
     `<rect width="300" height="400" fill="${portraitColor(trimmed)}"/>`,
-    `<g fill="#000" fill-opacity=".2">`,
-    `<circle cx="150" cy="148" r="62"/>`,
-    `<path d="M36 400v-68c0-62 50-104 114-104s114 42 114 104v68z"/>`,
+    `<g fill="#fff" fill-opacity=".28">`,
+    `<circle cx="150" cy="168" r="66"/>`,
+    `<path d="M30 400v-58c0-66 54-112 120-112s120 46 120 112v58z"/>`,
     `</g>`,
-    `<text x="150" y="352" fill="#fff" font-family='${FONT_FAMILY}' font-size="${fontSize}" font-weight="600" text-anchor="middle">${escapeXml(trimmed)}</text>`,
     `</svg>`,
     "",
   ].join("\n");

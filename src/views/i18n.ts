@@ -57,8 +57,11 @@ const zh = {
   group: "分组",
   story: "先进事迹",
   likeButton: "点赞",
-  likeButtonLabel: (name: string, likes: number | null) =>
-    likes === null ? `为${name}点赞` : `为${name}点赞，当前${likes}票`,
+  /**
+   * Hidden words around the like button's visible text, so its accessible name says whom it likes
+   * and still contains the visible text (WCAG 2.5.3): "为陈顺" + "点赞 5 票".
+   */
+  likeFor: (name: string) => ({ before: `为${name}`, after: "" }),
   liked: "已点赞",
   likedFeedback: (remaining: number | null) =>
     remaining === null ? "已点赞 · 感谢支持" : `已点赞 · 今日还可点赞 ${remaining} 次`,
@@ -163,8 +166,7 @@ const en: Messages = {
   group: "Group",
   story: "Story",
   likeButton: "Like",
-  likeButtonLabel: (name, likes) =>
-    likes === null ? `Like ${name}` : `Like ${name}, ${likes} likes now`,
+  likeFor: (name) => ({ before: "", after: ` (${name})` }),
   liked: "Liked",
   likedFeedback: (remaining) =>
     remaining === null
@@ -238,7 +240,6 @@ export function clientMessages(m: Messages) {
     feedback: tpl(m.likedFeedback(N), { n: N }),
     feedbackUnlimited: m.likedFeedback(null),
     likes: tpl(m.likesCount(N), { n: N }),
-    label: tpl(m.likeButtonLabel("{name}", N), { n: N }),
     updated: tpl(m.updatedAt("{time}"), {}),
     countdown: [
       tpl(m.countdown(91, 92, 93), { d: 91, h: 92, m: 93 }),

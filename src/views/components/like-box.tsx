@@ -57,15 +57,16 @@ export function LikeBox(p: LikeBoxProps) {
         <button
           type="submit"
           class={p.likedToday ? "like-button liked" : "like-button"}
-          aria-label={m.likeButtonLabel(p.name, p.likes)}
           aria-pressed={p.likedToday ? "true" : "false"}
           disabled={closed !== undefined}
         >
           <svg class="heart" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
             <path d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.1 0 3.6 1.1 5.2 3 1.6-1.9 3.1-3 5.2-3 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z" />
           </svg>
+          <span class="visually-hidden">{m.likeFor(p.name).before}</span>
           <span class="like-text">{p.likedToday ? m.liked : m.likeButton}</span>
           {p.likes !== null && <span class="like-count">{m.likesCount(p.likes)}</span>}
+          <span class="visually-hidden">{m.likeFor(p.name).after}</span>
         </button>
       </form>
       <p class="like-feedback" role="status" aria-live="polite">

@@ -57,7 +57,11 @@ describe("public pages", () => {
     expect(res.status).toBe(200);
     expect(text).toContain("<h1>候选人2</h1>");
     expect(text).toContain("事迹标题2");
-    expect(text).toContain('aria-label="为候选人2点赞，当前0票"');
+    // The button's accessible name: hidden "为候选人2" + visible "点赞 0 票" (WCAG 2.5.3).
+    expect(text).toMatch(
+      /<button[^>]*class="like-button"[^>]*>[\s\S]*?<span class="visually-hidden">为候选人2<\/span><span class="like-text">点赞<\/span><span class="like-count">0 票<\/span>/,
+    );
+    expect(text).not.toMatch(/<button[^>]*aria-label/);
     expect(text).toContain(`<form method="post" action="/c/${c.slug}/2">`);
     expect(text).toContain(`<link rel="canonical" href="http://localhost/c/${c.slug}/2"/>`);
     expect(text).toContain('property="og:title"');
