@@ -1,0 +1,106 @@
+import { expect, type Locator, type Page, type Request } from "@playwright/test";
+
+/** The seed campaign (DESIGN.md §6): 10 nominees, 1 like per nominee per day, 5 per voter per day. */
+export const SLUG = "zuimei-xinfang";
+export const CAMPAIGN = `/c/${SLUG}`;
+export const RESULTS = `${CAMPAIGN}/results`;
+export const LIKES_PER_VOTER_PER_DAY = 5;
+
+export const likesApi = (number: number) => `/api/campaigns/${SLUG}/candidates/${number}/likes`;
+
+/** The first whole number in a text ("12 票", "12 likes", "为王瀚东点赞，当前12票"). */
+export function firstNumber(text: string | null | undefined): number {
+  const match = /\d+/.exec(text ?? "");
+  if (!match) throw new Error(`no number in ${JSON.stringify(text)}`);
+  return Number(match[0]);
+}
+
+export async function numberIn(locator: Locator): Promise<number> {
+  return firstNumber(await locator.textContent());
+}
+
+/** The nominee's count as the public API reports it right now. */
+export async function apiLikes(page: Page, number: number): Promise<number> {
+  const res = await page.request.get(`/api/campaigns/${SLUG}/candidates/${number}`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { likes?: number };
+  expect(typeof body.likes, "showCounts is `always` for the seed campaign").toBe("number");
+  return body.likes as number;
+}
+
+/** A nominee's number, looked up by name through the public API. */
+export async function nomineeNumber(page: Page, name: string): Promise<number> {
+  const res = await page.request.get(
+    `/api/campaigns/${SLUG}/candidates?q=${encodeURIComponent(name)}`,
+  );
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { items: { number: number; name: string }[] };
+  const hit = body.items.find((x) => x.name === name);
+  if (!hit) throw new Error(`no nominee named ${name}`);
+  return hit.number;
+}
+
+/** The likes shown in a ranking row (its first text node; a "voided" note may follow). */
+export function rankRowLikes(page: Page, number: number): Locator {
+  return page.locator(`[data-ranking] .rank-row[data-number="${number}"] .rank-likes`);
+}
+
+export async function rankRowCount(page: Page, number: number): Promise<number> {
+  return firstNumber(
+    await rankRowLikes(page, number).evaluate((el) => el.firstChild?.textContent ?? ""),
+  );
+}
+
+/** Marks the current document so a test can tell a reload or navigation from an in-place update. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __e2eMark?: number }).__e2eMark = 1;
+  });
+}
+
+export async function documentIsMarked(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __e2eMark?: number }).__e2eMark === 1);
+}
+
+export interface PageProblems {
+  console: string[];
+  failed: string[];
+  /**
+   * Requests Chromium aborted after a 304 because the page never read the (empty) body: harmless
+   * for the reader, checked by a test of its own rather than on every page.
+   */
+  aborted304: string[];
+}
+
+/**
+ * Collects console errors, uncaught exceptions, failed requests and HTTP errors of one page.
+ * `expected` lets a deliberate error document (the not-found page) through.
+ */
+export function watchProblems(
+  page: Page,
+  expected?: { url: RegExp; status: number },
+): PageProblems {
+  const problems: PageProblems = { console: [], failed: [], aborted304: [] };
+  const notModified = new WeakSet<Request>();
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const text = msg.text();
+    // Chromium logs the deliberate 404 document as a resource error too.
+    if (expected && /status of 404/.test(text) && expected.url.test(msg.location().url)) return;
+    problems.console.push(`${text} (${msg.location().url})`);
+  });
+  page.on("pageerror", (err) => problems.console.push(`uncaught: ${err.message}`));
+  page.on("requestfailed", (req) => {
+    const error = req.failure()?.errorText ?? "failed";
+    const line = `${req.method()} ${req.url()}: ${error}`;
+    if (error === "net::ERR_ABORTED" && notModified.has(req)) problems.aborted304.push(line);
+    else problems.failed.push(line);
+  });
+  page.on("response", (res) => {
+    if (res.status() === 304) notModified.add(res.request());
+    if (res.status() < 400) return;
+    if (expected?.url.test(res.url()) && res.status() === expected.status) return;
+    problems.failed.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+  });
+  return problems;
+}

@@ -1,0 +1,68 @@
+/**
+ * Real-browser tests of the public pages (issue 3, item 8) with Debian's Chromium on phone
+ * viewports. `npm run test:e2e` starts `npm run dev -- --port 8787` (or reuses a server already on
+ * that port, except in CI); `E2E_BASE_URL` points the suite at another server instead.
+ * Browsers cannot be downloaded here: install `chromium fonts-wqy-zenhei` with apt-get.
+ */
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 8787;
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
+
+/** Debian's Chromium, quiet and offline (no component updates, no QUIC, no background fetches). */
+const CHROMIUM_ARGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const launchOptions = {
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  args: CHROMIUM_ARGS,
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/.output",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  retries: 0,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "Pixel 7",
+      use: { ...devices["Pixel 7"], launchOptions },
+    },
+    {
+      name: "iPhone 13",
+      use: {
+        ...devices["iPhone 13"],
+        // Chromium with the iPhone's viewport, touch and user agent: WebKit is not installable here.
+        browserName: "chromium",
+        defaultBrowserType: "chromium",
+        launchOptions,
+      },
+    },
+  ],
+  // With E2E_BASE_URL the suite runs against that server and starts none.
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: `npm run dev -- --port ${PORT}`,
+        url: `http://localhost:${PORT}/api/campaigns`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 120_000,
+        stdout: "ignore",
+        stderr: "pipe",
+      },
+});
