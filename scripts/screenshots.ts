@@ -1,5 +1,6 @@
 /**
- * Phone screenshots of the public pages for docs/screenshots (linked from the README).
+ * Phone screenshots of the public pages, and the organizer dashboard on a phone and a desktop, for
+ * docs/screenshots (linked from the README).
  * Needs a running server: `npm run dev`, then `npm run screenshots` (BANGYANG_URL to point
  * elsewhere). Uses Debian's Chromium (apt-get install chromium fonts-wqy-zenhei).
  */
@@ -39,6 +40,22 @@ try {
     const page = await context.newPage();
     await page.goto(base + path, { waitUntil: "networkidle" });
     await page.screenshot({ path: join(out, `${name}.png`), fullPage: opts.full ?? false });
+    await context.close();
+    console.log(`docs/screenshots/${name}.png`);
+  }
+  // The organizer's live dashboard, signed in with the local password, on a phone and a desktop.
+  for (const [name, device] of [
+    ["admin-dashboard-phone", devices["Pixel 7"]],
+    ["admin-dashboard-desktop", { viewport: { width: 1280, height: 800 } }],
+  ] as const) {
+    const context = await browser.newContext({ ...device });
+    const page = await context.newPage();
+    await page.goto(`${base}/admin`);
+    await page.getByLabel("密码").fill(process.env.ADMIN_PASSWORD ?? "dev-admin-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("button", { name: "退出登录" }).waitFor();
+    await page.goto(`${base}/admin/c/zuimei-xinfang`, { waitUntil: "networkidle" });
+    await page.screenshot({ path: join(out, `${name}.png`) });
     await context.close();
     console.log(`docs/screenshots/${name}.png`);
   }
