@@ -25,6 +25,7 @@ import { LoginPage } from "../../views/admin/login-page";
 import { NomineesPage } from "../../views/admin/nominees-page";
 import { NoticePage } from "../../views/admin/notice-page";
 import { SettingsPage } from "../../views/admin/settings-page";
+import { adminNominee } from "../../views/admin-json";
 import { exportRows } from "./exports";
 import { loginAllowed, roleForPassword } from "./session";
 
@@ -305,20 +306,7 @@ export const adminPages = new Hono<AppEnv>()
           campaign={head(campaign, now)}
           hasLikes={hasLikes}
           flash={flash(c)}
-          nominees={nominees.map((n) => ({
-            number: n.number,
-            name: n.name,
-            position: n.position,
-            unit: n.unit,
-            group: n.groupName,
-            headline: n.headline,
-            story: n.story,
-            photos: n.photos,
-            honoree: n.honoree,
-            nominatingUnit: n.nominatingUnit,
-            likes: n.likes,
-            voidedLikes: n.voidedLikes,
-          }))}
+          nominees={nominees.map(adminNominee)}
         />,
       );
     }),
