@@ -14,7 +14,9 @@ import { parseCsv } from "../src/domain/csv";
 const TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
 const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
 
-test("LibreOffice opens the exported CSV with the Chinese cells intact", async ({ request }, testInfo) => {
+test("LibreOffice opens the exported CSV with the Chinese cells intact", async ({
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "Pixel 7", "no browser involved: once is enough");
   test.skip(!SOFFICE && !process.env.CI, "LibreOffice is not installed (CI installs it)");
   test.setTimeout(120_000);
@@ -28,14 +30,31 @@ test("LibreOffice opens the exported CSV with the Chinese cells intact", async (
   const dir = mkdtempSync(join(tmpdir(), "bangyang-lo-"));
   writeFileSync(join(dir, "results.csv"), exported);
   const run = (args: string[]) =>
-    execFileSync(SOFFICE ?? "soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, ...args], {
-      cwd: dir,
-      timeout: 90_000,
-      stdio: "pipe",
-    });
+    execFileSync(
+      SOFFICE ?? "soffice",
+      ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, ...args],
+      {
+        cwd: dir,
+        timeout: 90_000,
+        stdio: "pipe",
+      },
+    );
   // CSV → a real spreadsheet → CSV again: what comes back is what the spreadsheet's cells held.
-  run(["--infilter=CSV:44,34,76,1", "--convert-to", "ods", "--outdir", join(dir, "ods"), join(dir, "results.csv")]);
-  run(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", join(dir, "back"), join(dir, "ods", "results.ods")]);
+  run([
+    "--infilter=CSV:44,34,76,1",
+    "--convert-to",
+    "ods",
+    "--outdir",
+    join(dir, "ods"),
+    join(dir, "results.csv"),
+  ]);
+  run([
+    "--convert-to",
+    "csv:Text - txt - csv (StarCalc):44,34,76,1",
+    "--outdir",
+    join(dir, "back"),
+    join(dir, "ods", "results.ods"),
+  ]);
   const back = parseCsv(readFileSync(join(dir, "back", "results.csv"), "utf8"));
   const original = parseCsv(exported.toString("utf8"));
 

@@ -24,7 +24,10 @@ const viewports = [
       userAgent: devices["Pixel 7"].userAgent,
     },
   },
-  { name: "desktop", use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false } },
+  {
+    name: "desktop",
+    use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
+  },
 ] as const;
 
 for (const vp of viewports) {
@@ -96,11 +99,15 @@ for (const vp of viewports) {
       for (const box of await publish.getByRole("checkbox").all()) await box.uncheck();
       await publish.getByLabel(/康峰/).check();
       await publish.getByRole("button", { name: /确认公布/ }).click();
-      await expect(page.locator('[data-part="status"]')).toHaveAttribute("data-status", "published");
+      await expect(page.locator('[data-part="status"]')).toHaveAttribute(
+        "data-status",
+        "published",
+      );
 
       // The public sees the honoree.
       const list = await page.request.get(`/api/campaigns/${slug}/candidates`);
-      const items = ((await list.json()) as { items: { number: number; honoree: boolean }[] }).items;
+      const items = ((await list.json()) as { items: { number: number; honoree: boolean }[] })
+        .items;
       expect(items.filter((i) => i.honoree).map((i) => i.number)).toEqual([2]);
 
       // Export: the session cookie downloads the CSV the committee gets.

@@ -15,7 +15,6 @@ import { campaignTotals } from "../../db/queries/campaigns";
 import { campaignDashboard } from "../../db/queries/dashboard";
 import { campaigns } from "../../db/schema";
 import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
-import { rankByLikes } from "../../domain/ranking";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";

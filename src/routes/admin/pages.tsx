@@ -11,7 +11,6 @@ import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { FIELD_LABELS } from "../../domain/nominee-import";
-import { rankByLikes } from "../../domain/ranking";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
 import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
 import type { AppEnv, Organizer } from "../../types";
