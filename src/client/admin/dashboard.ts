@@ -1,0 +1,197 @@
+/** The dashboard: live refresh, lifecycle buttons, publishing results, voiding votes. */
+import { LIFECYCLE_BUTTONS, lifecycleButtons } from "../../views/admin/lifecycle-ui";
+import { STATUS_LABEL } from "../../views/admin/text";
+import {
+  $,
+  $$,
+  api,
+  apiBase,
+  busy,
+  data,
+  done,
+  explain,
+  field,
+  markInvalid,
+  say,
+  submitButton,
+} from "./shared";
+import { toIso } from "./time";
+
+const PAST: Record<string, string> = {
+  open: "opened",
+  pause: "paused",
+  resume: "resumed",
+  close: "closed",
+  publish: "published",
+};
+
+function showLifecycle(status: string, closesAt: number): void {
+  const shown = new Set<string>(lifecycleButtons(status, closesAt, Date.now()));
+  for (const b of LIFECYCLE_BUTTONS) {
+    const el = $<HTMLButtonElement>(`[data-lifecycle="${b.button}"]`);
+    if (el) el.hidden = !shown.has(b.button);
+  }
+  const badge = $("[data-status-badge]");
+  if (badge) {
+    badge.className = `badge badge-${status}`;
+    badge.textContent = STATUS_LABEL[status] ?? status;
+  }
+}
+
+/**
+ * Swaps the parts of the live region whose markup changed. A part holding the keyboard focus is
+ * left alone until the next round; open <details> stay open.
+ */
+function applyLive(html: string): void {
+  const live = $("[data-live]");
+  if (!live) return;
+  const next = document.createElement("template");
+  next.innerHTML = html;
+  for (const fresh of $$("[data-part]", next.content)) {
+    const name = fresh.dataset.part ?? "";
+    const current = $(`[data-part="${name}"]`, live);
+    if (!current || current.outerHTML === fresh.outerHTML) continue;
+    if (current.contains(document.activeElement)) continue;
+    const open = $$<HTMLDetailsElement>("details", current).map((d) => d.open);
+    $$<HTMLDetailsElement>("details", fresh).forEach((d, i) => {
+      if (open[i]) d.open = true;
+    });
+    if (name === "status") {
+      const status = fresh.dataset.status ?? "";
+      if (status !== current.dataset.status) showLifecycle(status, Number(fresh.dataset.closes));
+    }
+    current.replaceWith(fresh);
+  }
+}
+
+export function setupPolling(): void {
+  const url = data.poll;
+  if (!url) return;
+  let timer: number | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (!stopped) timer = window.setTimeout(poll, 4000);
+  };
+  const poll = async () => {
+    window.clearTimeout(timer);
+    if (document.hidden) return; // resumes on visibilitychange
+    try {
+      const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+      if (res.status === 401) {
+        stopped = true;
+        say($("[data-lifecycle-error]") ?? $(".updated"), "登录已失效，请刷新页面后重新登录。");
+        return;
+      }
+      if (res.ok) applyLive(await res.text());
+    } catch {
+      /* offline for a moment: try again next round */
+    }
+    schedule();
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && !stopped) void poll();
+  });
+  (window as unknown as { refreshDashboard: () => void }).refreshDashboard = () => void poll();
+  schedule();
+}
+
+export function setupLifecycle(): void {
+  const error = $("[data-lifecycle-error]");
+  const panel = $<HTMLElement>("[data-publish-panel]");
+  for (const button of $$<HTMLButtonElement>("[data-lifecycle]")) {
+    button.addEventListener("click", async () => {
+      const action = button.dataset.action ?? "";
+      say(error, "");
+      if (action === "publish" && panel) {
+        panel.hidden = false;
+        updateSelected();
+        $("#publish-title", panel)?.focus();
+        return;
+      }
+      const question = button.dataset.confirm;
+      if (question && !confirm(question)) return;
+      const res = await busy(button, () => api("POST", `${apiBase}/${action}`));
+      if (res.ok) done(PAST[action] ?? "saved");
+      else say(error, explain(res.error ?? { code: "unknown", message: "" }));
+    });
+  }
+  if (!panel) return;
+  const form = $<HTMLFormElement>('form[data-form="publish"]', panel);
+  const boxes = $$<HTMLInputElement>('input[name="honoree"]', panel);
+  function updateSelected(): void {
+    say(
+      $("[data-selected-count]", panel ?? document),
+      String(boxes.filter((b) => b.checked).length),
+    );
+  }
+  for (const box of boxes) box.addEventListener("change", updateSelected);
+  $("[data-select-top]", panel)?.addEventListener("click", () => {
+    const n = Number(($<HTMLInputElement>("#top-n", panel) ?? { value: "0" }).value) || 0;
+    boxes.forEach((box, i) => {
+      box.checked = i < n;
+    });
+    updateSelected();
+  });
+  $("[data-cancel]", panel)?.addEventListener("click", () => {
+    panel.hidden = true;
+    $<HTMLButtonElement>('[data-lifecycle="publish"]')?.focus();
+  });
+  form?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const honorees = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+    const question =
+      honorees.length === 0
+        ? "没有勾选任何当选者。仍然公布结果？"
+        : `公布结果，${honorees.length} 人当选？公布后不能再开始投票。`;
+    if (!confirm(question)) return;
+    const res = await busy(submitButton(form), () =>
+      api("POST", `${apiBase}/publish`, { honorees }),
+    );
+    if (res.ok) done("published");
+    else say($("[data-form-error]", form), explain(res.error ?? { code: "unknown", message: "" }));
+  });
+}
+
+export function setupVoid(): void {
+  const form = $<HTMLFormElement>('form[data-form="void"]');
+  if (!form) return;
+  const error = $("[data-form-error]", form);
+  const ok = $("[data-form-ok]", form);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    say(error, "");
+    say(ok, "");
+    const tz = data.timeZone ?? "Asia/Shanghai";
+    const body: Record<string, unknown> = {};
+    for (const key of ["voterHash", "ipHash"]) {
+      const value = field(form, key).value.trim().toLowerCase();
+      if (value) body[key] = value;
+    }
+    for (const key of ["from", "to"]) {
+      const value = field(form, key).value;
+      if (value) body[key] = toIso(value, tz);
+    }
+    const number = field(form, "number").value;
+    if (number) body.number = Number(number);
+    body.reason = field(form, "reason").value.trim();
+    if (!body.voterHash && !body.ipHash && !body.from && !body.to) {
+      say(error, "请至少填写投票人哈希、IP 哈希或时间段之一。");
+      field(form, "voterHash").focus();
+      return;
+    }
+    if (!body.reason) {
+      say(error, "请填写核减原因。");
+      field(form, "reason").focus();
+      return;
+    }
+    if (!confirm("确定核减符合条件的全部有效点赞？")) return;
+    const res = await busy(submitButton(form), () => api("POST", `${apiBase}/votes/void`, body));
+    if (res.ok) {
+      say(ok, `已核减 ${res.body.voided} 票。`);
+      (window as unknown as { refreshDashboard?: () => void }).refreshDashboard?.();
+    } else {
+      say(error, explain(res.error ?? { code: "unknown", message: "" }));
+      markInvalid(form, res.error?.message ?? "");
+    }
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Helpers the console's parts share: DOM lookup, the page's data, talking to the API, error
+ * display and form fields.
+ */
+import { ERROR_TEXT, FIELD_LABEL } from "../../views/admin/text";
+
+interface PageData {
+  page: string;
+  role: "admin" | "observer" | null;
+  slug: string | null;
+  poll?: string;
+  timeZone?: string;
+  numbers?: number[];
+}
+
+interface ApiError {
+  code: string;
+  message: string;
+}
+
+interface ApiResult {
+  ok: boolean;
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several shapes
+  body: any;
+  error?: ApiError;
+}
+
+export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
+  root.querySelector<T>(sel);
+export const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
+  Array.from(root.querySelectorAll<T>(sel));
+
+const dataEl = document.getElementById("page-data");
+export const data: PageData = dataEl
+  ? JSON.parse(dataEl.textContent || "{}")
+  : { page: "", role: null, slug: null };
+const slug = data.slug ?? "";
+export const apiBase = `/api/admin/campaigns/${encodeURIComponent(slug)}`;
+
+/* ---------- talking to the API ---------- */
+
+export async function api(
+  method: string,
+  url: string,
+  body?: unknown,
+  raw?: { bytes: BodyInit; type: string },
+): Promise<ApiResult> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let payload: BodyInit | undefined;
+  if (raw) {
+    headers["Content-Type"] = raw.type;
+    payload = raw.bytes;
+  } else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+  } catch {
+    return { ok: false, status: 0, body: {}, error: { code: "offline", message: "" } };
+  }
+  let parsed: ApiResult["body"] = {};
+  if ((res.headers.get("Content-Type") || "").includes("json")) {
+    parsed = await res.json().catch(() => ({}));
+  }
+  const error: ApiError | undefined = res.ok
+    ? undefined
+    : parsed?.error?.code
+      ? parsed.error
+      : {
+          code:
+            res.status === 413
+              ? "payload_too_large"
+              : res.status === 401
+                ? "unauthorized"
+                : "unknown",
+          message: "",
+        };
+  return { ok: res.ok, status: res.status, body: parsed, error };
+}
+
+/** The API's field names that appear in a validation message. */
+function fieldsIn(message: string): string[] {
+  return Object.keys(FIELD_LABEL).filter((key) =>
+    new RegExp(`(^|[^A-Za-z])${key}([^A-Za-z]|$)`).test(message),
+  );
+}
+
+/** An API error in the console's words, with the API's own message (it names the field). */
+export function explain(error: ApiError): string {
+  const base = ERROR_TEXT[error.code] ?? ERROR_TEXT.unknown ?? "";
+  if (!error.message || ["offline", "forbidden", "rate_limited"].includes(error.code)) return base;
+  if (error.code === "unauthorized") return `${base}请刷新页面后重新登录。`;
+  const fields = fieldsIn(error.message)
+    .map((k) => FIELD_LABEL[k])
+    .filter((v, i, all) => all.indexOf(v) === i);
+  const where = fields.length ? `（涉及：${fields.join("、")}）` : "";
+  return `${base}${where}：${error.message}`;
+}
+
+export function say(el: Element | null, text: string): void {
+  if (el) el.textContent = text;
+}
+
+/** Marks the inputs an error message names, and focuses the first. */
+export function markInvalid(form: HTMLFormElement, message: string): void {
+  for (const el of $$<HTMLInputElement>("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
+  const names = fieldsIn(message);
+  if (names.includes("rules")) names.push("likesPerCandidatePerDay", "likesPerVoterPerDay");
+  let first: HTMLElement | null = null;
+  for (const name of names) {
+    const input = form.elements.namedItem(name);
+    if (input instanceof HTMLElement) {
+      input.setAttribute("aria-invalid", "true");
+      first ??= input;
+    }
+  }
+  first?.focus();
+}
+
+export async function busy<T>(
+  button: HTMLButtonElement | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (button) {
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+  }
+  try {
+    return await work();
+  } finally {
+    if (button) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+  }
+}
+
+export function go(url: string): void {
+  location.assign(url);
+}
+
+/** The page itself with `?done=…` (a fixed message the server shows) and an optional anchor. */
+export function done(code: string, hash = "", extra = ""): void {
+  go(`${location.pathname}?done=${code}${extra}${hash}`);
+}
+
+export function submitButton(form: HTMLFormElement): HTMLButtonElement | null {
+  return $<HTMLButtonElement>('button[type="submit"]', form);
+}
+
+/* ---------- form helpers ---------- */
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+export function field(form: HTMLFormElement, name: string): Field {
+  const el = form.elements.namedItem(name);
+  if (!el) throw new Error(`no field ${name}`);
+  return el as Field;
+}
+
+export function changed(el: Field): boolean {
+  if (el instanceof HTMLSelectElement)
+    return Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
+  if (el instanceof HTMLInputElement && el.type === "checkbox")
+    return el.checked !== el.defaultChecked;
+  return el.value !== el.defaultValue;
+}
+
+export const checked = (form: HTMLFormElement, name: string) =>
+  (field(form, name) as HTMLInputElement).checked;
+
+/** Required text fields left empty: a message naming the first, which gets the focus. */
+export function missing(form: HTMLFormElement, names: string[]): string | null {
+  for (const name of names) {
+    const el = field(form, name);
+    if (el.value.trim() === "") {
+      el.setAttribute("aria-invalid", "true");
+      el.focus();
+      const label = form.querySelector(`label[for="${el.id}"]`)?.textContent?.trim() ?? name;
+      return `请填写“${label}”。`;
+    }
+  }
+  return null;
+}
