@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, max, notInArray, sql } from "drizzle-orm";
+import type { NomineeDraft } from "../../domain/nominee-import";
 import type { Organizer } from "../../types";
 import type { NomineeInput, NomineePatch } from "../../validators/nominee";
 import type { Database } from "../client";
@@ -179,17 +180,10 @@ export function honoreeStatements(
   ] as const;
 }
 
-export interface NewNominee {
-  number: number;
-  name: string;
-  position: string;
-  unit: string;
-  group: string;
-  headline: string;
-  story: string[];
-  nominatingUnit: string;
+/** An imported nominee (see domain/nominee-import), its photo as the table stores it. */
+export type NewNominee = Omit<NomineeDraft, "photoUrl" | "photoCaption"> & {
   photos: { url: string; caption: string }[];
-}
+};
 
 /** Inserts validated imported rows, all or nothing, with one audit entry. */
 export async function importNominees(

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { findCampaign } from "../../db/queries/admin-campaigns";
-import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, Nominee } from "../../db/schema";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
+import { requireNominee } from "../api/campaign-loader";
 
 /** Any campaign by slug, drafts included; 404 `campaign_not_found` otherwise. */
 export async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
@@ -12,11 +12,7 @@ export async function loadCampaign(c: Context<AppEnv>): Promise<Campaign> {
   return campaign;
 }
 
-export async function loadNominee(c: Context<AppEnv>, campaign: Campaign): Promise<Nominee> {
-  const raw = c.req.param("number") ?? "";
-  const nominee = /^[1-9]\d{0,8}$/.test(raw)
-    ? await findNominee(c.var.db, campaign.id, Number(raw))
-    : undefined;
-  if (!nominee) throw new ApiError(404, "candidate_not_found", `No nominee number ${raw}.`);
-  return nominee;
+/** A nominee of any campaign (drafts included) by the 编号 in the URL; 404 otherwise. */
+export function loadNominee(c: Context<AppEnv>, campaign: Campaign): Promise<Nominee> {
+  return requireNominee(c, campaign, c.req.param("number") ?? "");
 }

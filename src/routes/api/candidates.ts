@@ -1,23 +1,11 @@
 import { Hono } from "hono";
-import * as v from "valibot";
-import { findNominee, listNominees } from "../../db/queries/nominees";
+import { listNominees } from "../../db/queries/nominees";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { CandidateQuery, NomineeNumber } from "../../validators/candidates";
+import { CandidateQuery } from "../../validators/candidates";
 import { validate } from "../../validators/hook";
 import { candidateDetail, candidateItem, publicView } from "../../views/api-json";
-import { requireCampaign } from "./campaign-loader";
-
-/** Parses 编号 from a URL; anything that is not one is simply not found. */
-export function nomineeNumberOrNotFound(raw: string): number {
-  const parsed = v.safeParse(NomineeNumber, raw);
-  if (!parsed.success) throw candidateNotFound(raw);
-  return parsed.output;
-}
-
-function candidateNotFound(number: string | number): ApiError {
-  return new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
-}
+import { requireCampaign, requireNominee } from "./campaign-loader";
 
 export const candidatesApi = new Hono<AppEnv>()
   .get("/:slug/candidates", validate("query", CandidateQuery, "invalid_query"), async (c) => {
@@ -36,9 +24,7 @@ export const candidatesApi = new Hono<AppEnv>()
     return c.json({ items: items.map((n) => candidateItem(n, view)), total: items.length });
   })
   .get("/:slug/candidates/:number", async (c) => {
-    const number = nomineeNumberOrNotFound(c.req.param("number"));
     const campaign = await requireCampaign(c, c.req.param("slug"));
-    const nominee = await findNominee(c.var.db, campaign.id, number);
-    if (!nominee) throw candidateNotFound(number);
+    const nominee = await requireNominee(c, campaign, c.req.param("number"));
     return c.json(candidateDetail(nominee, publicView(campaign, Date.now())));
   });

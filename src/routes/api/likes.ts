@@ -5,7 +5,7 @@ import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { LikeRequest } from "../../validators/likes";
 import { likeAction } from "../like-action";
-import { nomineeNumberOrNotFound } from "./candidates";
+import { nomineeNumberOrNotFound } from "./campaign-loader";
 
 /** Reads the optional JSON body; an empty body is `{}`. */
 async function likeBody(req: Request): Promise<LikeRequest> {

@@ -1,9 +1,5 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { findPublicCampaign } from "../../db/queries/campaigns";
-import { findNominee } from "../../db/queries/nominees";
-import type { Campaign, Nominee } from "../../db/schema";
-import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 
 /** The public origin for canonical and share URLs (PUBLIC_ORIGIN in production). */
@@ -17,22 +13,10 @@ export function pageBase(c: Context<AppEnv>) {
 }
 
 /** Pages answer HTML, so a miss becomes a 404 page (rendered by app.onError). */
-export async function campaignOr404(c: Context<AppEnv>, slug: string): Promise<Campaign> {
-  const campaign = await findPublicCampaign(c.var.db, slug);
-  if (!campaign) throw new ApiError(404, "campaign_not_found", "No such campaign.");
-  return campaign;
-}
-
-export async function nomineeOr404(
-  c: Context<AppEnv>,
-  campaign: Campaign,
-  rawNumber: string,
-): Promise<Nominee> {
-  const number = /^[1-9]\d{0,8}$/.test(rawNumber) ? Number(rawNumber) : null;
-  const nominee = number === null ? undefined : await findNominee(c.var.db, campaign.id, number);
-  if (!nominee) throw new ApiError(404, "candidate_not_found", "No such nominee.");
-  return nominee;
-}
+export {
+  requireCampaign as campaignOr404,
+  requireNominee as nomineeOr404,
+} from "../api/campaign-loader";
 
 /** Pages are personal (language, voter state): never cached by shared caches. */
 export function privatePage(c: Context<AppEnv>): void {
