@@ -39,6 +39,20 @@ export const campaigns = sqliteTable("campaigns", {
   /** Set when an organizer closes voting by hand before closesAt. */
   closedAt: integer("closed_at"),
   publishedAt: integer("published_at"),
+  /**
+   * Friction only when busy: a proof-of-work challenge is asked for once an IP prefix (IPv4 /24,
+   * IPv6 /64) or a voter has had this many likes counted in the last minute. null = never.
+   */
+  challengePrefixPerMinute: integer("challenge_prefix_per_minute").default(30),
+  challengeVoterPerMinute: integer("challenge_voter_per_minute").default(6),
+  /** Proof-of-work size: the solver tries up to this many numbers (half on average). */
+  challengeDifficulty: integer("challenge_difficulty").notNull().default(100000),
+  /** Days after publication to keep who-liked detail (voter/IP hashes); null = keep. */
+  retentionDays: integer("retention_days"),
+  /** When that detail was dropped (counts, receipts and checkpoints stay). */
+  detailPurgedAt: integer("detail_purged_at"),
+  /** Up to when the anomaly scan has looked (ms); it rescans a margin before this. */
+  anomalyScannedAt: integer("anomaly_scanned_at"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -110,6 +124,10 @@ export const likes = sqliteTable(
     receipt: text("receipt").notNull(),
     /** The client's Idempotency-Key: a retried request finds this row instead of liking again. */
     idempotencyKey: text("idempotency_key"),
+    /** Keyed hash of the IP prefix (IPv4 /24, IPv6 /64): an office shares one, a flood shows in it. */
+    ipPrefixHash: text("ip_prefix_hash").notNull().default(""),
+    /** Bit set of what the request looked like (domain/like-signals.ts), for the anomaly review. */
+    signals: integer("signals").notNull().default(0),
   },
   (t) => [
     // Makes "n likes per nominee per voter per day" exact, whatever the concurrency.
@@ -117,6 +135,8 @@ export const likes = sqliteTable(
     uniqueIndex("likes_receipt").on(t.receipt),
     index("likes_campaign_id").on(t.campaignId, t.id),
     index("likes_campaign_ip").on(t.campaignId, t.ipHash),
+    index("likes_campaign_prefix_time").on(t.campaignId, t.ipPrefixHash, t.createdAt),
+    index("likes_campaign_time").on(t.campaignId, t.createdAt),
     uniqueIndex("likes_idempotency")
       .on(t.campaignId, t.voterHash, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} IS NOT NULL`),
@@ -166,6 +186,66 @@ export const rejections = sqliteTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.hour, t.reason] })],
 );
 
+/**
+ * Hash-chained checkpoints over the ledger: each seals the rows up to `lastLikeId`, and `hash` is
+ * the chain value after the `rowCount`-th row (domain/ledger-chain.ts), so a recount of an export
+ * can prove nothing was added, removed or changed.
+ */
+export const ledgerCheckpoints = sqliteTable(
+  "ledger_checkpoints",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    seq: integer("seq").notNull(),
+    rowCount: integer("row_count").notNull(),
+    lastLikeId: integer("last_like_id").notNull(),
+    hash: text("hash").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.seq] })],
+);
+
+/** Proof-of-work challenges already used: each buys exactly one like. Expired rows are swept. */
+export const spentChallenges = sqliteTable("spent_challenges", {
+  challenge: text("challenge").primaryKey(),
+  receipt: text("receipt").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/**
+ * Patterns worth an organizer's look (bursts, clients that never loaded a page, machine timing).
+ * A flag is decided with a reason — its likes voided, or the flag cleared — and never deleted.
+ */
+export const anomalyFlags = sqliteTable(
+  "anomaly_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull(),
+    kind: text("kind", {
+      enum: ["nominee_burst", "prefix_burst", "voter_burst", "no_page_load", "machine_timing"],
+    }).notNull(),
+    /** Nominee number, IP prefix hash or voter hash, by kind. */
+    subject: text("subject").notNull(),
+    windowStart: integer("window_start").notNull(),
+    windowEnd: integer("window_end").notNull(),
+    likes: integer("likes").notNull(),
+    /** JSON: what was seen (e.g. the usual rate it is compared with). */
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    status: text("status", { enum: ["open", "voided", "cleared"] })
+      .notNull()
+      .default("open"),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("anomaly_flags_window").on(t.campaignId, t.kind, t.subject, t.windowStart),
+    index("anomaly_flags_status").on(t.campaignId, t.status, t.id),
+  ],
+);
+
 /** Every organizer action: who, when, what, before/after. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -185,3 +265,5 @@ export const auditLog = sqliteTable(
 export type Campaign = typeof campaigns.$inferSelect;
 export type Nominee = typeof nominees.$inferSelect;
 export type Like = typeof likes.$inferSelect;
+export type AnomalyFlag = typeof anomalyFlags.$inferSelect;
+export type LedgerCheckpoint = typeof ledgerCheckpoints.$inferSelect;
