@@ -3,11 +3,16 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The JSON error envelope of DESIGN.md §3. */
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; [extra: string]: unknown };
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+/** `extra` adds fields next to code and message (e.g. the challenge to solve); never replaces them. */
+export function errorBody(
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): ErrorBody {
+  return { error: { ...extra, code, message } };
 }
 
 /**
@@ -20,6 +25,7 @@ export class ApiError extends HTTPException {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(status, { message });
   }

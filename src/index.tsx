@@ -102,8 +102,9 @@ app.onError((err, c) => {
   let code = "internal_error";
   let message = "Something went wrong on our side; please try again.";
   let headers: Record<string, string> = {};
+  let extra: Record<string, unknown> = {};
   if (err instanceof ApiError) {
-    ({ status, code, message, headers } = err);
+    ({ status, code, message, headers, extra } = err);
   } else if (err instanceof HTTPException) {
     status = err.status;
     code = codeForStatus(status);
@@ -112,7 +113,7 @@ app.onError((err, c) => {
     console.error(`${c.req.method} ${c.req.path}:`, err);
   }
   if (isApi(c.req.path)) {
-    return c.json(errorBody(code, message), status as 400, headers);
+    return c.json(errorBody(code, message, extra), status as 400, headers);
   }
   const prefs = c.var.prefs ?? { locale: "zh-CN", largeText: false, m: MESSAGES["zh-CN"] };
   const m = prefs.m;

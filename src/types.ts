@@ -1,14 +1,14 @@
 import type { Database } from "./db/client";
 import type { Locale, Messages } from "./views/i18n";
 
-/** Who is liking: a random id from a signed cookie, and a salted hash of the client IP. */
+/** Who is liking: a random id from a signed cookie, and the client IP (hashed before storing). */
 export interface Voter {
   /** HMAC of the cookie id: what the ledger stores. */
   hash: string;
-  /** Salted HMAC of CF-Connecting-IP; the raw IP is never stored. */
-  ipHash: string;
-  /** Raw IP, only for the flood limiter's key; never written anywhere. */
+  /** Raw IP, for the flood limiter's key and the per-campaign salted hashes; never stored. */
   ip: string;
+  /** No valid voter cookie came with this request: the client never loaded one of our pages. */
+  isNew: boolean;
 }
 
 /** The reader's language and text size, for pages. */

@@ -30,6 +30,9 @@ export async function makeCampaign(
       description: "第一段\n\n第二段",
       opensAt: now - 86_400_000,
       closesAt: now + 30 * 86_400_000,
+      // Most tests like in bulk from one address; the proof-of-work tests turn friction on.
+      challengePrefixPerMinute: null,
+      challengeVoterPerMinute: null,
       createdAt: now,
       updatedAt: now,
       ...overrides,

@@ -40,7 +40,13 @@ export async function keyedHash(secret: string, message: string): Promise<string
 export const voterHash = (sessionSecret: string, voterId: string) =>
   keyedHash(sessionSecret, `voter:${voterId}`);
 
-export const ipHash = (salt: string, ip: string) => keyedHash(salt, `ip:${ip}`);
+/** Salted per campaign: the same address gives unrelated hashes in two campaigns' ledgers. */
+export const ipHash = (salt: string, campaignId: number, ip: string) =>
+  keyedHash(salt, `ip:${campaignId}:${ip}`);
+
+/** The same for the address's prefix (domain/ip-prefix.ts). */
+export const ipPrefixHash = (salt: string, campaignId: number, prefix: string) =>
+  keyedHash(salt, `net:${campaignId}:${prefix}`);
 
 /** A random id, url-safe, for voter cookies. */
 export function randomId(bytes = 16): string {

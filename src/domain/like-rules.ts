@@ -25,7 +25,8 @@ export type LikeRefusal =
   | "voting_closed"
   | "already_liked"
   | "daily_quota_exhausted"
-  | "idempotency_key_reused";
+  | "idempotency_key_reused"
+  | "challenge_required";
 
 export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
   if (!s.campaignFound) return "campaign_not_found";
@@ -51,4 +52,24 @@ export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
 /** Likes left today after a like was counted (null = no daily cap). */
 export function remainingAfter(usedBefore: number, perVoterPerDay: number | null): number | null {
   return perVoterPerDay === null ? null : Math.max(0, perVoterPerDay - usedBefore - 1);
+}
+
+/**
+ * How busy the voter's network and the voter were in the last minute, against the campaign's
+ * thresholds (null = never ask), and whether this request spent a valid proof of work.
+ */
+export interface BusyState {
+  prefixRecent: number;
+  voterRecent: number;
+  prefixLimit: number | null;
+  voterLimit: number | null;
+  proofWon: boolean;
+}
+
+/** Friction only when needed: a proof of work is asked for only while a threshold is reached. */
+export function needsChallenge(b: BusyState): boolean {
+  if (b.proofWon) return false;
+  const prefixBusy = b.prefixLimit !== null && b.prefixRecent >= b.prefixLimit;
+  const voterBusy = b.voterLimit !== null && b.voterRecent >= b.voterLimit;
+  return prefixBusy || voterBusy;
 }

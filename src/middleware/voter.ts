@@ -1,6 +1,6 @@
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { ipHash, randomId, voterHash } from "../domain/identity";
+import { randomId, voterHash } from "../domain/identity";
 import type { AppEnv } from "../types";
 
 export const VOTER_COOKIE = "by_voter";
@@ -19,15 +19,16 @@ export function clientIp(headers: Headers): string {
 
 /**
  * Identifies the voter by a random id in an HMAC-signed, HttpOnly cookie, issuing one on first
- * contact (a tampered or foreign cookie is replaced, never trusted), and hashes the client IP with
- * a secret salt. Sets `c.var.voter`.
+ * contact (a tampered or foreign cookie is replaced, never trusted). Sets `c.var.voter`; the IP is
+ * hashed (salted per campaign) only where a like is written.
  */
 export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
   const secret = c.env.SESSION_SECRET;
   if (!secret || !c.env.IP_HASH_SALT)
     throw new Error("SESSION_SECRET and IP_HASH_SALT must be set");
   let id = await getSignedCookie(c, secret, VOTER_COOKIE);
-  if (!id || !/^[\w-]{16,64}$/.test(id)) {
+  const isNew = !id || !/^[\w-]{16,64}$/.test(id);
+  if (!id || isNew) {
     id = randomId();
     await setSignedCookie(c, VOTER_COOKIE, id, secret, {
       path: "/",
@@ -37,11 +38,10 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
       maxAge: VOTER_COOKIE_MAX_AGE,
     });
   }
-  const ip = clientIp(c.req.raw.headers);
   c.set("voter", {
     hash: await voterHash(secret, id),
-    ipHash: await ipHash(c.env.IP_HASH_SALT, ip),
-    ip,
+    ip: clientIp(c.req.raw.headers),
+    isNew,
   });
   await next();
 });

@@ -2,11 +2,15 @@ import type { Context } from "hono";
 import { recordRejection } from "../db/queries/dashboard";
 import { castLike } from "../db/queries/likes";
 import { countsVisible } from "../domain/campaign-status";
-import { receiptCode } from "../domain/identity";
+import { ipHash, ipPrefixHash, receiptCode } from "../domain/identity";
+import { ipPrefix } from "../domain/ip-prefix";
 import type { LikeRefusal } from "../domain/like-rules";
+import { SIGNAL } from "../domain/like-signals";
+import { type Challenge, createChallenge, verifySolution } from "../domain/proof-of-work";
 import { nextLocalMidnight } from "../domain/time";
-import { clientIp } from "../middleware/voter";
+import { turnstileConfig, verifyTurnstile } from "../integrations/turnstile";
 import type { AppEnv } from "../types";
+import type { LikeRequest } from "../validators/likes";
 
 /**
  * One like, as both the JSON API and the no-JS form use it: the per-IP flood guard, then the single
@@ -24,12 +28,18 @@ export type LikeOutcome =
   | {
       ok: false;
       code: LikeRefusal | "rate_limited";
-      status: 403 | 404 | 409 | 422 | 429;
+      status: 403 | 404 | 409 | 422 | 428 | 429;
       message: string;
       retryAfter?: number;
+      /** For `challenge_required`: what to solve (and the Turnstile site key, when that is on). */
+      challenge?: Challenge;
+      turnstileSiteKey?: string;
     };
 
-const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 422 | 429; message: string }> = {
+const REFUSALS: Record<
+  LikeRefusal,
+  { status: 403 | 404 | 409 | 422 | 428 | 429; message: string }
+> = {
   campaign_not_found: { status: 404, message: "No such campaign." },
   candidate_not_found: { status: 404, message: "No such nominee." },
   voting_not_open: { status: 403, message: "Voting has not opened yet." },
@@ -40,6 +50,11 @@ const REFUSALS: Record<LikeRefusal, { status: 403 | 404 | 409 | 422 | 429; messa
   idempotency_key_reused: {
     status: 422,
     message: "This Idempotency-Key was used for another nominee.",
+  },
+  challenge_required: {
+    status: 428,
+    message:
+      "Many likes are coming from your network right now: solve the attached proof-of-work challenge and send it with the like.",
   },
 };
 
@@ -62,11 +77,11 @@ export async function likeAction(
   c: Context<AppEnv>,
   slug: string,
   number: number,
+  body: LikeRequest = {},
 ): Promise<LikeOutcome> {
+  const voter = c.var.voter;
   // A flood guard only: high on purpose, so an office behind one NAT address can still vote.
-  const { success } = await c.env.LIKE_RATE_LIMITER.limit({
-    key: `like:${clientIp(c.req.raw.headers)}`,
-  });
+  const { success } = await c.env.LIKE_RATE_LIMITER.limit({ key: `like:${voter.ip}` });
   if (!success) {
     noteRejection(c, slug, "rate_limited", Date.now());
     return {
@@ -78,14 +93,44 @@ export async function likeAction(
     };
   }
   const now = Date.now();
+  const salt = c.env.IP_HASH_SALT;
+  const turnstile = turnstileConfig(c.env);
+  // A Turnstile token can be checked with Cloudflare only once: remember the answer.
+  let turnstileAnswer: Promise<boolean> | null = null;
+  let proofRefused = false;
   const result = await castLike(c.var.db, {
     slug,
     number,
-    voterHash: c.var.voter.hash,
-    ipHash: c.var.voter.ipHash,
+    voterHash: voter.hash,
     receipt: receiptCode(),
     now,
     idempotencyKey: idempotencyKey(c.req.raw.headers),
+    signals: voter.isNew ? SIGNAL.noPageLoad : 0,
+    prepare: async (campaignId) => {
+      const [hash, prefixHash, solved] = await Promise.all([
+        ipHash(salt, campaignId, voter.ip),
+        ipPrefixHash(salt, campaignId, ipPrefix(voter.ip)),
+        body.challenge
+          ? verifySolution(body.challenge, {
+              secret: c.env.SESSION_SECRET,
+              campaignId,
+              voterHash: voter.hash,
+              now,
+            })
+          : null,
+      ]);
+      let proof = solved?.ok ? solved.challenge : null;
+      let signals = 0;
+      if (proof && turnstile) {
+        turnstileAnswer ??= body.turnstileToken
+          ? verifyTurnstile(turnstile, body.turnstileToken, voter.ip)
+          : Promise.resolve(false);
+        if (await turnstileAnswer) signals |= SIGNAL.turnstile;
+        else proof = null;
+      }
+      proofRefused = body.challenge !== undefined && proof === null;
+      return { ipHash: hash, ipPrefixHash: prefixHash, proof, signals };
+    },
   });
   if (!result.counted) {
     if (result.refusal !== "campaign_not_found") noteRejection(c, slug, result.refusal, now);
@@ -94,6 +139,24 @@ export async function likeAction(
       result.refusal === "daily_quota_exhausted"
         ? Math.max(1, Math.ceil((nextLocalMidnight(now, result.timeZone) - now) / 1000))
         : undefined;
+    if (result.refusal === "challenge_required" && result.campaignId !== undefined) {
+      return {
+        ok: false,
+        code: result.refusal,
+        ...refusal,
+        message: proofRefused
+          ? `The proof sent was not accepted (expired, already used or wrong). ${refusal.message}`
+          : refusal.message,
+        challenge: await createChallenge({
+          secret: c.env.SESSION_SECRET,
+          campaignId: result.campaignId,
+          voterHash: voter.hash,
+          maxNumber: result.challengeDifficulty ?? 100_000,
+          now,
+        }),
+        ...(turnstile ? { turnstileSiteKey: turnstile.siteKey } : {}),
+      };
+    }
     return { ok: false, code: result.refusal, ...refusal, retryAfter };
   }
   return {

@@ -33,12 +33,18 @@ export const likesApi = new Hono<AppEnv>().post(
   identifyVoter,
   async (c) => {
     const number = nomineeNumberOrNotFound(c.req.param("number"));
-    await likeBody(c.req.raw);
-    const outcome = await likeAction(c, c.req.param("slug"), number);
+    const body = await likeBody(c.req.raw);
+    const outcome = await likeAction(c, c.req.param("slug"), number, body);
     if (!outcome.ok) {
       const headers: Record<string, string> =
         outcome.retryAfter !== undefined ? { "Retry-After": String(outcome.retryAfter) } : {};
-      throw new ApiError(outcome.status, outcome.code, outcome.message, headers);
+      const extra = outcome.challenge
+        ? {
+            challenge: outcome.challenge,
+            ...(outcome.turnstileSiteKey ? { turnstileSiteKey: outcome.turnstileSiteKey } : {}),
+          }
+        : {};
+      throw new ApiError(outcome.status, outcome.code, outcome.message, headers, extra);
     }
     if (outcome.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(

@@ -9,7 +9,7 @@ function input(slug: string, number: number, voter: string, now: number): LikeIn
     slug,
     number,
     voterHash: voter,
-    ipHash: "ip-hash",
+    prepare: async () => ({ ipHash: "ip-hash", ipPrefixHash: "net-hash", proof: null }),
     receipt: `TEST-${String(++receipts).padStart(8, "0")}`,
     now,
   };
