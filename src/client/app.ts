@@ -9,6 +9,7 @@ interface PageData {
   group?: string | null;
   m: {
     sending: string;
+    verifying: string;
     receipt: string;
     retrying: string;
     liked: string;
@@ -42,12 +43,71 @@ const m = data.m;
 
 /* ---------- like ---------- */
 
+interface Challenge {
+  algorithm: string;
+  challenge: string;
+  maxnumber: number;
+  salt: string;
+  signature: string;
+}
+
 interface LikeAnswer {
   counted?: boolean;
   likes?: number;
   remainingToday?: number | null;
   receipt?: string;
-  error?: { code: string };
+  error?: { code: string; challenge?: Challenge; turnstileSiteKey?: string };
+}
+
+/** Solves a proof-of-work challenge in a Web Worker (public/pow-worker.js), off the main thread. */
+function solveChallenge(c: Challenge): Promise<string | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker("/pow-worker.js");
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.onmessage = (e: MessageEvent<{ number: number | null }>) => {
+      worker.terminate();
+      const n = e.data.number;
+      resolve(n === null ? null : btoa(JSON.stringify({ ...c, number: n, maxnumber: undefined })));
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      resolve(null);
+    };
+    worker.postMessage({ salt: c.salt, challenge: c.challenge, maxnumber: c.maxnumber });
+  });
+}
+
+interface TurnstileApi {
+  render(el: HTMLElement, opts: Record<string, unknown>): string;
+}
+
+/** Cloudflare Turnstile, only when the organizer turned it on and the server asks for it. */
+function turnstileToken(siteKey: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const box = document.createElement("div");
+    $("[data-like]")?.appendChild(box);
+    const render = () => {
+      const api = (window as unknown as { turnstile?: TurnstileApi }).turnstile;
+      if (!api) return resolve(null);
+      api.render(box, {
+        sitekey: siteKey,
+        callback: (token: string) => resolve(token),
+        "error-callback": () => resolve(null),
+      });
+    };
+    if ((window as unknown as { turnstile?: TurnstileApi }).turnstile) return render();
+    const script = document.createElement("script");
+    script.src = "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit";
+    script.nonce = document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
+    script.onload = render;
+    script.onerror = () => resolve(null);
+    document.head.appendChild(script);
+  });
 }
 
 /**
@@ -57,9 +117,12 @@ interface LikeAnswer {
 async function sendLike(
   url: string,
   onRetry: () => void,
+  onVerify: () => void,
 ): Promise<{ status: number; body: LikeAnswer }> {
   const key = uuid();
   let lastError: unknown;
+  let proof: Record<string, string> = {};
+  let proofs = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     if (attempt > 0) {
       onRetry();
@@ -70,10 +133,26 @@ async function sendLike(
         method: "POST",
         credentials: "same-origin",
         headers: { "Idempotency-Key": key, "Content-Type": "application/json" },
-        body: "{}",
+        body: JSON.stringify(proof),
       });
       if (res.status >= 500) continue;
       const body = (await res.json().catch(() => ({}))) as LikeAnswer;
+      // Busy network: the server asks for a proof of work before counting. Solve it and resend
+      // (same key), at most a few times.
+      const challenge = body.error?.challenge;
+      if (res.status === 428 && challenge && proofs < 3) {
+        proofs++;
+        onVerify();
+        const [solution, token] = await Promise.all([
+          solveChallenge(challenge),
+          body.error?.turnstileSiteKey ? turnstileToken(body.error.turnstileSiteKey) : null,
+        ]);
+        if (solution) {
+          proof = token ? { challenge: solution, turnstileToken: token } : { challenge: solution };
+          attempt--;
+          continue;
+        }
+      }
       // A retry whose first attempt was counted but whose answer was lost comes back as "already
       // liked": for the voter that is a success.
       if (attempt > 0 && body.error?.code === "already_liked")
@@ -120,9 +199,15 @@ function setupLike(): void {
     feedback.textContent = m.sending;
     const url = `/api/campaigns/${box.dataset.slug}/candidates/${box.dataset.number}/likes`;
     try {
-      const { status, body } = await sendLike(url, () => {
-        feedback.textContent = m.retrying;
-      });
+      const { status, body } = await sendLike(
+        url,
+        () => {
+          feedback.textContent = m.retrying;
+        },
+        () => {
+          feedback.textContent = m.verifying;
+        },
+      );
       if (status === 201) {
         if (typeof body.likes === "number") likes = body.likes;
         render(true);

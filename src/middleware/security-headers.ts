@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import { turnstileConfig } from "../integrations/turnstile";
 import type { AppEnv } from "../types";
 import { isLocalHost } from "./voter";
 
@@ -9,11 +10,15 @@ import { isLocalHost } from "./voter";
  * framing, nosniff, a strict referrer policy, no powerful features, and HSTS outside localhost.
  * Inline style *attributes* stay allowed for the ranking bars' widths.
  */
-function headers(hsts: boolean) {
+const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
+
+function headers(hsts: boolean, turnstile: boolean) {
+  const extra = turnstile ? [TURNSTILE_ORIGIN] : [];
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", NONCE],
+      scriptSrc: ["'self'", NONCE, ...extra],
+      frameSrc: turnstile ? [TURNSTILE_ORIGIN] : ["'none'"],
       styleSrc: ["'self'"],
       styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", "data:", "https:"],
@@ -38,9 +43,23 @@ function headers(hsts: boolean) {
   });
 }
 
-const local = headers(false);
-const remote = headers(true);
+// Turnstile's script and frame are allowed only when the organizer turned Turnstile on.
+const variants = {
+  local: headers(false, false),
+  remote: headers(true, false),
+  localTurnstile: headers(false, true),
+  remoteTurnstile: headers(true, true),
+};
 
-export const securityHeaders = createMiddleware<AppEnv>((c, next) =>
-  (isLocalHost(c.req.url) ? local : remote)(c, next),
-);
+export const securityHeaders = createMiddleware<AppEnv>((c, next) => {
+  const local = isLocalHost(c.req.url);
+  const turnstile = turnstileConfig(c.env) !== null;
+  const pick = turnstile
+    ? local
+      ? variants.localTurnstile
+      : variants.remoteTurnstile
+    : local
+      ? variants.local
+      : variants.remote;
+  return pick(c, next);
+});

@@ -81,7 +81,10 @@ export async function likeAction(
 ): Promise<LikeOutcome> {
   const voter = c.var.voter;
   // A flood guard only: high on purpose, so an office behind one NAT address can still vote.
-  const { success } = await c.env.LIKE_RATE_LIMITER.limit({ key: `like:${voter.ip}` });
+  // Likes sent with a proof of work have their own budget, so a busy office's second attempts
+  // (after a 428) do not eat into its first ones.
+  const bucket = body.challenge ? "like-proof" : "like";
+  const { success } = await c.env.LIKE_RATE_LIMITER.limit({ key: `${bucket}:${voter.ip}` });
   if (!success) {
     noteRejection(c, slug, "rate_limited", Date.now());
     return {
@@ -97,7 +100,6 @@ export async function likeAction(
   const turnstile = turnstileConfig(c.env);
   // A Turnstile token can be checked with Cloudflare only once: remember the answer.
   let turnstileAnswer: Promise<boolean> | null = null;
-  let proofRefused = false;
   const result = await castLike(c.var.db, {
     slug,
     number,
@@ -128,7 +130,6 @@ export async function likeAction(
         if (await turnstileAnswer) signals |= SIGNAL.turnstile;
         else proof = null;
       }
-      proofRefused = body.challenge !== undefined && proof === null;
       return { ipHash: hash, ipPrefixHash: prefixHash, proof, signals };
     },
   });
@@ -144,9 +145,10 @@ export async function likeAction(
         ok: false,
         code: result.refusal,
         ...refusal,
-        message: proofRefused
-          ? `The proof sent was not accepted (expired, already used or wrong). ${refusal.message}`
-          : refusal.message,
+        message:
+          body.challenge !== undefined
+            ? `The proof sent was not accepted (expired, already used or wrong). ${refusal.message}`
+            : refusal.message,
         challenge: await createChallenge({
           secret: c.env.SESSION_SECRET,
           campaignId: result.campaignId,

@@ -68,6 +68,7 @@ const zh = {
   receiptNote: (code: string) => `点赞凭证：${code}（可凭此核查是否计入）`,
   sending: "正在提交…",
   retrying: "网络不稳，正在重试…",
+  verifying: "同一网络点赞的人较多，正在进行安全验证（几秒钟）…",
   likeErrors: {
     already_liked: "今天已经为TA点过赞了，明天再来吧。",
     daily_quota_exhausted: "今天的点赞次数已用完，明天再来吧。",
@@ -79,7 +80,8 @@ const zh = {
     cross_site: "请从本站页面点赞。",
     campaign_not_found: "找不到该评选活动。",
     candidate_not_found: "找不到该候选人。",
-    challenge_required: "请稍候，正在进行安全验证…",
+    challenge_required:
+      "同一网络点赞的人较多，需要浏览器完成一次安全验证：请开启 JavaScript（或换用微信、手机浏览器）后再点一次。",
     unknown: "点赞没有成功，请稍后重试。",
   } as Record<string, string>,
   share: "分享",
@@ -175,6 +177,7 @@ const en: Messages = {
   receiptNote: (code) => `Receipt: ${code} (to check later that it counted)`,
   sending: "Sending…",
   retrying: "Weak network, retrying…",
+  verifying: "Many likes from your network right now: a quick browser check (a few seconds)…",
   likeErrors: {
     already_liked: "You already liked this nominee today. Come back tomorrow.",
     daily_quota_exhausted: "You have used today's likes. Come back tomorrow.",
@@ -186,7 +189,8 @@ const en: Messages = {
     cross_site: "Please like from this site's own pages.",
     campaign_not_found: "Campaign not found.",
     candidate_not_found: "Nominee not found.",
-    challenge_required: "One moment, checking your browser…",
+    challenge_required:
+      "Many likes are coming from your network, so a quick browser check is needed: please turn on JavaScript and tap again.",
     unknown: "The like did not go through; please try again.",
   },
   share: "Share",
@@ -234,6 +238,7 @@ export function clientMessages(m: Messages) {
     sending: m.sending,
     receipt: m.receiptNote("{code}"),
     retrying: m.retrying,
+    verifying: m.verifying,
     liked: m.liked,
     errors: m.likeErrors,
     copied: m.copied,
