@@ -15,6 +15,7 @@ import { adminPages } from "./routes/admin/pages";
 import { sessionApi } from "./routes/admin/session";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
+import { ledgerApi } from "./routes/api/ledger";
 import { likesApi } from "./routes/api/likes";
 import { receiptsApi } from "./routes/api/receipts";
 import { resultsApi } from "./routes/api/results";
@@ -24,6 +25,7 @@ import { homePages } from "./routes/pages/home";
 import { renderPage } from "./routes/pages/page-context";
 import { profilePages } from "./routes/pages/profile";
 import { resultsPages } from "./routes/pages/results";
+import { runScheduled } from "./scheduled";
 import type { AppEnv } from "./types";
 import { MESSAGES } from "./views/i18n";
 import { MessagePage } from "./views/pages/home-page";
@@ -74,6 +76,7 @@ app.route("/api/campaigns", candidatesApi);
 app.route("/api/campaigns", likesApi);
 app.route("/api/campaigns", resultsApi);
 app.route("/api/campaigns", receiptsApi);
+app.route("/api/campaigns", ledgerApi);
 
 app.route("/", adminPages);
 app.route("/", mediaRoutes);
@@ -133,4 +136,9 @@ app.onError((err, c) => {
   return c.html(`<!doctype html>${String(page)}`, status as 400);
 });
 
-export default app;
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env, ctx) => {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<CloudflareBindings>;

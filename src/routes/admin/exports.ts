@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
+import { ledgerHead } from "../../db/queries/checkpoints";
 import { ledgerPage, voidLikes } from "../../db/queries/ledger";
 import { findNominee } from "../../db/queries/nominees";
-import type { Campaign } from "../../db/schema";
+import type { Campaign, LedgerCheckpoint } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
+import { chainStep, GENESIS } from "../../domain/ledger-chain";
 import { rankByLikes } from "../../domain/ranking";
 import {
   canonicalResultsCsv,
@@ -52,11 +54,45 @@ export const LEDGER_HEADERS = [
   "day",
 ];
 
+/**
+ * The last lines of votes.csv: the published ledger head (what an auditor compares with the public
+ * GET /api/campaigns/:slug/ledger) and the chain over the rows in this file.
+ */
+function ledgerTrailer(
+  campaign: Campaign,
+  head: LedgerCheckpoint | null,
+  rows: number,
+  chain: string,
+): string {
+  return (
+    csvLine([
+      "#ledger_head",
+      head?.rowCount ?? 0,
+      head?.hash ?? GENESIS,
+      head ? isoInZone(head.createdAt, campaign.timeZone) : "",
+      head?.seq ?? 0,
+    ]) + csvLine(["#export_chain", rows, chain])
+  );
+}
+
+/** The ledger head as exports carry it. */
+export function headJson(campaign: Campaign, head: LedgerCheckpoint | null) {
+  return {
+    count: head?.rowCount ?? 0,
+    hash: head?.hash ?? GENESIS,
+    time: head ? isoInZone(head.createdAt, campaign.timeZone) : null,
+    seq: head?.seq ?? 0,
+  };
+}
+
 export const adminExportsApi = new Hono<AppEnv>()
   .get("/:slug/export.csv", async (c) => {
     const campaign = await loadCampaign(c);
     const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    const head = headJson(campaign, await ledgerHead(c.var.db, campaign.id));
     c.header("Content-Type", "text/csv; charset=utf-8");
+    // One row per nominee stays the contract, so the head rides in a header here.
+    c.header("Ledger-Head", `count=${head.count}; hash=${head.hash}; seq=${head.seq}`);
     c.header("Content-Disposition", filename(campaign, "results", "csv"));
     c.header("Cache-Control", "no-store");
     return c.body(resultsCsv(await exportRows(c.var.db, campaign), lang));
@@ -64,7 +100,10 @@ export const adminExportsApi = new Hono<AppEnv>()
   .get("/:slug/export.json", async (c) => {
     const campaign = await loadCampaign(c);
     const now = Date.now();
-    const rows = await exportRows(c.var.db, campaign);
+    const [rows, head] = await Promise.all([
+      exportRows(c.var.db, campaign),
+      ledgerHead(c.var.db, campaign.id),
+    ]);
     c.header("Content-Disposition", filename(campaign, "results", "json"));
     c.header("Cache-Control", "no-store");
     return c.json({
@@ -87,14 +126,21 @@ export const adminExportsApi = new Hono<AppEnv>()
       candidates: rows,
       sha256: await sha256Hex(canonicalResultsCsv(rows)),
       sha256Of: "export.csv (Chinese headers), byte for byte",
+      ledger: headJson(campaign, head),
     });
   })
   .get("/:slug/votes.csv", async (c) => {
     const campaign = await loadCampaign(c);
     const db = c.var.db;
     const encoder = new TextEncoder();
+    const head = await ledgerHead(db, campaign.id);
     let afterId = 0;
     let started = false;
+    // The chain over exactly the rows sent, so the file can be checked on its own as well as
+    // against the published checkpoints (npm run verify).
+    let chain = GENESIS;
+    let rows = 0;
+    let ended = false;
     // Pull-based: the next page is read only when the client has taken the previous one.
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -103,9 +149,14 @@ export const adminExportsApi = new Hono<AppEnv>()
           controller.enqueue(encoder.encode(UTF8_BOM + csvLine(LEDGER_HEADERS)));
           return;
         }
+        if (ended) {
+          controller.close();
+          return;
+        }
         const page = await ledgerPage(db, campaign.id, afterId, LEDGER_PAGE);
         if (page.length === 0) {
-          controller.close();
+          ended = true;
+          controller.enqueue(encoder.encode(ledgerTrailer(campaign, head, rows, chain)));
           return;
         }
         let chunk = "";
@@ -122,7 +173,17 @@ export const adminExportsApi = new Hono<AppEnv>()
             r.receipt,
             r.day,
           ]);
+          chain = chainStep(chain, {
+            id: r.id,
+            seconds: Math.floor(r.createdAt / 1000),
+            number: r.number,
+            voterHash: r.voterHash,
+            ipHash: r.ipHash,
+            receipt: r.receipt,
+            day: r.day,
+          });
         }
+        rows += page.length;
         afterId = page[page.length - 1]?.id ?? afterId;
         controller.enqueue(encoder.encode(chunk));
       },
