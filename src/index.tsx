@@ -12,6 +12,7 @@ import { adminCampaignsApi } from "./routes/admin/campaigns";
 import { adminExportsApi } from "./routes/admin/exports";
 import { adminNomineesApi, MAX_PHOTO_BYTES } from "./routes/admin/nominees";
 import { adminPages } from "./routes/admin/pages";
+import { adminReviewApi } from "./routes/admin/review";
 import { sessionApi } from "./routes/admin/session";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
@@ -69,6 +70,7 @@ app.use("/api/admin/*", requireOrganizer);
 app.route("/api/admin/campaigns", adminCampaignsApi);
 app.route("/api/admin/campaigns", adminNomineesApi);
 app.route("/api/admin/campaigns", adminExportsApi);
+app.route("/api/admin/campaigns", adminReviewApi);
 app.route("/api/admin/audit", adminAuditApi);
 
 app.route("/api/campaigns", campaignsApi);

@@ -1,4 +1,5 @@
 import { createDb } from "./db/client";
+import { campaignsToScan, scanAnomalies } from "./db/queries/anomalies";
 import { sealAll } from "./db/queries/checkpoints";
 
 /**
@@ -9,6 +10,9 @@ import { sealAll } from "./db/queries/checkpoints";
 export async function runScheduled(env: CloudflareBindings, scheduledTime: number): Promise<void> {
   const db = createDb(env.DB);
   await sealAll(db, () => Date.now(), 20_000);
+  for (const campaign of await campaignsToScan(db)) {
+    await scanAnomalies(db, campaign, Date.now());
+  }
   await db.$client
     .prepare("DELETE FROM spent_challenges WHERE expires_at < ?1")
     .bind(scheduledTime)

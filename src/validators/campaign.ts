@@ -16,7 +16,7 @@ const Text = (max: number, label: string) =>
     v.maxLength(max, `${label} must be at most ${max} characters`),
   );
 
-const RequiredText = (max: number, label: string) =>
+export const RequiredText = (max: number, label: string) =>
   v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
 
 export const Slug = v.pipe(

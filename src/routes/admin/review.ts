@@ -1,0 +1,127 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { decideFlag, findFlag, listFlags, scanAnomalies } from "../../db/queries/anomalies";
+import { auditStatement } from "../../db/queries/audit";
+import { ledgerHead, listCheckpoints, sealLedger } from "../../db/queries/checkpoints";
+import type { AnomalyFlag, Campaign, LedgerCheckpoint } from "../../db/schema";
+import { isoInZone } from "../../domain/time";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { readJson } from "../../validators/json-body";
+import { FlagDecision, FlagStatus } from "../../validators/review";
+import { loadCampaign } from "./load";
+
+/**
+ * The review queue and the ledger's seal, for organizers (observers read):
+ *   GET  /api/admin/campaigns/:slug/flags?status=open|voided|cleared|all
+ *   POST /api/admin/campaigns/:slug/flags/scan
+ *   POST /api/admin/campaigns/:slug/flags/:id/void   {reason}
+ *   POST /api/admin/campaigns/:slug/flags/:id/clear  {reason}
+ *   GET  /api/admin/campaigns/:slug/ledger
+ *   POST /api/admin/campaigns/:slug/ledger/seal
+ */
+
+function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number }) {
+  const tz = campaign.timeZone;
+  return {
+    id: f.id,
+    kind: f.kind,
+    subject: f.subject,
+    windowStart: isoInZone(f.windowStart, tz),
+    windowEnd: isoInZone(f.windowEnd, tz),
+    likes: f.likes,
+    ...(f.countedNow !== undefined ? { countedNow: f.countedNow } : {}),
+    detail: f.detail ?? {},
+    status: f.status,
+    decisionReason: f.decisionReason,
+    decidedBy: f.decidedBy,
+    decidedAt: f.decidedAt === null ? null : isoInZone(f.decidedAt, tz),
+    createdAt: isoInZone(f.createdAt, tz),
+    updatedAt: isoInZone(f.updatedAt, tz),
+  };
+}
+
+function checkpointJson(campaign: Campaign, k: LedgerCheckpoint) {
+  return {
+    seq: k.seq,
+    count: k.rowCount,
+    lastLikeId: k.lastLikeId,
+    hash: k.hash,
+    prevHash: k.prevHash,
+    time: isoInZone(k.createdAt, campaign.timeZone),
+  };
+}
+
+function flagId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw new ApiError(404, "flag_not_found", "No such flag.");
+  return id;
+}
+
+export const adminReviewApi = new Hono<AppEnv>()
+  .get("/:slug/flags", async (c) => {
+    const campaign = await loadCampaign(c);
+    const parsed = v.safeParse(FlagStatus, c.req.query("status") ?? "open");
+    if (!parsed.success) {
+      throw new ApiError(400, "invalid_query", "status must be open, voided, cleared or all");
+    }
+    const flags = await listFlags(c.var.db, campaign.id, parsed.output);
+    return c.json({
+      scannedAt:
+        campaign.anomalyScannedAt === null
+          ? null
+          : isoInZone(campaign.anomalyScannedAt, campaign.timeZone),
+      flags: flags.map((f) => flagJson(campaign, f)),
+    });
+  })
+  .post("/:slug/flags/scan", async (c) => {
+    const campaign = await loadCampaign(c);
+    const found = await scanAnomalies(c.var.db, campaign, Date.now());
+    return c.json({ found });
+  })
+  .post("/:slug/flags/:id/:decision{void|clear}", async (c) => {
+    const campaign = await loadCampaign(c);
+    const flag = await findFlag(c.var.db, campaign.id, flagId(c.req.param("id")));
+    if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
+    const { reason } = await readJson(c, FlagDecision);
+    const decision = c.req.param("decision") as "void" | "clear";
+    const voided = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
+    if (voided === null) {
+      throw new ApiError(409, "flag_decided", `This flag was already decided (${flag.status}).`);
+    }
+    const after = await findFlag(c.var.db, campaign.id, flag.id);
+    return c.json({ voided, flag: after ? flagJson(campaign, after) : null });
+  })
+  .get("/:slug/ledger", async (c) => {
+    const campaign = await loadCampaign(c);
+    const checkpoints = await listCheckpoints(c.var.db, campaign.id);
+    return c.json({ checkpoints: checkpoints.map((k) => checkpointJson(campaign, k)) });
+  })
+  .post("/:slug/ledger/seal", async (c) => {
+    const campaign = await loadCampaign(c);
+    const now = Date.now();
+    const sealed: LedgerCheckpoint[] = [];
+    for (;;) {
+      const k = await sealLedger(c.var.db, campaign.id, now);
+      if (!k) break;
+      sealed.push(k);
+    }
+    if (sealed.length > 0) {
+      await c.var.db.batch([
+        auditStatement(c.var.db, {
+          campaignId: campaign.id,
+          actor: c.var.organizer,
+          action: "ledger.seal",
+          after: {
+            checkpoints: sealed.map((k) => ({ seq: k.seq, count: k.rowCount, hash: k.hash })),
+          },
+          now,
+        }),
+      ]);
+    }
+    const head = await ledgerHead(c.var.db, campaign.id);
+    return c.json({
+      sealed: sealed.length,
+      head: head ? checkpointJson(campaign, head) : null,
+    });
+  });
