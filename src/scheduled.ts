@@ -1,6 +1,7 @@
 import { createDb } from "./db/client";
 import { campaignsToScan, scanAnomalies } from "./db/queries/anomalies";
 import { sealAll } from "./db/queries/checkpoints";
+import { purgeExpiredDetail } from "./db/queries/retention";
 
 /**
  * The Cron Trigger (wrangler.toml, every minute): seal new ledger rows into checkpoints, look for
@@ -13,6 +14,7 @@ export async function runScheduled(env: CloudflareBindings, scheduledTime: numbe
   for (const campaign of await campaignsToScan(db)) {
     await scanAnomalies(db, campaign, Date.now());
   }
+  await purgeExpiredDetail(db, scheduledTime);
   await db.$client
     .prepare("DELETE FROM spent_challenges WHERE expires_at < ?1")
     .bind(scheduledTime)

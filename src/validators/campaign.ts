@@ -44,6 +44,43 @@ export const CampaignRules = v.object({
   ),
 });
 
+const PerMinute = (label: string) =>
+  v.nullable(
+    v.pipe(
+      v.number(`${label} must be a number or null`),
+      v.integer(`${label} must be a whole number`),
+      v.minValue(0, `${label} must be at least 0 (0 = always ask, null = never)`),
+      v.maxValue(1000, `${label} must be at most 1000`),
+    ),
+  );
+
+/** Abuse friction and privacy: when to ask for a proof of work, how hard, how long to keep detail. */
+export const CampaignProtection = v.object({
+  challengePrefixPerMinute: PerMinute("challengePrefixPerMinute"),
+  challengeVoterPerMinute: PerMinute("challengeVoterPerMinute"),
+  challengeDifficulty: v.pipe(
+    v.number("challengeDifficulty must be a number"),
+    v.integer("challengeDifficulty must be a whole number"),
+    v.minValue(1000, "challengeDifficulty must be at least 1000"),
+    v.maxValue(5_000_000, "challengeDifficulty must be at most 5000000"),
+  ),
+  retentionDays: v.nullable(
+    v.pipe(
+      v.number("retentionDays must be a number or null"),
+      v.integer("retentionDays must be a whole number"),
+      v.minValue(0, "retentionDays must be at least 0"),
+      v.maxValue(3650, "retentionDays must be at most 3650"),
+    ),
+  ),
+});
+
+export const DEFAULT_PROTECTION = {
+  challengePrefixPerMinute: 30,
+  challengeVoterPerMinute: 6,
+  challengeDifficulty: 100_000,
+  retentionDays: null,
+};
+
 const fields = {
   title: RequiredText(200, "title"),
   organizer: RequiredText(200, "organizer"),
@@ -61,6 +98,7 @@ const fields = {
   ),
   nomineeOrder: v.picklist(["number", "shuffle"], "nomineeOrder must be number or shuffle"),
   draft: v.boolean("draft must be true or false"),
+  protection: CampaignProtection,
 };
 
 const windowInOrder = (c: { opensAt?: string; closesAt?: string }) =>
@@ -79,6 +117,7 @@ export const CampaignSettings = v.pipe(
     showCounts: v.optional(fields.showCounts, "always"),
     nomineeOrder: v.optional(fields.nomineeOrder, "number"),
     draft: v.optional(fields.draft, true),
+    protection: v.optional(fields.protection, DEFAULT_PROTECTION),
   }),
   v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
 );

@@ -29,6 +29,13 @@ export function adminCampaign(
     },
     showCounts: c.showCounts,
     nomineeOrder: c.nomineeOrder,
+    protection: {
+      challengePrefixPerMinute: c.challengePrefixPerMinute,
+      challengeVoterPerMinute: c.challengeVoterPerMinute,
+      challengeDifficulty: c.challengeDifficulty,
+      retentionDays: c.retentionDays,
+    },
+    detailPurgedAt: iso(c.detailPurgedAt),
     candidateCount: totals.candidateCount,
     totalLikes: totals.totalLikes,
     createdAt: iso(c.createdAt),

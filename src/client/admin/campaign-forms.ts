@@ -51,6 +51,10 @@ export function setupCampaignForms(): void {
         return;
       }
       const perVoter = field(form, "likesPerVoterPerDay").value.trim();
+      const orNull = (name: string) => {
+        const raw = field(form, name).value.trim();
+        return raw === "" ? null : Number(raw);
+      };
       const all: Record<string, unknown> = {
         title: field(form, "title").value.trim(),
         slug: field(form, "slug").value.trim(),
@@ -66,6 +70,12 @@ export function setupCampaignForms(): void {
         showCounts: field(form, "showCounts").value,
         nomineeOrder: field(form, "nomineeOrder").value,
         draft: checked(form, "draft"),
+        protection: {
+          challengePrefixPerMinute: orNull("challengePrefixPerMinute"),
+          challengeVoterPerMinute: orNull("challengeVoterPerMinute"),
+          challengeDifficulty: Number(field(form, "challengeDifficulty").value),
+          retentionDays: orNull("retentionDays"),
+        },
       };
       let body: Record<string, unknown> = all;
       if (mode === "edit") {
@@ -90,6 +100,15 @@ export function setupCampaignForms(): void {
           body.rules = all.rules;
         for (const key of ["showCounts", "nomineeOrder", "draft"]) {
           if (changed(field(form, key))) body[key] = all[key];
+        }
+        const protectionFields = [
+          "challengePrefixPerMinute",
+          "challengeVoterPerMinute",
+          "challengeDifficulty",
+          "retentionDays",
+        ];
+        if (protectionFields.some((key) => changed(field(form, key)))) {
+          body.protection = all.protection;
         }
         if (Object.keys(body).length === 0) {
           say(error, "没有修改。");

@@ -41,6 +41,7 @@ function toColumns(s: CampaignPatch) {
     ...(s.showCounts !== undefined && { showCounts: s.showCounts }),
     ...(s.nomineeOrder !== undefined && { nomineeOrder: s.nomineeOrder }),
     ...(s.draft !== undefined && { draft: s.draft }),
+    ...(s.protection !== undefined && { ...s.protection }),
   };
 }
 

@@ -14,7 +14,7 @@ import { FIELD_LABELS } from "../../domain/nominee-import";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
 import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
 import type { AppEnv, Organizer } from "../../types";
-import { LoginRequest } from "../../validators/campaign";
+import { DEFAULT_PROTECTION, LoginRequest } from "../../validators/campaign";
 import { AuditPage } from "../../views/admin/audit-page";
 import type { CampaignFormValues } from "../../views/admin/campaign-form";
 import { CampaignsPage } from "../../views/admin/campaigns-page";
@@ -134,6 +134,10 @@ function formValues(campaign: Campaign): CampaignFormValues {
     showCounts: campaign.showCounts,
     nomineeOrder: campaign.nomineeOrder,
     draft: campaign.draft,
+    challengePrefixPerMinute: campaign.challengePrefixPerMinute,
+    challengeVoterPerMinute: campaign.challengeVoterPerMinute,
+    challengeDifficulty: campaign.challengeDifficulty,
+    retentionDays: campaign.retentionDays,
   };
 }
 
@@ -226,6 +230,7 @@ export const adminPages = new Hono<AppEnv>()
             showCounts: "always",
             nomineeOrder: "number",
             draft: true,
+            ...DEFAULT_PROTECTION,
           }}
         />,
       );

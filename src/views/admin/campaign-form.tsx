@@ -14,7 +14,13 @@ export interface CampaignFormValues {
   showCounts: string;
   nomineeOrder: string;
   draft: boolean;
+  challengePrefixPerMinute: number | null;
+  challengeVoterPerMinute: number | null;
+  challengeDifficulty: number;
+  retentionDays: number | null;
 }
+
+const optionalNumber = (n: number | null) => (n === null ? "" : String(n));
 
 const ZONES = [
   "Asia/Shanghai",
@@ -221,6 +227,84 @@ export function CampaignForm(props: {
           <p class="hint" id={hint("draft")}>
             草稿对公众不可见。“开始投票”会自动取消草稿。
           </p>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>防刷与隐私</legend>
+        <div class="row-2">
+          <div class="field">
+            <label for={id("challengePrefixPerMinute")}>同一网段每分钟超过（次）需验证</label>
+            <input
+              id={id("challengePrefixPerMinute")}
+              name="challengePrefixPerMinute"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              max={1000}
+              step={1}
+              aria-describedby={hint("challengePrefixPerMinute")}
+              value={optionalNumber(v.challengePrefixPerMinute)}
+            />
+            <p class="hint" id={hint("challengePrefixPerMinute")}>
+              同一网段（IPv4 /24、IPv6
+              /64）一分钟内点赞达到此数后，新的点赞需浏览器完成几秒钟的计算验证（不依赖境外服务）。整个单位共用一个出口
+              IP 也能继续投票。留空表示从不验证。
+            </p>
+          </div>
+          <div class="field">
+            <label for={id("challengeVoterPerMinute")}>同一投票人每分钟超过（次）需验证</label>
+            <input
+              id={id("challengeVoterPerMinute")}
+              name="challengeVoterPerMinute"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              max={1000}
+              step={1}
+              aria-describedby={hint("challengeVoterPerMinute")}
+              value={optionalNumber(v.challengeVoterPerMinute)}
+            />
+            <p class="hint" id={hint("challengeVoterPerMinute")}>
+              留空表示从不验证。
+            </p>
+          </div>
+        </div>
+        <div class="row-2">
+          <div class="field">
+            <label for={id("challengeDifficulty")}>验证强度</label>
+            <input
+              id={id("challengeDifficulty")}
+              name="challengeDifficulty"
+              type="number"
+              inputmode="numeric"
+              min={1000}
+              max={5000000}
+              step={1000}
+              required
+              aria-describedby={hint("challengeDifficulty")}
+              value={String(v.challengeDifficulty)}
+            />
+            <p class="hint" id={hint("challengeDifficulty")}>
+              最多尝试次数，平均一半。默认 100000：普通手机约 1 秒。
+            </p>
+          </div>
+          <div class="field">
+            <label for={id("retentionDays")}>公布后保留投票明细（天）</label>
+            <input
+              id={id("retentionDays")}
+              name="retentionDays"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              max={3650}
+              step={1}
+              aria-describedby={hint("retentionDays")}
+              value={optionalNumber(v.retentionDays)}
+            />
+            <p class="hint" id={hint("retentionDays")}>
+              到期后删除投票人与 IP 的哈希，票数、凭证和存证哈希链保留。留空表示一直保留。
+            </p>
+          </div>
         </div>
       </fieldset>
       <p class="form-error" role="alert" data-form-error />

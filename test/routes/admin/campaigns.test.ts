@@ -175,3 +175,44 @@ describe("campaign management", () => {
     expect(d.rejections).toContainEqual({ reason: "already_liked", count: 1 });
   });
 });
+
+describe("protection settings", () => {
+  it("defaults friction on and retention off, and changes them with validation", async () => {
+    const slug = `protect-${Date.now().toString(36)}`;
+    const created = await asCall("admin", "/api/admin/campaigns", json(settings(slug)));
+    expect(created.status).toBe(201);
+    expect((await created.json<{ protection: unknown }>()).protection).toEqual({
+      challengePrefixPerMinute: 30,
+      challengeVoterPerMinute: 6,
+      challengeDifficulty: 100_000,
+      retentionDays: null,
+    });
+    const protection = {
+      challengePrefixPerMinute: null,
+      challengeVoterPerMinute: 3,
+      challengeDifficulty: 20_000,
+      retentionDays: 30,
+    };
+    const patched = await asCall("admin", `/api/admin/campaigns/${slug}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ protection }),
+    });
+    expect(patched.status).toBe(200);
+    expect((await patched.json<{ protection: unknown }>()).protection).toEqual(protection);
+    for (const bad of [
+      { ...protection, challengeDifficulty: 10 },
+      { ...protection, challengePrefixPerMinute: 5000 },
+      { ...protection, retentionDays: -1 },
+      { ...protection, challengeVoterPerMinute: "3" },
+    ]) {
+      const res = await asCall("admin", `/api/admin/campaigns/${slug}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ protection: bad }),
+      });
+      expect(res.status).toBe(400);
+      expect(await errorCode(res)).toBe("invalid_body");
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { ledgerHead } from "../../../src/db/queries/checkpoints";
+import { purgeExpiredDetail } from "../../../src/db/queries/retention";
+import { runScheduled } from "../../../src/scheduled";
+import { call, db, like, makeCampaign, reconcile } from "../../helpers";
+
+const DAY = 86_400_000;
+
+async function ledger(campaignId: number) {
+  const { results } = await env.DB.prepare(
+    "SELECT voter_hash, ip_hash, ip_prefix_hash, idempotency_key, receipt FROM likes WHERE campaign_id = ? ORDER BY id",
+  )
+    .bind(campaignId)
+    .all<{
+      voter_hash: string;
+      ip_hash: string;
+      ip_prefix_hash: string;
+      idempotency_key: string | null;
+      receipt: string;
+    }>();
+  return results;
+}
+
+describe("retention", () => {
+  it("drops who-liked detail after the retention period, keeping counts, receipts and the chain", async () => {
+    const c = await makeCampaign({ retentionDays: 7 });
+    const first = await like(c.slug, 1, { headers: { "Idempotency-Key": "k-1" } });
+    const receipt = (await first.json<{ receipt: string }>()).receipt;
+    await like(c.slug, 2);
+    const now = Date.now();
+    await runScheduled(env, now); // seals
+    const head = await ledgerHead(db(), c.id);
+    const before = await reconcile(c.id);
+
+    // Published 6 days ago: not yet.
+    await env.DB.prepare("UPDATE campaigns SET published_at = ? WHERE id = ?")
+      .bind(now - 6 * DAY, c.id)
+      .run();
+    await purgeExpiredDetail(db(), now);
+    expect((await ledger(c.id))[0]?.ip_hash).toMatch(/^[0-9a-f]{32}$/);
+
+    // 8 days ago: purged.
+    await env.DB.prepare("UPDATE campaigns SET published_at = ? WHERE id = ?")
+      .bind(now - 8 * DAY, c.id)
+      .run();
+    await runScheduled(env, now);
+    const rows = await ledger(c.id);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.voter_hash).toMatch(/^purged-\d+$/);
+      expect(r.ip_hash).toBe("");
+      expect(r.ip_prefix_hash).toBe("");
+      expect(r.idempotency_key).toBeNull();
+    }
+    const days = await env.DB.prepare("SELECT COUNT(*) AS n FROM voter_days WHERE campaign_id = ?")
+      .bind(c.id)
+      .first<{ n: number }>();
+    expect(days?.n).toBe(0);
+    expect(await reconcile(c.id)).toEqual(before);
+    expect(await ledgerHead(db(), c.id)).toEqual(head);
+    const check = await call(`/api/campaigns/${c.slug}/receipts/${receipt}`);
+    expect(check.status).toBe(200);
+    expect(await check.json()).toMatchObject({ status: "counted", number: 1 });
+    const audit = await env.DB.prepare(
+      "SELECT actor FROM audit_log WHERE campaign_id = ? AND action = 'retention.purge'",
+    )
+      .bind(c.id)
+      .all();
+    expect(audit.results).toEqual([{ actor: "system (retention)" }]);
+  });
+
+  it("waits until every row is sealed, and never touches campaigns without a retention period", async () => {
+    const keep = await makeCampaign({ retentionDays: null, publishedAt: Date.now() - 400 * DAY });
+    const unsealed = await makeCampaign({ retentionDays: 0 });
+    await env.DB.prepare("UPDATE campaigns SET published_at = ? WHERE id = ?")
+      .bind(Date.now() - DAY, unsealed.id)
+      .run();
+    await env.DB.prepare(
+      `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, day, created_at, receipt)
+       SELECT ?1, id, 'v', 'i', '2026-11-29', 1, 'RET-' || ?1 FROM nominees WHERE campaign_id = ?1 AND number = 1`,
+    )
+      .bind(unsealed.id)
+      .run();
+    await purgeExpiredDetail(db(), Date.now());
+    expect((await ledger(unsealed.id))[0]?.voter_hash).toBe("v");
+    expect((await ledger(keep.id)).length).toBe(0);
+    const row = await env.DB.prepare("SELECT detail_purged_at FROM campaigns WHERE id = ?")
+      .bind(keep.id)
+      .first<{ detail_purged_at: number | null }>();
+    expect(row?.detail_purged_at).toBeNull();
+  });
+
+  it("keeps the identity columns locked while a campaign's detail is kept", async () => {
+    const c = await makeCampaign();
+    await like(c.slug, 1);
+    await expect(
+      env.DB.prepare("UPDATE likes SET voter_hash = 'x' WHERE campaign_id = ?").bind(c.id).run(),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      env.DB.prepare("UPDATE likes SET ip_prefix_hash = 'x' WHERE campaign_id = ?")
+        .bind(c.id)
+        .run(),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      env.DB.prepare("UPDATE likes SET signals = 7 WHERE campaign_id = ?").bind(c.id).run(),
+    ).rejects.toThrow(/immutable/);
+  });
+});
