@@ -123,3 +123,14 @@ export async function sealAll(db: Database, now: () => number, budgetMs: number)
   }
   return sealed;
 }
+
+/** Rows in the ledger (counted and voided), from the counters rather than a count over the ledger. */
+export async function ledgerSize(db: Database, campaignId: number): Promise<number> {
+  const row = await db.$client
+    .prepare(
+      "SELECT COALESCE(SUM(likes + voided_likes), 0) AS n FROM nominees WHERE campaign_id = ?1",
+    )
+    .bind(campaignId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -5,7 +5,9 @@ import * as v from "valibot";
 import type { Database } from "../../db/client";
 import { campaignHasLikes, findCampaign, listAllCampaigns } from "../../db/queries/admin-campaigns";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
+import { listFlags } from "../../db/queries/anomalies";
 import { listAudit } from "../../db/queries/audit";
+import { ledgerHead, ledgerSize } from "../../db/queries/checkpoints";
 import { campaignDashboard } from "../../db/queries/dashboard";
 import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
@@ -23,6 +25,7 @@ import { AdminMessagePage, type CampaignHead, flashText } from "../../views/admi
 import { LoginPage } from "../../views/admin/login-page";
 import { NomineesPage } from "../../views/admin/nominees-page";
 import { NoticePage } from "../../views/admin/notice-page";
+import { ReviewPage } from "../../views/admin/review-page";
 import { SettingsPage } from "../../views/admin/settings-page";
 import { adminNominee } from "../../views/admin-json";
 import { exportRows } from "./exports";
@@ -311,6 +314,31 @@ export const adminPages = new Hono<AppEnv>()
           hasLikes={hasLikes}
           flash={flash(c)}
           nominees={nominees.map(adminNominee)}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/admin/c/:slug/review",
+    campaignPage(async (c, organizer, campaign) => {
+      const db = c.var.db;
+      const [open, decided, sealed, rows] = await Promise.all([
+        listFlags(db, campaign.id, "open"),
+        listFlags(db, campaign.id, "all"),
+        ledgerHead(db, campaign.id),
+        ledgerSize(db, campaign.id),
+      ]);
+      return html(
+        c,
+        <ReviewPage
+          organizer={organizer}
+          campaign={head(campaign, Date.now())}
+          timeZone={campaign.timeZone}
+          scannedAt={campaign.anomalyScannedAt}
+          open={open}
+          decided={decided.filter((f) => f.status !== "open")}
+          head={sealed ? { ...sealed, count: sealed.rowCount } : null}
+          ledgerRows={rows}
         />,
       );
     }),

@@ -4,12 +4,13 @@ import { jsonBlock } from "../layout";
 import { ROLE_LABEL, STATUS_LABEL } from "./text";
 
 /** The console's sections for one campaign, in tab order. */
-export type CampaignTab = "dashboard" | "settings" | "nominees" | "audit" | "notice";
+export type CampaignTab = "dashboard" | "settings" | "nominees" | "review" | "audit" | "notice";
 
 const TABS: { tab: CampaignTab; label: string; path: string }[] = [
   { tab: "dashboard", label: "实时看板", path: "" },
   { tab: "nominees", label: "候选人", path: "/nominees" },
   { tab: "settings", label: "活动设置", path: "/settings" },
+  { tab: "review", label: "异常审查", path: "/review" },
   { tab: "audit", label: "操作日志", path: "/audit" },
   { tab: "notice", label: "公示", path: "/notice" },
 ];
@@ -28,6 +29,10 @@ const FLASH: Record<string, string> = {
   nominee: "候选人已保存。",
   deleted: "已删除。",
   imported: "导入成功。",
+  flagVoided: "已核减该标记中的点赞，并记入操作日志。",
+  flagCleared: "已排除该标记，点赞保留，并记入操作日志。",
+  scanned: "已检查完毕。",
+  sealed: "已封存到最新一条点赞。",
   uploaded: "照片已上传。",
   "photo-removed": "照片已删除。",
   reordered: "编号顺序已调整。",

@@ -49,6 +49,32 @@ export const ACTION_LABEL: Record<string, string> = {
   "nominee.import": "批量导入候选人",
   "nominee.photo": "上传照片",
   "votes.void": "核减点赞",
+  "flags.void": "异常标记：核减",
+  "flags.clear": "异常标记：排除",
+  "ledger.seal": "封存哈希链",
+  "retention.purge": "删除过期投票明细",
+};
+
+/** The anomaly review's flag kinds, in the console's words. */
+export const FLAG_KIND_LABEL: Record<string, { title: string; explain: string }> = {
+  nominee_burst: {
+    title: "候选人票数突增",
+    explain: "这位候选人 10 分钟内的点赞远高于平时。",
+  },
+  prefix_burst: {
+    title: "同一网段集中点赞",
+    explain:
+      "同一网段（IPv4 /24、IPv6 /64）10 分钟内点赞很多。单位集中组织投票也会出现，请核实后再决定。",
+  },
+  voter_burst: { title: "同一投票人频繁点赞", explain: "同一投票人 10 分钟内点赞很多。" },
+  no_page_load: {
+    title: "未打开页面直接点赞",
+    explain: "这些点赞来自从未打开过本站页面的客户端（没有访问凭据），常见于脚本。",
+  },
+  machine_timing: {
+    title: "机器般的点赞节奏",
+    explain: "同一投票人当天多次点赞的间隔极短或极其规律。",
+  },
 };
 
 /** Field names in audit snapshots and forms. */
@@ -63,6 +89,11 @@ export const FIELD_LABEL: Record<string, string> = {
   rules: "点赞规则",
   likesPerCandidatePerDay: "每人每天对每位候选人可点赞",
   likesPerVoterPerDay: "每人每天最多点赞",
+  protection: "防刷与隐私",
+  challengePrefixPerMinute: "同一网段每分钟需验证阈值",
+  challengeVoterPerMinute: "同一投票人每分钟需验证阈值",
+  challengeDifficulty: "验证强度",
+  retentionDays: "投票明细保留天数",
   showCounts: "票数公开方式",
   nomineeOrder: "候选人排列",
   draft: "草稿",

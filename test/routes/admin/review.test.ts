@@ -242,3 +242,19 @@ describe("sealing from the console", () => {
     ).toBe(403);
   });
 });
+
+describe("the review page", () => {
+  it("lists open flags with a decision form for admins, read-only for observers", async () => {
+    const c = await scenario();
+    await asCall("admin", `/api/admin/campaigns/${c.slug}/flags/scan`, json({}));
+    const adminPage = await (await asCall("admin", `/admin/c/${c.slug}/review`)).text();
+    expect(adminPage).toContain("候选人票数突增");
+    expect(adminPage).toContain("机器般的点赞节奏");
+    expect(adminPage).toContain('data-form="flag"');
+    expect(adminPage).toContain("尚未封存");
+    const observerPage = await (await asCall("observer", `/admin/c/${c.slug}/review`)).text();
+    expect(observerPage).toContain("候选人票数突增");
+    expect(observerPage).not.toContain('data-form="flag"');
+    expect(observerPage).not.toContain("data-seal");
+  });
+});

@@ -1,0 +1,182 @@
+import type { Organizer } from "../../types";
+import { localTime, zoneName } from "./format";
+import { AdminLayout, type CampaignHead } from "./layout";
+import { FLAG_KIND_LABEL } from "./text";
+
+export interface FlagView {
+  id: number;
+  kind: string;
+  subject: string;
+  windowStart: number;
+  windowEnd: number;
+  likes: number;
+  countedNow: number;
+  detail: Record<string, unknown> | null;
+  status: "open" | "voided" | "cleared";
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+}
+
+export interface HeadView {
+  seq: number;
+  count: number;
+  hash: string;
+  createdAt: number;
+}
+
+/** Who or what a flag is about, short enough to read aloud; the full hash is in a title. */
+function subjectText(f: FlagView): string {
+  if (f.kind === "nominee_burst") return `候选人 ${f.subject} 号`;
+  const short = f.subject.startsWith("purged-") ? "（已按保留期删除）" : f.subject.slice(0, 8);
+  return f.kind === "prefix_burst" || f.kind === "no_page_load"
+    ? `网段 ${short}`
+    : `投票人 ${short}`;
+}
+
+function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean }) {
+  const { f, tz } = props;
+  const kind = FLAG_KIND_LABEL[f.kind] ?? { title: f.kind, explain: "" };
+  const id = `flag-${f.id}`;
+  return (
+    <li class="flag" id={id}>
+      <h3>
+        {kind.title} · <span title={f.subject}>{subjectText(f)}</span>
+      </h3>
+      <p class="muted">{kind.explain}</p>
+      <dl class="facts">
+        <dt>时间</dt>
+        <dd>
+          {localTime(f.windowStart, tz)} — {localTime(f.windowEnd, tz)}
+        </dd>
+        <dt>涉及点赞</dt>
+        <dd>
+          {f.likes} 次，其中仍计入 {f.countedNow} 次
+        </dd>
+      </dl>
+      {f.status === "open" ? (
+        props.canDecide && (
+          <form class="flag-decide" data-form="flag" data-flag={String(f.id)}>
+            <div class="field">
+              <label for={`${id}-reason`}>处理理由（必填，记入操作日志）</label>
+              <input id={`${id}-reason`} name="reason" type="text" maxlength={500} required />
+            </div>
+            <p class="actions">
+              <button type="submit" class="button danger" name="decision" value="void">
+                核减这些点赞
+              </button>
+              <button type="submit" class="button secondary" name="decision" value="clear">
+                排除标记（保留点赞）
+              </button>
+            </p>
+            <p class="form-error" role="alert" data-form-error />
+          </form>
+        )
+      ) : (
+        <p class={`decision decision-${f.status}`}>
+          {f.status === "voided" ? "已核减" : "已排除"}：{f.decisionReason}（{f.decidedBy}
+          {f.decidedAt !== null ? `，${localTime(f.decidedAt, tz)}` : ""}）
+        </p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The anomaly review queue (issue 5): open flags with a reasoned decision each, the decided ones
+ * for the record, and the ledger's sealed head with how to verify an export against it.
+ */
+export function ReviewPage(props: {
+  organizer: Organizer;
+  campaign: CampaignHead;
+  timeZone: string;
+  scannedAt: number | null;
+  open: FlagView[];
+  decided: FlagView[];
+  head: HeadView | null;
+  ledgerRows: number;
+}) {
+  const { campaign: c, timeZone: tz } = props;
+  const admin = props.organizer.role === "admin";
+  return (
+    <AdminLayout
+      title={`${c.title} · 异常审查`}
+      organizer={props.organizer}
+      page="review"
+      campaign={c}
+      tab="review"
+    >
+      <h1>异常审查</h1>
+      <p class="muted">
+        系统每分钟检查一次点赞记录，把可疑的模式列在这里。标记本身不改变票数：由管理员核实后选择核减或排除，并写明理由。点赞记录不会被删除，所有处理记入操作日志。时间为
+        {zoneName(tz)}。
+      </p>
+      <p>
+        上次检查：{props.scannedAt === null ? "尚未检查" : localTime(props.scannedAt, tz, true)}
+        {admin && (
+          <>
+            {" "}
+            <button type="button" class="button secondary" data-scan>
+              立即检查
+            </button>
+          </>
+        )}
+        <span class="form-ok" role="status" data-scan-status />
+      </p>
+      <section aria-labelledby="open-flags">
+        <h2 id="open-flags">待处理（{props.open.length}）</h2>
+        {props.open.length === 0 ? (
+          <p class="empty">没有待处理的异常标记。</p>
+        ) : (
+          <ul class="flags">
+            {props.open.map((f) => (
+              <FlagCard f={f} tz={tz} canDecide={admin} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {props.decided.length > 0 && (
+        <section aria-labelledby="decided-flags">
+          <h2 id="decided-flags">已处理（{props.decided.length}）</h2>
+          <ul class="flags">
+            {props.decided.map((f) => (
+              <FlagCard f={f} tz={tz} canDecide={false} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="ledger-head">
+        <h2 id="ledger-head">存证哈希链</h2>
+        <p class="muted">
+          每条点赞按顺序计入 SHA-256 哈希链，每分钟封存一次；链头公开在
+          <a href={`/api/campaigns/${c.slug}/ledger?history=1`}>/api/campaigns/{c.slug}/ledger</a>
+          。导出的投票明细（votes.csv）可用 <code>npm run verify -- votes.csv --url …/ledger</code>{" "}
+          独立复核，任何增删改都会被发现。
+        </p>
+        {props.head ? (
+          <dl class="facts">
+            <dt>已封存</dt>
+            <dd>
+              {props.head.count} / {props.ledgerRows} 条（第 {props.head.seq} 次封存，
+              {localTime(props.head.createdAt, tz, true)}）
+            </dd>
+            <dt>链头哈希</dt>
+            <dd>
+              <code class="hash">{props.head.hash}</code>
+            </dd>
+          </dl>
+        ) : (
+          <p class="empty">尚未封存（共 {props.ledgerRows} 条点赞）。</p>
+        )}
+        {admin && (
+          <p>
+            <button type="button" class="button secondary" data-seal>
+              立即封存
+            </button>
+            <span class="form-ok" role="status" data-seal-status />
+          </p>
+        )}
+      </section>
+    </AdminLayout>
+  );
+}
