@@ -388,26 +388,25 @@ async function main(): Promise<void> {
     closesAt: new Date(now + 86_400_000).toISOString(),
     rules: { likesPerCandidatePerDay: 1, likesPerVoterPerDay: null },
     showCounts: "always",
-    challengePrefixPerMinute: null,
-    challengeVoterPerMinute: null,
+    // No proof-of-work friction: this test is about durability, not abuse.
+    protection: {
+      challengePrefixPerMinute: null,
+      challengeVoterPerMinute: null,
+      challengeDifficulty: 100_000,
+      retentionDays: null,
+    },
   });
   for (let n = 1; n <= NOMINEES; n++) {
     await adminJson("POST", `/${slug}/nominees`, { name: `候选人${n}`, number: n });
   }
   await adminJson("POST", `/${slug}/open`);
-  let settings = await adminJson<Record<string, unknown>>("GET", `/${slug}`);
+  const settings = await adminJson<Record<string, unknown>>("GET", `/${slug}`);
+  const protection = (settings.protection ?? {}) as Record<string, unknown>;
   const thresholds = ["challengePrefixPerMinute", "challengeVoterPerMinute"];
-  if (thresholds.some((k) => settings[k] !== undefined && settings[k] !== null)) {
-    await adminJson("PATCH", `/${slug}`, {
-      challengePrefixPerMinute: null,
-      challengeVoterPerMinute: null,
-    });
-    settings = await adminJson<Record<string, unknown>>("GET", `/${slug}`);
-  }
-  const friction = thresholds.filter((k) => settings[k] !== undefined && settings[k] !== null);
+  const friction = thresholds.filter((k) => protection[k] !== undefined && protection[k] !== null);
   log(
     `campaign "${slug}" open with ${NOMINEES} nominees (status ${String(settings.status)}` +
-      `${friction.length ? `; still on, so 428s may come: ${friction.map((k) => `${k}=${settings[k]}`).join(", ")}` : ""})`,
+      `${friction.length ? `; still on, so 428s may come: ${friction.map((k) => `${k}=${protection[k]}`).join(", ")}` : ""})`,
   );
 
   const voters: Voter[] = [];
