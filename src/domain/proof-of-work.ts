@@ -100,7 +100,7 @@ export async function verifySolution(
   opts: { secret: string; campaignId: number; voterHash: string; now: number },
 ): Promise<VerifyResult> {
   const s = parseSolution(raw);
-  if (!s || s.algorithm !== "SHA-256") return { ok: false, reason: "malformed" };
+  if (s?.algorithm !== "SHA-256") return { ok: false, reason: "malformed" };
   if (s.signature !== (await sign(opts.secret, s))) return { ok: false, reason: "bad_signature" };
   const params = new URLSearchParams(s.salt.split("?")[1] ?? "");
   const expires = Number(params.get("expires"));

@@ -339,6 +339,7 @@ export const adminPages = new Hono<AppEnv>()
           decided={decided.filter((f) => f.status !== "open")}
           head={sealed ? { ...sealed, count: sealed.rowCount } : null}
           ledgerRows={rows}
+          flash={flash(c)}
         />,
       );
     }),
@@ -371,9 +372,10 @@ export const adminPages = new Hono<AppEnv>()
     "/admin/c/:slug/notice",
     campaignPage(async (c, organizer, campaign) => {
       const now = Date.now();
-      const [rows, nominees] = await Promise.all([
+      const [rows, nominees, sealed] = await Promise.all([
         exportRows(c.var.db, campaign),
         listNomineesAdmin(c.var.db, campaign.id),
+        ledgerHead(c.var.db, campaign.id),
       ]);
       const honorees = new Set(nominees.filter((n) => n.honoree).map((n) => n.number));
       return html(
@@ -392,6 +394,7 @@ export const adminPages = new Hono<AppEnv>()
           voided={nominees.reduce((s, n) => s + n.voidedLikes, 0)}
           exportedAt={now}
           sha256={await sha256Hex(canonicalResultsCsv(rows))}
+          ledger={sealed ? { count: sealed.rowCount, hash: sealed.hash, seq: sealed.seq } : null}
         />,
       );
     }),

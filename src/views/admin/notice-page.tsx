@@ -25,6 +25,8 @@ export function NoticePage(props: {
   voided: number;
   exportedAt: number;
   sha256: string;
+  /** The ledger's sealed head (null before the first seal). */
+  ledger: { count: number; hash: string; seq: number } | null;
 }) {
   const { campaign: c, rows } = props;
   const tz = c.timeZone;
@@ -153,6 +155,14 @@ export function NoticePage(props: {
             核对方法：下载 export.csv 后，用 sha256sum export.csv（Windows：certutil -hashfile
             export.csv SHA256）计算摘要，与上面的摘要一致即说明文件与本公示相同。
           </p>
+          {props.ledger && (
+            <p>
+              点赞明细存证哈希链（已封存 {props.ledger.count} 条，第 {props.ledger.seq} 次封存）：
+              <code class="sha" data-ledger-head>
+                {props.ledger.hash}
+              </code>
+            </p>
+          )}
         </section>
         <p class="sign">
           {c.organizer}

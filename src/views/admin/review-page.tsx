@@ -95,6 +95,7 @@ export function ReviewPage(props: {
   decided: FlagView[];
   head: HeadView | null;
   ledgerRows: number;
+  flash?: string;
 }) {
   const { campaign: c, timeZone: tz } = props;
   const admin = props.organizer.role === "admin";
@@ -105,6 +106,7 @@ export function ReviewPage(props: {
       page="review"
       campaign={c}
       tab="review"
+      flash={props.flash}
     >
       <h1>异常审查</h1>
       <p class="muted">

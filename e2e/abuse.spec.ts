@@ -1,0 +1,137 @@
+/**
+ * Abuse resistance in a real browser (issue 5): when a network is busy the like asks for a proof of
+ * work, which the page solves in a Web Worker and resends without the voter doing anything; and the
+ * organizer reviews a flag and seals the ledger from the console.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { devices, expect, request, test } from "@playwright/test";
+
+const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "dev-admin-password";
+
+async function campaignWithFriction(baseURL: string, slug: string) {
+  const api = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  const now = Date.now();
+  const created = await api.post("/api/admin/campaigns", {
+    data: {
+      slug,
+      title: `防刷测试 ${slug}`,
+      organizer: "测试联席办",
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      // Always ask for a proof (threshold 0), a light one so the test stays quick.
+      protection: {
+        challengePrefixPerMinute: 0,
+        challengeVoterPerMinute: null,
+        challengeDifficulty: 20_000,
+        retentionDays: null,
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  for (const [n, name] of [
+    [1, "陈顺"],
+    [2, "康峰"],
+  ] as const) {
+    const res = await api.post(`/api/admin/campaigns/${slug}/nominees`, {
+      data: { number: n, name, unit: "临县信访局", headline: "事迹标题" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  expect((await api.post(`/api/admin/campaigns/${slug}/open`)).status()).toBe(200);
+  return api;
+}
+
+test("a busy network's like is verified in the background and counted", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough for this flow");
+  test.setTimeout(90_000);
+  const slug = `e2e-pow-${Date.now().toString(36)}`;
+  const api = await campaignWithFriction(baseURL ?? "", slug);
+  const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
+  const context = await browser.newContext({ ...pixel, baseURL });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 428/.test(m.text())) errors.push(m.text());
+  });
+  const worker = page.waitForEvent("worker");
+  await page.goto(`/c/${slug}/2`);
+  await page.getByRole("button", { name: /为康峰\s*点赞/ }).click();
+  expect((await worker).url()).toContain("/pow-worker.js");
+  await expect(page.locator(".like-feedback")).toContainText("已点赞", { timeout: 30_000 });
+  await expect(page.locator(".like-receipt")).toContainText(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  const results = await (await api.get(`/api/campaigns/${slug}/results`)).json();
+  expect(results.candidates.find((c: { number: number }) => c.number === 2).likes).toBe(1);
+  expect(errors).toEqual([]);
+  await context.close();
+  await api.dispose();
+});
+
+test("the organizer reviews a flag and seals the ledger from the console", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough for this flow");
+  test.setTimeout(90_000);
+  const slug = `e2e-review-${Date.now().toString(36)}`;
+  const api = await campaignWithFriction(baseURL ?? "", slug);
+  await api.patch(`/api/admin/campaigns/${slug}`, {
+    data: {
+      protection: {
+        challengePrefixPerMinute: null,
+        challengeVoterPerMinute: null,
+        challengeDifficulty: 20_000,
+        retentionDays: null,
+      },
+    },
+  });
+  // Three likes from clients that never loaded a page (no cookie): a script's signature.
+  for (let i = 0; i < 3; i++) {
+    const bare = await request.newContext({ baseURL });
+    const res = await bare.post(`/api/campaigns/${slug}/candidates/1/likes`);
+    expect(res.status()).toBe(201);
+    await bare.dispose();
+  }
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto("/admin");
+  await page.getByLabel("密码").fill(ADMIN_PASSWORD);
+  await page.getByLabel(/姓名/).fill("审查员");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+  await page.goto(`/admin/c/${slug}/review`);
+  await page.getByRole("button", { name: "立即检查" }).click();
+  await expect(page.getByText("已检查完毕")).toBeVisible();
+  const flag = page.locator(".flag").filter({ hasText: "未打开页面直接点赞" });
+  await expect(flag).toContainText("其中仍计入 3 次");
+
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await flag.getByLabel(/处理理由/).fill("核实为本单位测试脚本");
+  await flag.getByRole("button", { name: "核减这些点赞" }).click();
+  await expect(page.getByText("已核减该标记中的点赞")).toBeVisible();
+  await expect(page.locator(".decision-voided")).toContainText("核实为本单位测试脚本");
+  const results = await (await api.get(`/api/campaigns/${slug}/results`)).json();
+  expect(results.candidates.find((c: { number: number }) => c.number === 1)).toMatchObject({
+    likes: 0,
+    voidedLikes: 3,
+  });
+
+  await page.getByRole("button", { name: "立即封存" }).click();
+  await expect(page.getByText("已封存到最新一条点赞")).toBeVisible();
+  await expect(page.getByText(/3 \/ 3 条/)).toBeVisible();
+  const head = await (await api.get(`/api/campaigns/${slug}/ledger`)).json();
+  expect(head).toMatchObject({ seq: 1, count: 3 });
+  await expect(page.locator("code.hash")).toHaveText(head.hash);
+  await api.dispose();
+});
