@@ -257,4 +257,19 @@ describe("the review page", () => {
     expect(observerPage).not.toContain('data-form="flag"');
     expect(observerPage).not.toContain("data-seal");
   });
+
+  it("escapes a decision's reason", async () => {
+    const c = await scenario();
+    await asCall("admin", `/api/admin/campaigns/${c.slug}/flags/scan`, json({}));
+    const [f] = await flags(c.slug);
+    const xss = "<img src=x onerror=alert(1)>";
+    await asCall(
+      "admin",
+      `/api/admin/campaigns/${c.slug}/flags/${f?.id}/clear`,
+      json({ reason: xss }),
+    );
+    const text = await (await asCall("observer", `/admin/c/${c.slug}/review`)).text();
+    expect(text).not.toContain(xss);
+    expect(text).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
 });
