@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import * as v from "valibot";
 import { findPublicCampaign } from "../../db/queries/campaigns";
+import { rememberCampaign } from "../../db/queries/likes";
 import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, Nominee } from "../../db/schema";
 import { ApiError } from "../../errors";
@@ -16,6 +17,8 @@ import { NomineeNumber } from "../../validators/candidates";
 export async function requireCampaign(c: Context<AppEnv>, slug: string): Promise<Campaign> {
   const campaign = await findPublicCampaign(c.var.db, slug);
   if (!campaign) throw new ApiError(404, "campaign_not_found", `No campaign "${slug}".`);
+  // The profile page is read before a like: spare that like its campaign lookup.
+  rememberCampaign(campaign.slug, { id: campaign.id, timeZone: campaign.timeZone });
   return campaign;
 }
 
