@@ -36,7 +36,7 @@ CREATE TABLE `spent_challenges` (
 --> statement-breakpoint
 ALTER TABLE `campaigns` ADD `challenge_prefix_per_minute` integer DEFAULT 30;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `challenge_voter_per_minute` integer DEFAULT 6;--> statement-breakpoint
-ALTER TABLE `campaigns` ADD `challenge_difficulty` integer DEFAULT 100000 NOT NULL;--> statement-breakpoint
+ALTER TABLE `campaigns` ADD `challenge_difficulty` integer DEFAULT 50000 NOT NULL;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `retention_days` integer;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `detail_purged_at` integer;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `anomaly_scanned_at` integer;--> statement-breakpoint

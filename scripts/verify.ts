@@ -64,6 +64,7 @@ async function main(): Promise<number> {
   for (const c of report.checked) {
     console.log(`  ${c.matches ? "✓" : "✗"} after ${c.count} rows: ${c.source}`);
   }
+  for (const w of report.warnings) console.log(`  ~ ${w}`);
   for (const p of report.problems) console.log(`  ! ${p}`);
   console.log(report.ok ? "OK: the export matches the sealed ledger." : "MISMATCH: see above.");
   return report.ok ? 0 : 1;

@@ -10,13 +10,25 @@ import { purgeExpiredDetail } from "./db/queries/retention";
  */
 export async function runScheduled(env: CloudflareBindings, scheduledTime: number): Promise<void> {
   const db = createDb(env.DB);
-  await sealAll(db, () => Date.now(), 20_000);
-  for (const campaign of await campaignsToScan(db)) {
-    await scanAnomalies(db, campaign, Date.now());
-  }
-  await purgeExpiredDetail(db, scheduledTime);
-  await db.$client
-    .prepare("DELETE FROM spent_challenges WHERE expires_at < ?1")
-    .bind(scheduledTime)
-    .run();
+  // One failing step must not starve the others: each is logged and the run goes on.
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      console.error(`scheduled ${name}:`, error);
+    }
+  };
+  await step("seal", () => sealAll(db, () => Date.now(), 20_000));
+  await step("scan", async () => {
+    for (const campaign of await campaignsToScan(db)) {
+      await step(`scan ${campaign.slug}`, () => scanAnomalies(db, campaign, Date.now()));
+    }
+  });
+  await step("retention", () => purgeExpiredDetail(db, scheduledTime));
+  await step("sweep", () =>
+    db.$client
+      .prepare("DELETE FROM spent_challenges WHERE expires_at < ?1")
+      .bind(scheduledTime)
+      .run(),
+  );
 }

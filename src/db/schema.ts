@@ -46,7 +46,7 @@ export const campaigns = sqliteTable("campaigns", {
   challengePrefixPerMinute: integer("challenge_prefix_per_minute").default(30),
   challengeVoterPerMinute: integer("challenge_voter_per_minute").default(6),
   /** Proof-of-work size: the solver tries up to this many numbers (half on average). */
-  challengeDifficulty: integer("challenge_difficulty").notNull().default(100000),
+  challengeDifficulty: integer("challenge_difficulty").notNull().default(50000),
   /** Days after publication to keep who-liked detail (voter/IP hashes); null = keep. */
   retentionDays: integer("retention_days"),
   /** When that detail was dropped (counts, receipts and checkpoints stay). */

@@ -153,7 +153,7 @@ export async function likeAction(
           secret: c.env.SESSION_SECRET,
           campaignId: result.campaignId,
           voterHash: voter.hash,
-          maxNumber: result.challengeDifficulty ?? 100_000,
+          maxNumber: result.challengeDifficulty ?? 50_000,
           now,
         }),
         ...(turnstile ? { turnstileSiteKey: turnstile.siteKey } : {}),

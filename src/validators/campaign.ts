@@ -77,7 +77,7 @@ export const CampaignProtection = v.object({
 export const DEFAULT_PROTECTION = {
   challengePrefixPerMinute: 30,
   challengeVoterPerMinute: 6,
-  challengeDifficulty: 100_000,
+  challengeDifficulty: 50_000,
   retentionDays: null,
 };
 
@@ -125,7 +125,7 @@ export type CampaignSettings = v.InferOutput<typeof CampaignSettings>;
 
 /** A partial update: only the fields sent change. */
 export const CampaignPatch = v.pipe(
-  v.partial(v.object({ slug: Slug, ...fields })),
+  v.partial(v.object({ slug: Slug, ...fields, protection: v.partial(CampaignProtection) })),
   v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
 );
 export type CampaignPatch = v.InferOutput<typeof CampaignPatch>;

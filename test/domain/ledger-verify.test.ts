@@ -103,3 +103,21 @@ describe("verifying an exported ledger (npm run verify)", () => {
     expect(verifyLedger("a,b\r\n1,2\r\n").ok).toBe(false);
   });
 });
+
+describe("verifying an older export against newer published checkpoints", () => {
+  it("checks the checkpoints the export covers and only warns about later ones", async () => {
+    const { c, csv, published } = await exported();
+    await like(c.slug, 2, { ip: "203.0.113.71" });
+    await like(c.slug, 3, { ip: "203.0.113.72" });
+    const later = await sealLedger(db(), c.id, Date.now());
+    const newer = { count: later?.rowCount ?? 0, hash: later?.hash ?? "", source: "checkpoint 2" };
+    const report = verifyLedger(csv, [published, newer]);
+    expect(report.ok).toBe(true);
+    expect(report.warnings.join("\n")).toMatch(/checkpoint 2 covers 9 rows/);
+    // A head given without its count (hidden counts) still has to match somewhere.
+    expect(verifyLedger(csv, [{ ...published, count: -1 }]).ok).toBe(true);
+    expect(verifyLedger(csv, [{ count: -1, hash: "0".repeat(63) + "1", source: "x" }]).ok).toBe(
+      false,
+    );
+  });
+});

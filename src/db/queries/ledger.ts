@@ -15,6 +15,9 @@ export interface LedgerRow {
   voidedBy: string | null;
   receipt: string;
   day: string;
+  ipPrefixHash: string;
+  /** domain/like-signals.ts bits. */
+  signals: number;
 }
 
 /**
@@ -39,6 +42,8 @@ export async function ledgerPage(
       voidedBy: likes.voidedBy,
       receipt: likes.receipt,
       day: likes.day,
+      ipPrefixHash: likes.ipPrefixHash,
+      signals: likes.signals,
     })
     .from(likes)
     .innerJoin(nominees, eq(nominees.id, likes.nomineeId))

@@ -2,7 +2,7 @@ import type { Database } from "../client";
 
 /**
  * Retention (PIPL: keep personal data no longer than needed). A campaign's `retentionDays` after
- * publication, the who-liked detail goes: voter and IP hashes become placeholders, the per-voter day
+ * publication (or after voting closed, if it is never published), the who-liked detail goes: voter and IP hashes become placeholders, the per-voter day
  * counters and idempotency keys are dropped, and flags lose their voter/network subjects. Counts,
  * receipts, void reasons, the audit log and the checkpoints stay, so results remain provable against
  * any export taken before (docs/privacy.md). Runs from the Cron Trigger in bounded chunks, so a
@@ -17,8 +17,10 @@ export async function purgeExpiredDetail(db: Database, now: number): Promise<num
   const due = await d1
     .prepare(
       `UPDATE campaigns SET detail_purged_at = ?1
-       WHERE detail_purged_at IS NULL AND published_at IS NOT NULL AND retention_days IS NOT NULL
-         AND published_at + retention_days * 86400000 <= ?1
+       WHERE detail_purged_at IS NULL AND retention_days IS NOT NULL
+         -- From publication; a campaign closed and never published counts from its close.
+         AND (published_at IS NOT NULL OR COALESCE(closed_at, closes_at) <= ?1)
+         AND COALESCE(published_at, closed_at, closes_at) + retention_days * 86400000 <= ?1
          -- Only once every row is sealed: the chain must be computed over the original detail.
          AND NOT EXISTS (SELECT 1 FROM likes l WHERE l.campaign_id = campaigns.id
                          AND l.id > COALESCE((SELECT MAX(last_like_id) FROM ledger_checkpoints k

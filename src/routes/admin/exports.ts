@@ -52,6 +52,8 @@ export const LEDGER_HEADERS = [
   "voided_by",
   "receipt",
   "day",
+  "ip_prefix_hash",
+  "signals",
 ];
 
 /**
@@ -172,6 +174,8 @@ export const adminExportsApi = new Hono<AppEnv>()
             r.voidedBy ?? "",
             r.receipt,
             r.day,
+            r.ipPrefixHash,
+            r.signals,
           ]);
           chain = chainStep(chain, {
             id: r.id,

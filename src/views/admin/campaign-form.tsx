@@ -285,7 +285,8 @@ export function CampaignForm(props: {
               value={String(v.challengeDifficulty)}
             />
             <p class="hint" id={hint("challengeDifficulty")}>
-              最多尝试次数，平均一半。默认 100000：普通手机约 1 秒。
+              最多尝试次数，平均一半。默认 50000：电脑不到 1 秒，旧手机约 1–3
+              秒。越大越能拖慢刷票脚本，也越费手机电量。
             </p>
           </div>
           <div class="field">

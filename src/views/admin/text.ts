@@ -28,7 +28,7 @@ export const REJECTION_LABEL: Record<string, string> = {
   voting_paused: "投票暂停中",
   voting_closed: "投票已结束",
   candidate_not_found: "候选人不存在",
-  challenge_required: "未通过安全验证",
+  challenge_required: "要求安全验证（多数随后验证通过）",
   cross_site: "来自其他网站",
 };
 

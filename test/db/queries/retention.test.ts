@@ -91,6 +91,22 @@ describe("retention", () => {
     expect(row?.detail_purged_at).toBeNull();
   });
 
+  it("counts from the close when a campaign is closed and never published", async () => {
+    const c = await makeCampaign({ retentionDays: 3 });
+    await like(c.slug, 1);
+    await runScheduled(env, Date.now());
+    await env.DB.prepare("UPDATE campaigns SET closed_at = ? WHERE id = ?")
+      .bind(Date.now() - 2 * DAY, c.id)
+      .run();
+    await purgeExpiredDetail(db(), Date.now());
+    expect((await ledger(c.id))[0]?.ip_hash).not.toBe("");
+    await env.DB.prepare("UPDATE campaigns SET closed_at = ? WHERE id = ?")
+      .bind(Date.now() - 4 * DAY, c.id)
+      .run();
+    await purgeExpiredDetail(db(), Date.now());
+    expect((await ledger(c.id))[0]?.ip_hash).toBe("");
+  });
+
   it("keeps the identity columns locked while a campaign's detail is kept", async () => {
     const c = await makeCampaign();
     await like(c.slug, 1);

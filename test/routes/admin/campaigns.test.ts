@@ -184,7 +184,7 @@ describe("protection settings", () => {
     expect((await created.json<{ protection: unknown }>()).protection).toEqual({
       challengePrefixPerMinute: 30,
       challengeVoterPerMinute: 6,
-      challengeDifficulty: 100_000,
+      challengeDifficulty: 50_000,
       retentionDays: null,
     });
     const protection = {
@@ -200,6 +200,17 @@ describe("protection settings", () => {
     });
     expect(patched.status).toBe(200);
     expect((await patched.json<{ protection: unknown }>()).protection).toEqual(protection);
+    // One field alone changes just that field.
+    const one = await asCall("admin", `/api/admin/campaigns/${slug}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ protection: { retentionDays: 90 } }),
+    });
+    expect(one.status).toBe(200);
+    expect((await one.json<{ protection: unknown }>()).protection).toEqual({
+      ...protection,
+      retentionDays: 90,
+    });
     for (const bad of [
       { ...protection, challengeDifficulty: 10 },
       { ...protection, challengePrefixPerMinute: 5000 },
