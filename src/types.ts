@@ -9,6 +9,8 @@ export interface Voter {
   ipHash: string;
   /** Raw IP, only for the flood limiter's key; never written anywhere. */
   ip: string;
+  /** True when this request issued the cookie: a new random id, so nothing liked yet. */
+  isNew: boolean;
 }
 
 /** The reader's language and text size, for pages. */

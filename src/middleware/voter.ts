@@ -27,7 +27,8 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
   if (!secret || !c.env.IP_HASH_SALT)
     throw new Error("SESSION_SECRET and IP_HASH_SALT must be set");
   let id = await getSignedCookie(c, secret, VOTER_COOKIE);
-  if (!id || !/^[\w-]{16,64}$/.test(id)) {
+  const isNew = !id || !/^[\w-]{16,64}$/.test(id);
+  if (!id || isNew) {
     id = randomId();
     await setSignedCookie(c, VOTER_COOKIE, id, secret, {
       path: "/",
@@ -42,6 +43,7 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
     hash: await voterHash(secret, id),
     ipHash: await ipHash(c.env.IP_HASH_SALT, ip),
     ip,
+    isNew,
   });
   await next();
 });

@@ -53,22 +53,24 @@ export async function findNominee(
     .get();
 }
 
-/** The nominees before and after `number`, for previous/next links. */
+/**
+ * The nominees before and after `number`, for previous/next links: two probes of the
+ * (campaign_id, number) index in one statement, whatever the number of nominees (reading every
+ * number was most of a profile view's cost at 1,000 nominees; see docs/benchmarks.md).
+ */
 export async function neighbourNumbers(
   db: Database,
   campaignId: number,
   number: number,
 ): Promise<{ previous: number | null; next: number | null }> {
-  const all = await db
-    .select({ number: nominees.number })
-    .from(nominees)
-    .where(eq(nominees.campaignId, campaignId))
-    .orderBy(asc(nominees.number));
-  const i = all.findIndex((n) => n.number === number);
-  return {
-    previous: i > 0 ? (all[i - 1]?.number ?? null) : null,
-    next: i >= 0 && i < all.length - 1 ? (all[i + 1]?.number ?? null) : null,
-  };
+  const row = await db.$client
+    .prepare(
+      `SELECT (SELECT MAX(number) FROM nominees WHERE campaign_id = ?1 AND number < ?2) AS previous,
+              (SELECT MIN(number) FROM nominees WHERE campaign_id = ?1 AND number > ?2) AS next`,
+    )
+    .bind(campaignId, number)
+    .first<{ previous: number | null; next: number | null }>();
+  return { previous: row?.previous ?? null, next: row?.next ?? null };
 }
 
 /** The campaign's groups (县市区, 市直单位, …) in order of first appearance by number. */

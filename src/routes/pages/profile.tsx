@@ -1,13 +1,16 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
 import { neighbourNumbers } from "../../db/queries/nominees";
+import type { Campaign, Nominee } from "../../db/schema";
 import { localDay } from "../../domain/time";
+import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
+import { nomineeNumberOrNotFound } from "../api/campaign-loader";
 import { likeAction } from "../like-action";
 import { campaignOr404, nomineeOr404, pageBase, publicOrigin, renderPage } from "./page-context";
 
@@ -23,22 +26,51 @@ function qrSvg(url: string): string {
   });
 }
 
+/**
+ * The public rows behind a profile (campaign, nominee, neighbours), kept per isolate for a couple of
+ * seconds (PUBLIC_CACHE_MS), so a shared link opened by a crowd costs no D1 read per view; the
+ * voter's own state is always read fresh. Right after a like (`?r=`) the rows are read fresh too,
+ * so the voter sees their like in the count.
+ */
+interface ProfileRows {
+  campaign: Campaign;
+  nominee: Nominee;
+  neighbours: { previous: number | null; next: number | null };
+}
+const profiles = new TtlCache<ProfileRows>(5000);
+
+async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows> {
+  const slug = c.req.param("slug") ?? "";
+  const raw = c.req.param("number") ?? "";
+  const ttl = publicCacheMs(c.env);
+  const key = `${slug}/${raw}`;
+  const cached = ttl > 0 && c.req.query("r") === undefined ? profiles.get(key, now) : undefined;
+  if (cached) return cached;
+  const campaign = await campaignOr404(c, slug);
+  const [nominee, neighbours] = await Promise.all([
+    nomineeOr404(c, campaign, raw),
+    neighbourNumbers(c.var.db, campaign.id, nomineeNumberOrNotFound(raw)),
+  ]);
+  const rows = { campaign, nominee, neighbours };
+  if (ttl > 0) profiles.set(key, rows, now + ttl);
+  return rows;
+}
+
 export const profilePages = new Hono<AppEnv>()
   .get(PROFILE, identifyVoter, async (c) => {
-    const campaign = await campaignOr404(c, c.req.param("slug"));
-    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
     const now = Date.now();
+    const { campaign, nominee, neighbours } = await profileRows(c, now);
     const view = publicView(campaign, now);
-    const [neighbours, today] = await Promise.all([
-      neighbourNumbers(c.var.db, campaign.id, nominee.number),
-      voterToday(
-        c.var.db,
-        campaign.id,
-        nominee.id,
-        c.var.voter.hash,
-        localDay(now, campaign.timeZone),
-      ),
-    ]);
+    // A voter whose cookie was issued by this very request has liked nothing: no read needed.
+    const today = c.var.voter.isNew
+      ? { usedToday: 0, likedNominee: false }
+      : await voterToday(
+          c.var.db,
+          campaign.id,
+          nominee.id,
+          c.var.voter.hash,
+          localDay(now, campaign.timeZone),
+        );
     const cap = campaign.likesPerVoterPerDay;
     const remaining = cap === null ? null : Math.max(0, cap - today.usedToday);
     const r = c.req.query("r");
