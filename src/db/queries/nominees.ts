@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
 import { type Nominee, nominees } from "../schema";
@@ -54,23 +54,27 @@ export async function findNominee(
 }
 
 /**
- * The nominees before and after `number`, for previous/next links: two probes of the
- * (campaign_id, number) index in one statement, whatever the number of nominees (reading every
- * number was most of a profile view's cost at 1,000 nominees; see docs/benchmarks.md).
+ * A nominee with the numbers before and after it (previous/next links), in one statement: the row
+ * and two probes of the (campaign_id, number) index, whatever the number of nominees. (Reading
+ * every number to find the neighbours was most of a profile view's cost at 1,000 nominees; see
+ * docs/benchmarks.md.)
  */
-export async function neighbourNumbers(
+export async function findNomineeWithNeighbours(
   db: Database,
   campaignId: number,
   number: number,
-): Promise<{ previous: number | null; next: number | null }> {
-  const row = await db.$client
-    .prepare(
-      `SELECT (SELECT MAX(number) FROM nominees WHERE campaign_id = ?1 AND number < ?2) AS previous,
-              (SELECT MIN(number) FROM nominees WHERE campaign_id = ?1 AND number > ?2) AS next`,
-    )
-    .bind(campaignId, number)
-    .first<{ previous: number | null; next: number | null }>();
-  return { previous: row?.previous ?? null, next: row?.next ?? null };
+): Promise<(Nominee & { previous: number | null; next: number | null }) | undefined> {
+  return db
+    .select({
+      ...getTableColumns(nominees),
+      previous: sql<number | null>`(SELECT MAX(p.number) FROM nominees p
+        WHERE p.campaign_id = ${campaignId} AND p.number < ${number})`,
+      next: sql<number | null>`(SELECT MIN(q.number) FROM nominees q
+        WHERE q.campaign_id = ${campaignId} AND q.number > ${number})`,
+    })
+    .from(nominees)
+    .where(and(eq(nominees.campaignId, campaignId), eq(nominees.number, number)))
+    .get();
 }
 
 /** The campaign's groups (县市区, 市直单位, …) in order of first appearance by number. */

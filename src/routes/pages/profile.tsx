@@ -1,10 +1,11 @@
 import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
-import { neighbourNumbers } from "../../db/queries/nominees";
+import { findNomineeWithNeighbours } from "../../db/queries/nominees";
 import type { Campaign, Nominee } from "../../db/schema";
 import { localDay } from "../../domain/time";
 import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
+import { ApiError } from "../../errors";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
@@ -27,33 +28,41 @@ function qrSvg(url: string): string {
 }
 
 /**
- * The public rows behind a profile (campaign, nominee, neighbours), kept per isolate for a couple of
- * seconds (PUBLIC_CACHE_MS), so a shared link opened by a crowd costs no D1 read per view; the
- * voter's own state is always read fresh. Right after a like (`?r=`) the rows are read fresh too,
- * so the voter sees their like in the count.
+ * The public rows behind a profile, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS): the
+ * campaign (one entry, hot for every profile of it) and each nominee with its neighbours, so a
+ * shared link opened by a crowd costs no D1 read per view and a cold profile one read. The voter's
+ * own state is always read fresh; right after a like (`?r=`) the rows are too, so the voter sees
+ * their like in the count.
  */
 interface ProfileRows {
   campaign: Campaign;
   nominee: Nominee;
   neighbours: { previous: number | null; next: number | null };
 }
-const profiles = new TtlCache<ProfileRows>(5000);
+const campaignRows = new TtlCache<Campaign>(1000);
+const nomineeRows = new TtlCache<Omit<ProfileRows, "campaign">>(5000);
 
 async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows> {
   const slug = c.req.param("slug") ?? "";
-  const raw = c.req.param("number") ?? "";
-  const ttl = publicCacheMs(c.env);
-  const key = `${slug}/${raw}`;
-  const cached = ttl > 0 && c.req.query("r") === undefined ? profiles.get(key, now) : undefined;
-  if (cached) return cached;
-  const campaign = await campaignOr404(c, slug);
-  const [nominee, neighbours] = await Promise.all([
-    nomineeOr404(c, campaign, raw),
-    neighbourNumbers(c.var.db, campaign.id, nomineeNumberOrNotFound(raw)),
-  ]);
-  const rows = { campaign, nominee, neighbours };
-  if (ttl > 0) profiles.set(key, rows, now + ttl);
-  return rows;
+  const number = nomineeNumberOrNotFound(c.req.param("number") ?? "");
+  const ttl = c.req.query("r") === undefined ? publicCacheMs(c.env) : 0;
+  let campaign = ttl > 0 ? campaignRows.get(slug, now) : undefined;
+  if (!campaign) {
+    campaign = await campaignOr404(c, slug);
+    if (ttl > 0) campaignRows.set(slug, campaign, now + ttl);
+  }
+  const key = `${campaign.id}/${number}`;
+  let rows = ttl > 0 ? nomineeRows.get(key, now) : undefined;
+  if (!rows) {
+    const found = await findNomineeWithNeighbours(c.var.db, campaign.id, number);
+    if (!found) {
+      throw new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
+    }
+    const { previous, next, ...nominee } = found;
+    rows = { nominee, neighbours: { previous, next } };
+    if (ttl > 0) nomineeRows.set(key, rows, now + ttl);
+  }
+  return { campaign, ...rows };
 }
 
 export const profilePages = new Hono<AppEnv>()
