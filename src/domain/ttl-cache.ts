@@ -18,6 +18,11 @@ export class TtlCache<V> {
     return entry.value;
   }
 
+  /** The entry even when it has expired (to serve while one request refreshes it). */
+  peek(key: string): { value: V; expires: number } | undefined {
+    return this.#entries.get(key);
+  }
+
   set(key: string, value: V, expires: number): void {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expires });

@@ -26,8 +26,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 /**
  * The public results of each campaign, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS):
  * at reveal time thousands of phones poll the same ranking, and a hit answers without touching D1
- * (no campaign read, no 1,000-row tally, no JSON, hash or gzip work). Counts may lag by at most
- * the TTL. Only visible results are kept, so hidden counts are never served beyond it.
+ * (no campaign read, no 1,000-row tally, no JSON, hash or gzip work). Counts may lag by the TTL,
+ * or up to three TTLs while one request refreshes an expired entry. Only visible results are kept, so hidden counts are never served beyond it.
  */
 interface CachedResults {
   etag: string;
@@ -37,6 +37,8 @@ interface CachedResults {
   gzip: ArrayBuffer;
 }
 const cache = new TtlCache<CachedResults>(1000);
+/** Slugs whose results a request is recomputing right now, and since when. */
+const refreshing = new Map<string, number>();
 
 function answer(c: Context<AppEnv>, entry: CachedResults): Response {
   const headers = new Headers({
@@ -65,9 +67,23 @@ export const resultsApi = new Hono<AppEnv>().get("/:slug/results", async (c) => 
   const slug = c.req.param("slug");
   const now = Date.now();
   const ttl = publicCacheMs(c.env);
-  const hit = ttl > 0 ? cache.get(slug, now) : undefined;
-  if (hit) return answer(c, hit);
+  const hit = ttl > 0 ? cache.peek(slug) : undefined;
+  if (hit && hit.expires > now) return answer(c, hit.value);
+  // Expired: one request refreshes, the others keep answering the last tally for a little longer
+  // (up to 2 more TTLs), instead of every concurrent poll reading 1,000 rows at the same moment.
+  const since = refreshing.get(slug);
+  if (hit && since !== undefined && now - since < 2 * ttl && now - hit.expires < 2 * ttl) {
+    return answer(c, hit.value);
+  }
+  if (ttl > 0) refreshing.set(slug, now);
+  try {
+    return await fresh(c, slug, now, ttl);
+  } finally {
+    if (ttl > 0) refreshing.delete(slug);
+  }
+});
 
+async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number) {
   const campaign = await requireCampaign(c, slug);
   const view = publicView(campaign, now);
   if (!view.showLikes) {
@@ -99,4 +115,4 @@ export const resultsApi = new Hono<AppEnv>().get("/:slug/results", async (c) => 
     cache.set(slug, entry, now + ttl);
   }
   return answer(c, entry);
-});
+}

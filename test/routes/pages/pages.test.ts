@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import app from "../../../src/index";
 import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
@@ -236,4 +236,3 @@ describe("the profile's public rows with PUBLIC_CACHE_MS on", () => {
     expect(await count(`/c/${c.slug}/9`).catch(() => "404")).toBe("404");
   });
 });
-
