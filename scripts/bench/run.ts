@@ -36,6 +36,7 @@ import {
   startBenchServer,
 } from "./server";
 import { BIG, EMPTY, prepareState, SEED, wranglerEnv } from "./state";
+import { mix32 as mix } from "./synthetic";
 
 const quick = process.env.BENCH_QUICK === "1";
 const num = (name: string, fallback: number) => {
@@ -342,7 +343,20 @@ async function main(): Promise<number> {
     for (const sc of ACTIVE) await sc.run(server, cookie, quick ? 0.5 : 1);
     const byName = new Map<string, Measured[]>();
     for (let round = 0; round < CONFIG.rounds; round++) {
-      const order = round % 2 === 0 ? ACTIVE : [...ACTIVE].reverse();
+      // Reads in a shuffled order, then the writes (shuffled too), then a pause: no read is measured
+      // right after a write load (D1 is still checkpointing its WAL then), and no scenario always
+      // follows the same one. Medians over the rounds.
+      const shuffle = (xs: Scenario[]) =>
+        xs
+          .map((x, i) => ({ x, k: mix(round * 7919 + i) }))
+          .sort((a, b) => a.k - b.k)
+          .map((e) => e.x);
+      const writes = (sc: Scenario) => sc.name.startsWith("like");
+      const order = [
+        ...shuffle(ACTIVE.filter((x) => !writes(x))),
+        ...shuffle(ACTIVE.filter(writes)),
+      ];
+      if (round > 0) await new Promise((r) => setTimeout(r, 1000));
       for (const sc of order) {
         const r = await measure(server, sc, cookie, pid);
         byName.set(sc.name, [...(byName.get(sc.name) ?? []), r]);
