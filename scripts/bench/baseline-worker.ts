@@ -3,6 +3,9 @@
  * process, through the same kind of direct socket, bound to the same D1 database as the app.
  *
  *   GET  any path       a trivial route: a constant 200, no bindings touched
+ *   GET  ?bytes=N       the same with an N-byte body, to tell moving a payload through the local
+ *                       router from our own work (125 KB of results: ~276 req/s behind the router,
+ *                       ~710 bare, on this machine while diagnosing)
  *   POST /api/like      one bare D1 write batch: a single one-row INSERT (the physical limit of a
  *                       like that is acknowledged only after D1 has written it)
  *
