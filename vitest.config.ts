@@ -17,6 +17,8 @@ export default defineConfig(async () => {
             OBSERVER_PASSWORD: "test-observer-password",
             SESSION_SECRET: "test-session-secret-0123456789abcdef",
             IP_HASH_SALT: "test-ip-hash-salt-0123456789abcdef",
+            // Public reads are fresh in tests; results.test.ts and pages tests turn the cache on to test it.
+            PUBLIC_CACHE_MS: "0",
           },
         },
       }),

@@ -6,8 +6,8 @@
  * - the profile loads (load event) in < 2.5 s on Fast 3G with a 4× CPU slowdown.
  * A new browser context (empty cache, new voter) per measurement.
  */
-import { gzipSync } from "node:zlib";
-import { type BrowserContext, devices, expect, type Page, test } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
+import { firstViewLines, measureFirstView, recordResources, sum } from "../scripts/perf/first-view";
 import { CAMPAIGN } from "./helpers";
 
 const KB = 1024;
@@ -33,52 +33,6 @@ const CPU_SLOWDOWN = 4;
 // Tracing (screenshots, DOM snapshots) costs CPU in the page being measured.
 test.use({ trace: "off", screenshot: "off" });
 
-interface Resource {
-  url: string;
-  type: string;
-  status: number;
-  encoding: string;
-  transferred: number;
-}
-
-/** Records every resource the page loads, with the bytes Chromium received for it. */
-async function recordResources(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  const byId = new Map<string, Resource>();
-  const done: Resource[] = [];
-  cdp.on("Network.requestWillBeSent", (e) => {
-    byId.set(e.requestId, {
-      url: e.request.url,
-      type: e.type ?? "Other",
-      status: 0,
-      encoding: "",
-      transferred: 0,
-    });
-  });
-  cdp.on("Network.responseReceived", (e) => {
-    const r = byId.get(e.requestId);
-    if (!r) return;
-    r.type = e.type;
-    r.status = e.response.status;
-    const headers = Object.fromEntries(
-      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
-    );
-    r.encoding = headers["content-encoding"] ?? "identity";
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    const r = byId.get(e.requestId);
-    if (!r) return;
-    r.transferred = e.encodedDataLength;
-    done.push(r);
-  });
-  await cdp.send("Network.enable");
-  return { cdp, done };
-}
-
-const isPhoto = (r: Resource) => r.type === "Image" || r.type === "Media";
-const isScript = (r: Resource) => r.type === "Script";
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
 test("first view of the campaign page fits 30 KB, scripts 10 KB (compressed, no photos)", async ({
   browser,
   baseURL,
@@ -86,36 +40,15 @@ test("first view of the campaign page fits 30 KB, scripts 10 KB (compressed, no 
 }, testInfo) => {
   const context = await browser.newContext({ ...devices[testInfo.project.name], baseURL });
   try {
-    const page = await context.newPage();
-    const { done } = await recordResources(context, page);
-    await page.goto(CAMPAIGN, { waitUntil: "networkidle" });
-
-    const counted = done.filter((r) => !isPhoto(r) && r.url.startsWith(baseURL ?? ""));
-    const photos = done.filter(isPhoto);
-    expect(counted.some((r) => r.type === "Document")).toBe(true);
-
-    // Cross-check: the same bodies, gzipped here (what a compressing edge would send at least).
-    const rows: (Resource & { raw: number; gzip: number })[] = [];
-    for (const r of counted) {
-      const res = await request.get(r.url);
-      const body = await res.body();
-      rows.push({ ...r, raw: body.length, gzip: gzipSync(body).length });
-    }
-    const transferred = sum(rows.map((r) => r.transferred));
-    const gzip = sum(rows.map((r) => r.gzip));
-    const scripts = rows.filter(isScript);
-    const scriptTransferred = sum(scripts.map((r) => r.transferred));
-    const scriptGzip = sum(scripts.map((r) => r.gzip));
-
-    const lines = rows.map(
-      (r) =>
-        `  ${r.type.padEnd(10)} ${String(r.transferred).padStart(7)} ${String(r.gzip).padStart(7)} ${String(r.raw).padStart(7)}  ${r.encoding.padEnd(8)} ${new URL(r.url).pathname}`,
+    const view = await measureFirstView(context, baseURL ?? "", CAMPAIGN, async (url) =>
+      (await request.get(url)).body(),
     );
+    const { rows, photos, transferred, gzip, scriptTransferred, scriptGzip } = view;
+    expect(rows.some((r) => r.type === "Document")).toBe(true);
     console.log(
       [
         `[budget ${testInfo.project.name}] first view of ${CAMPAIGN} (bytes: on the wire incl. headers / gzip -6 of body / raw body)`,
-        `  ${"type".padEnd(10)} ${"wire".padStart(7)} ${"gzip".padStart(7)} ${"raw".padStart(7)}  encoding`,
-        ...lines,
+        ...firstViewLines(view),
         `  total without photos: wire ${transferred} B, gzip ${gzip} B (budget ${FIRST_VIEW_BUDGET} B)`,
         `  scripts: wire ${scriptTransferred} B, gzip ${scriptGzip} B (budget ${SCRIPT_BUDGET} B)`,
         `  photos (not counted): ${photos.length} requests, ${sum(photos.map((r) => r.transferred))} B`,

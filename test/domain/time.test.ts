@@ -53,3 +53,31 @@ describe("campaign-local days", () => {
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
   });
 });
+
+describe("isoInZoneFormatter", () => {
+  it("gives exactly isoInZone, across DST changes and odd offsets", async () => {
+    const { isoInZone, isoInZoneFormatter } = await import("../../src/domain/time");
+    const zones = [
+      "Asia/Shanghai",
+      "America/New_York",
+      "Europe/Berlin",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "UTC",
+    ];
+    // Around the 2026 transitions, every 7 min 13.5 s, plus a spread over two years.
+    const instants: number[] = [];
+    for (const start of [
+      Date.UTC(2026, 2, 8, 0),
+      Date.UTC(2026, 9, 25, 0),
+      Date.UTC(2026, 3, 5, 0),
+    ]) {
+      for (let t = start; t < start + 2 * 86_400_000; t += 433_500) instants.push(t);
+    }
+    for (let k = 0; k < 500; k++) instants.push(Date.UTC(2025, 0, 1) + k * 126_144_001);
+    for (const zone of zones) {
+      const format = isoInZoneFormatter(zone);
+      for (const ms of instants) expect(format(ms), `${zone} ${ms}`).toBe(isoInZone(ms, zone));
+    }
+  });
+});

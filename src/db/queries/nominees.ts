@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
 import { type Nominee, nominees } from "../schema";
@@ -53,22 +53,28 @@ export async function findNominee(
     .get();
 }
 
-/** The nominees before and after `number`, for previous/next links. */
-export async function neighbourNumbers(
+/**
+ * A nominee with the numbers before and after it (previous/next links), in one statement: the row
+ * and two probes of the (campaign_id, number) index, whatever the number of nominees. (Reading
+ * every number to find the neighbours was most of a profile view's cost at 1,000 nominees; see
+ * docs/benchmarks.md.)
+ */
+export async function findNomineeWithNeighbours(
   db: Database,
   campaignId: number,
   number: number,
-): Promise<{ previous: number | null; next: number | null }> {
-  const all = await db
-    .select({ number: nominees.number })
+): Promise<(Nominee & { previous: number | null; next: number | null }) | undefined> {
+  return db
+    .select({
+      ...getTableColumns(nominees),
+      previous: sql<number | null>`(SELECT MAX(p.number) FROM nominees p
+        WHERE p.campaign_id = ${campaignId} AND p.number < ${number})`,
+      next: sql<number | null>`(SELECT MIN(q.number) FROM nominees q
+        WHERE q.campaign_id = ${campaignId} AND q.number > ${number})`,
+    })
     .from(nominees)
-    .where(eq(nominees.campaignId, campaignId))
-    .orderBy(asc(nominees.number));
-  const i = all.findIndex((n) => n.number === number);
-  return {
-    previous: i > 0 ? (all[i - 1]?.number ?? null) : null,
-    next: i >= 0 && i < all.length - 1 ? (all[i + 1]?.number ?? null) : null,
-  };
+    .where(and(eq(nominees.campaignId, campaignId), eq(nominees.number, number)))
+    .get();
 }
 
 /** The campaign's groups (县市区, 市直单位, …) in order of first appearance by number. */

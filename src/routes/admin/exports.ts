@@ -15,7 +15,7 @@ import {
   resultsCsv,
   sha256Hex,
 } from "../../domain/results-export";
-import { isoInZone, parseInstant } from "../../domain/time";
+import { isoInZone, isoInZoneFormatter, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { VoidRequest } from "../../validators/campaign";
@@ -143,6 +143,7 @@ export const adminExportsApi = new Hono<AppEnv>()
     let chain = GENESIS;
     let rows = 0;
     let ended = false;
+    const iso = isoInZoneFormatter(campaign.timeZone);
     // Pull-based: the next page is read only when the client has taken the previous one.
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -165,7 +166,7 @@ export const adminExportsApi = new Hono<AppEnv>()
         for (const r of page) {
           chunk += csvLine([
             r.id,
-            isoInZone(r.createdAt, campaign.timeZone),
+            iso(r.createdAt),
             r.number,
             r.voterHash,
             r.ipHash,

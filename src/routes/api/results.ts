@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { tallies } from "../../db/queries/results";
 import { rankByLikes } from "../../domain/ranking";
 import { isoInZone } from "../../domain/time";
+import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
@@ -22,9 +23,68 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((t) => t === etag || t === "*");
 }
 
+/**
+ * The public results of each campaign, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS):
+ * at reveal time thousands of phones poll the same ranking, and a hit answers without touching D1
+ * (no campaign read, no 1,000-row tally, no JSON, hash or gzip work). Counts may lag by the TTL,
+ * or up to three TTLs while one request refreshes an expired entry. Only visible results are kept, so hidden counts are never served beyond it.
+ */
+interface CachedResults {
+  etag: string;
+  /** UTF-8, encoded once: encoding ~100 KB of mostly Chinese text was a hit's largest cost. */
+  body: ArrayBuffer;
+  /** The same, gzipped once (1,000 nominees: 125 KB → 8 KB), for clients that accept it. */
+  gzip: ArrayBuffer;
+}
+const cache = new TtlCache<CachedResults>(1000);
+/** Slugs whose results a request is recomputing right now, and since when. */
+const refreshing = new Map<string, number>();
+
+function answer(c: Context<AppEnv>, entry: CachedResults): Response {
+  const headers = new Headers({
+    ETag: entry.etag,
+    "Cache-Control": "no-cache",
+    Vary: "Accept-Encoding",
+  });
+  if (matches(c.req.header("If-None-Match"), entry.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("Content-Type", "application/json");
+  if (/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
+    headers.set("Content-Encoding", "gzip");
+    // Already compressed: workerd must send these bytes as they are.
+    return new Response(entry.gzip, { status: 200, headers, encodeBody: "manual" });
+  }
+  return new Response(entry.body, { status: 200, headers });
+}
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+}
+
 export const resultsApi = new Hono<AppEnv>().get("/:slug/results", async (c) => {
-  const campaign = await requireCampaign(c, c.req.param("slug"));
+  const slug = c.req.param("slug");
   const now = Date.now();
+  const ttl = publicCacheMs(c.env);
+  const hit = ttl > 0 ? cache.peek(slug) : undefined;
+  if (hit && hit.expires > now) return answer(c, hit.value);
+  // Expired: one request refreshes, the others keep answering the last tally for a little longer
+  // (up to 2 more TTLs), instead of every concurrent poll reading 1,000 rows at the same moment.
+  const since = refreshing.get(slug);
+  if (hit && since !== undefined && now - since < 2 * ttl && now - hit.expires < 2 * ttl) {
+    return answer(c, hit.value);
+  }
+  if (ttl > 0) refreshing.set(slug, now);
+  try {
+    return await fresh(c, slug, now, ttl);
+  } finally {
+    if (ttl > 0) refreshing.delete(slug);
+  }
+});
+
+async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number) {
+  const campaign = await requireCampaign(c, slug);
   const view = publicView(campaign, now);
   if (!view.showLikes) {
     throw new ApiError(403, "results_hidden", "Results are not public yet.");
@@ -42,14 +102,17 @@ export const resultsApi = new Hono<AppEnv>().get("/:slug/results", async (c) => 
   const totalLikes = candidates.reduce((sum, r) => sum + r.likes, 0);
   // The tag covers what can change, not generatedAt, so an unchanged tally answers 304.
   const etag = await strongTag(JSON.stringify([view.status, candidates]));
-  c.header("ETag", etag);
-  c.header("Cache-Control", "no-cache");
-  if (matches(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
-  return c.json({
+  const json = JSON.stringify({
     slug: campaign.slug,
     status: view.status,
     generatedAt: isoInZone(now, campaign.timeZone),
     totalLikes,
     candidates,
   });
-});
+  const entry = { etag, body: await new Response(json).arrayBuffer(), gzip: await gzip(json) };
+  if (ttl > 0) {
+    // Only slugs of public campaigns get here.
+    cache.set(slug, entry, now + ttl);
+  }
+  return answer(c, entry);
+}

@@ -1,13 +1,17 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
-import { neighbourNumbers } from "../../db/queries/nominees";
+import { findNomineeWithNeighbours } from "../../db/queries/nominees";
+import type { Campaign, Nominee } from "../../db/schema";
 import { localDay } from "../../domain/time";
+import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
+import { ApiError } from "../../errors";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
+import { nomineeNumberOrNotFound } from "../api/campaign-loader";
 import { likeAction } from "../like-action";
 import { campaignOr404, nomineeOr404, pageBase, publicOrigin, renderPage } from "./page-context";
 
@@ -23,22 +27,59 @@ function qrSvg(url: string): string {
   });
 }
 
+/**
+ * The public rows behind a profile, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS): the
+ * campaign (one entry, hot for every profile of it) and each nominee with its neighbours, so a
+ * shared link opened by a crowd costs no D1 read per view and a cold profile one read. The voter's
+ * own state is always read fresh; right after a like (`?r=`) the rows are too, so the voter sees
+ * their like in the count.
+ */
+interface ProfileRows {
+  campaign: Campaign;
+  nominee: Nominee;
+  neighbours: { previous: number | null; next: number | null };
+}
+const campaignRows = new TtlCache<Campaign>(1000);
+const nomineeRows = new TtlCache<Omit<ProfileRows, "campaign">>(5000);
+
+async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows> {
+  const slug = c.req.param("slug") ?? "";
+  const number = nomineeNumberOrNotFound(c.req.param("number") ?? "");
+  const ttl = c.req.query("r") === undefined ? publicCacheMs(c.env) : 0;
+  let campaign = ttl > 0 ? campaignRows.get(slug, now) : undefined;
+  if (!campaign) {
+    campaign = await campaignOr404(c, slug);
+    if (ttl > 0) campaignRows.set(slug, campaign, now + ttl);
+  }
+  const key = `${campaign.id}/${number}`;
+  let rows = ttl > 0 ? nomineeRows.get(key, now) : undefined;
+  if (!rows) {
+    const found = await findNomineeWithNeighbours(c.var.db, campaign.id, number);
+    if (!found) {
+      throw new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
+    }
+    const { previous, next, ...nominee } = found;
+    rows = { nominee, neighbours: { previous, next } };
+    if (ttl > 0) nomineeRows.set(key, rows, now + ttl);
+  }
+  return { campaign, ...rows };
+}
+
 export const profilePages = new Hono<AppEnv>()
   .get(PROFILE, identifyVoter, async (c) => {
-    const campaign = await campaignOr404(c, c.req.param("slug"));
-    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
     const now = Date.now();
+    const { campaign, nominee, neighbours } = await profileRows(c, now);
     const view = publicView(campaign, now);
-    const [neighbours, today] = await Promise.all([
-      neighbourNumbers(c.var.db, campaign.id, nominee.number),
-      voterToday(
-        c.var.db,
-        campaign.id,
-        nominee.id,
-        c.var.voter.hash,
-        localDay(now, campaign.timeZone),
-      ),
-    ]);
+    // A voter whose cookie was issued by this very request has liked nothing: no read needed.
+    const today = c.var.voter.isNew
+      ? { usedToday: 0, likedNominee: false }
+      : await voterToday(
+          c.var.db,
+          campaign.id,
+          nominee.id,
+          c.var.voter.hash,
+          localDay(now, campaign.timeZone),
+        );
     const cap = campaign.likesPerVoterPerDay;
     const remaining = cap === null ? null : Math.max(0, cap - today.usedToday);
     const r = c.req.query("r");

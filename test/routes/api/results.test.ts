@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import app from "../../../src/index";
 import { call, like, makeCampaign } from "../../helpers";
 
 type Results = {
@@ -81,5 +84,55 @@ describe("GET /api/campaigns/:slug/results", () => {
   it("answers 404 for an unknown campaign", async () => {
     const res = await call("/api/campaigns/nope/results");
     expect(res.status).toBe(404);
+  });
+
+  it("with PUBLIC_CACHE_MS, keeps the results for that long, then reads the counters again", async () => {
+    const c = await makeCampaign();
+    const cached = { ...env, PUBLIC_CACHE_MS: "60000" };
+    const get = (headers: Record<string, string> = {}) =>
+      app.fetch(
+        new Request(`http://localhost/api/campaigns/${c.slug}/results`, { headers }),
+        cached,
+        createExecutionContext(),
+      );
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const first = await get();
+      const etag = first.headers.get("ETag") ?? "";
+      expect(first.headers.get("Content-Type")).toMatch(/^application\/json/);
+      expect((await first.json<Results>()).totalLikes).toBe(0);
+      expect((await like(c.slug, 1)).status).toBe(201);
+      // Within the TTL: the same answer, and the same tag still gets a 304.
+      expect((await (await get()).json<Results>()).totalLikes).toBe(0);
+      expect((await get({ "If-None-Match": etag })).status).toBe(304);
+      // Uncached readers see the like at once.
+      expect(
+        (await (await call(`/api/campaigns/${c.slug}/results`)).json<Results>()).totalLikes,
+      ).toBe(1);
+      vi.advanceTimersByTime(60_001);
+      const fresh = await get({ "If-None-Match": etag });
+      expect(fresh.status).toBe(200);
+      expect((await fresh.json<Results>()).totalLikes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("sends the results gzipped to a client that accepts gzip", async () => {
+    const c = await makeCampaign({ count: 4 });
+    await likeTimes(c.slug, 2, 1);
+    const plain = await call(`/api/campaigns/${c.slug}/results`);
+    const zipped = await call(`/api/campaigns/${c.slug}/results`, {
+      headers: { "Accept-Encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get("Vary")).toBe("Accept-Encoding");
+    expect(zipped.headers.get("Content-Encoding")).toBe("gzip");
+    // The runtime decodes the body for the caller, as a browser does.
+    const text = await zipped.text();
+    const a = await plain.json<Results>();
+    const b = JSON.parse(text) as Results;
+    expect({ ...b, generatedAt: "" }).toEqual({ ...a, generatedAt: "" });
+    expect(zipped.headers.get("ETag")).toBe(plain.headers.get("ETag"));
   });
 });

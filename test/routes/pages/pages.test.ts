@@ -1,5 +1,7 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import app from "../../../src/index";
 import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
 
 async function html(path: string, init?: RequestInit) {
@@ -211,5 +213,26 @@ describe("nominee order", () => {
     );
     expect(a.numbers).not.toEqual(b.numbers); // two voters, two orders (1 in 12! chance of a clash)
     expect((await order(a.cookie)).numbers).toEqual(a.numbers); // and stable per voter
+  });
+});
+
+describe("the profile's public rows with PUBLIC_CACHE_MS on", () => {
+  it("serves them briefly from the isolate, but fresh right after a like", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const cached = { ...env, PUBLIC_CACHE_MS: "60000" };
+    const count = async (path: string) => {
+      const res = await app.fetch(
+        new Request(`http://localhost${path}`, { headers: { "CF-Connecting-IP": "192.0.2.44" } }),
+        cached,
+        createExecutionContext(),
+      );
+      expect(res.status).toBe(200);
+      return /<span class="like-count">(\d+) 票<\/span>/.exec(await res.text())?.[1];
+    };
+    expect(await count(`/c/${c.slug}/2`)).toBe("0");
+    expect((await like(c.slug, 2)).status).toBe(201);
+    expect(await count(`/c/${c.slug}/2`)).toBe("0");
+    expect(await count(`/c/${c.slug}/2?r=liked`)).toBe("1");
+    expect(await count(`/c/${c.slug}/9`).catch(() => "404")).toBe("404");
   });
 });
