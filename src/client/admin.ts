@@ -11,6 +11,7 @@ import { setupImport } from "./admin/import";
 import { setupLogin, setupLogout } from "./admin/login";
 import { setupNominees } from "./admin/nominees";
 import { setupPrint } from "./admin/notice";
+import { setupSelection } from "./admin/selection";
 
 setupLogin();
 setupLogout();
@@ -21,3 +22,4 @@ setupVoid();
 setupNominees();
 setupImport();
 setupPrint();
+setupSelection();
