@@ -24,7 +24,7 @@ function WeightsForm(props: {
 }) {
   return (
     <form class="stack" data-form="weights" novalidate>
-      <fieldset disabled={!props.admin || props.locked}>
+      <fieldset class="plain" disabled={!props.admin || props.locked}>
         <legend>权重与大众得分计算方法</legend>
         <div class="row-2">
           <div class="field">

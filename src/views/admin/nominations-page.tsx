@@ -32,7 +32,7 @@ function SettingsForm(props: { s: Settings; admin: boolean }) {
             : "提名尚未开放：设置截止时间后，各单位即可通过邀请链接提交。"}
       </p>
       <form class="stack" data-form="selection-settings" novalidate>
-        <fieldset disabled={!props.admin}>
+        <fieldset class="plain" disabled={!props.admin}>
           <div class="row-2">
             <div class="field">
               <label for="nominationsCloseAt">提名截止时间</label>

@@ -39,7 +39,9 @@ export function LinkLayout(props: {
           {m.skipToContent}
         </a>
         <header class="site">
-          <span class="brand">{m.siteName}</span>
+          <a class="brand" href="/">
+            {m.siteName}
+          </a>
           <nav class="tools">
             <a
               class="tool"
