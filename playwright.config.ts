@@ -1,12 +1,14 @@
 /**
  * Real-browser tests of the public pages (issue 3, item 8) with Debian's Chromium on phone
  * viewports. `npm run test:e2e` starts `npm run dev -- --port 8787` (or reuses a server already on
- * that port, except in CI); `E2E_BASE_URL` points the suite at another server instead.
+ * that port, except in CI); `E2E_PORT=8788` uses another port, `E2E_BASE_URL` points the suite at
+ * another server instead.
  * Browsers cannot be downloaded here: install `chromium fonts-wqy-zenhei` with apt-get.
  */
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 8787;
+/** E2E_PORT lets two checkouts run their suites side by side (default 8787). */
+const PORT = Number(process.env.E2E_PORT ?? 8787);
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
 
 /** Debian's Chromium, quiet and offline (no component updates, no QUIC, no background fetches). */
@@ -27,7 +29,7 @@ const launchOptions = {
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/.output",
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   retries: 0,
   workers: 2,

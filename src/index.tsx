@@ -9,15 +9,21 @@ import { preferences } from "./middleware/preferences";
 import { securityHeaders } from "./middleware/security-headers";
 import { adminAuditApi } from "./routes/admin/audit";
 import { adminCampaignsApi } from "./routes/admin/campaigns";
+import { adminCombinedApi } from "./routes/admin/combined";
 import { adminExportsApi } from "./routes/admin/exports";
+import { adminJuryApi } from "./routes/admin/jury";
+import { adminNominationsApi } from "./routes/admin/nominations";
 import { adminNomineesApi, MAX_PHOTO_BYTES } from "./routes/admin/nominees";
 import { adminPages } from "./routes/admin/pages";
 import { adminReviewApi } from "./routes/admin/review";
+import { selectionPages } from "./routes/admin/selection-pages";
 import { sessionApi } from "./routes/admin/session";
 import { campaignsApi } from "./routes/api/campaigns";
 import { candidatesApi } from "./routes/api/candidates";
+import { juryApi } from "./routes/api/jury";
 import { ledgerApi } from "./routes/api/ledger";
 import { likesApi } from "./routes/api/likes";
+import { nominateApi } from "./routes/api/nominate";
 import { receiptsApi } from "./routes/api/receipts";
 import { resultsApi } from "./routes/api/results";
 import { mediaRoutes } from "./routes/media";
@@ -26,6 +32,7 @@ import { homePages } from "./routes/pages/home";
 import { renderPage } from "./routes/pages/page-context";
 import { profilePages } from "./routes/pages/profile";
 import { resultsPages } from "./routes/pages/results";
+import { selectionLinkPages } from "./routes/pages/selection-links";
 import { runScheduled } from "./scheduled";
 import type { AppEnv } from "./types";
 import { MESSAGES } from "./views/i18n";
@@ -39,6 +46,8 @@ function bodyLimitFor(path: string): number {
   if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/[^/]+\/photos$/.test(path))
     return MAX_PHOTO_BYTES;
   if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/import$/.test(path)) return 2 * 1024 * 1024;
+  if (/^\/api\/nominate\/[^/]+\/nominations\/[^/]+\/photos$/.test(path)) return MAX_PHOTO_BYTES;
+  if (path.startsWith("/api/nominate/")) return 256 * 1024;
   if (path.startsWith("/api/admin/") || path.startsWith("/admin")) return 256 * 1024;
   return 4 * 1024;
 }
@@ -67,6 +76,11 @@ app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
 
 app.route("/api/admin/session", sessionApi);
 app.use("/api/admin/*", requireOrganizer);
+// The selection's paths first: the lifecycle route's pattern (…/:action{open|…|close|publish})
+// would otherwise also take paths that merely end in one of those words, e.g. …/scoring/close.
+app.route("/api/admin/campaigns", adminNominationsApi);
+app.route("/api/admin/campaigns", adminJuryApi);
+app.route("/api/admin/campaigns", adminCombinedApi);
 app.route("/api/admin/campaigns", adminCampaignsApi);
 app.route("/api/admin/campaigns", adminNomineesApi);
 app.route("/api/admin/campaigns", adminExportsApi);
@@ -79,9 +93,13 @@ app.route("/api/campaigns", likesApi);
 app.route("/api/campaigns", resultsApi);
 app.route("/api/campaigns", receiptsApi);
 app.route("/api/campaigns", ledgerApi);
+app.route("/api/nominate", nominateApi);
+app.route("/api/jury", juryApi);
 
 app.route("/", adminPages);
+app.route("/", selectionPages);
 app.route("/", mediaRoutes);
+app.route("/", selectionLinkPages);
 app.route("/", homePages);
 app.route("/", resultsPages);
 app.route("/", profilePages);

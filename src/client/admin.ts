@@ -12,6 +12,7 @@ import { setupLogin, setupLogout } from "./admin/login";
 import { setupNominees } from "./admin/nominees";
 import { setupPrint } from "./admin/notice";
 import { setupReview } from "./admin/review";
+import { setupSelection } from "./admin/selection";
 
 setupLogin();
 setupLogout();
@@ -23,3 +24,4 @@ setupNominees();
 setupImport();
 setupPrint();
 setupReview();
+setupSelection();

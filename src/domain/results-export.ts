@@ -14,6 +14,17 @@ export interface ExportRow {
   unit: string;
   group: string;
   likes: number;
+  /**
+   * The combined result (issue 7), once the committee's scoring is closed. Its columns follow the
+   * contract's seven, so sheets pasted by position keep working.
+   */
+  combined?: {
+    publicScore: number;
+    committeeScore: number | null;
+    combinedScore: number;
+    combinedRank: number;
+    honoree: boolean;
+  };
 }
 
 /** Header labels, in the contract's column order. Chinese is the default. */
@@ -22,15 +33,38 @@ export const EXPORT_HEADERS = {
   en: ["rank", "number", "name", "position", "unit", "group", "likes"],
 } as const satisfies Record<"zh" | "en", readonly string[]>;
 
+/** Headers of the combined columns, appended after the contract's seven when present. */
+export const COMBINED_HEADERS = {
+  zh: ["大众得分", "评委得分", "综合得分", "综合名次", "当选"],
+  en: ["public_score", "committee_score", "combined_score", "combined_rank", "honoree"],
+} as const satisfies Record<"zh" | "en", readonly string[]>;
+
+const two = (x: number | null) => (x === null ? "" : x.toFixed(2));
+
 /**
  * The results sheet: a UTF-8 BOM, the header line, then one line per row in the order given (rank
  * them first, e.g. with `rankByLikes`), CRLF line ends. Text cells starting like a formula are
  * neutralised by `csvCell`; rank, number and likes are numbers and written as such.
  */
 export function resultsCsv(rows: readonly ExportRow[], lang: "zh" | "en" = "zh"): string {
-  const lines = [UTF8_BOM, csvLine(EXPORT_HEADERS[lang])];
+  const combined = rows.some((r) => r.combined);
+  const headers = combined
+    ? [...EXPORT_HEADERS[lang], ...COMBINED_HEADERS[lang]]
+    : EXPORT_HEADERS[lang];
+  const lines = [UTF8_BOM, csvLine(headers)];
   for (const r of rows) {
-    lines.push(csvLine([r.rank, r.number, r.name, r.position, r.unit, r.group, r.likes]));
+    const base = [r.rank, r.number, r.name, r.position, r.unit, r.group, r.likes];
+    const c = r.combined;
+    const extra = c
+      ? [
+          two(c.publicScore),
+          two(c.committeeScore),
+          two(c.combinedScore),
+          c.combinedRank,
+          c.honoree ? (lang === "zh" ? "当选" : "yes") : "",
+        ]
+      : [];
+    lines.push(csvLine(combined ? [...base, ...extra] : base));
   }
   return lines.join("");
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import {
   applyCampaignChange,
   campaignHasLikes,
@@ -23,8 +23,50 @@ import { readJson } from "../../validators/json-body";
 import { adminCampaign } from "../../views/admin-json";
 import { loadCampaign } from "./load";
 
-const ACTIONS: LifecycleAction[] = ["open", "pause", "resume", "close", "publish"];
+async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<Response> {
+  const campaign = await loadCampaign(c);
+  const now = Date.now();
+  const result = applyLifecycle(action, campaign, now);
+  if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
+  if (action === "publish") {
+    const { honorees } = await readJson(c, PublishRequest);
+    const known = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
+    const unknown = honorees.filter((n) => !known.has(n));
+    if (unknown.length)
+      throw new ApiError(400, "invalid_body", `No nominee numbered ${unknown.join(", ")}.`);
+    const after = { ...campaign, ...result.change, updatedAt: now };
+    await c.var.db.batch([
+      c.var.db
+        .update(campaigns)
+        .set({ ...result.change, updatedAt: now })
+        .where(eq(campaigns.id, campaign.id)),
+      ...honoreeStatements(c.var.db, campaign.id, honorees, now),
+      auditStatement(c.var.db, {
+        campaignId: campaign.id,
+        actor: c.var.organizer,
+        action: "campaign.publish",
+        before: campaign,
+        after: { ...after, honorees },
+        now,
+      }),
+    ]);
+    return c.json(adminCampaign(after, await campaignTotals(c.var.db, campaign.id), now));
+  }
+  const updated = await applyCampaignChange(
+    c.var.db,
+    campaign,
+    result.change,
+    action,
+    c.var.organizer,
+    now,
+  );
+  return c.json(adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), now));
+}
 
+/**
+ * One route per lifecycle action. (A single `/:slug/:action{open|…}` route also matched longer
+ * paths ending in one of the words, e.g. `…/scoring/close`, and closed voting.)
+ */
 export const adminCampaignsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const now = Date.now();
@@ -74,47 +116,6 @@ export const adminCampaignsApi = new Hono<AppEnv>()
     await deleteCampaign(c.var.db, campaign, c.var.organizer, Date.now());
     return c.body(null, 204);
   })
-  .post("/:slug/:action{open|pause|resume|close|publish}", async (c) => {
-    const campaign = await loadCampaign(c);
-    const action = c.req.param("action") as LifecycleAction;
-    if (!ACTIONS.includes(action)) throw new ApiError(404, "not_found", "No such action.");
-    const now = Date.now();
-    const result = applyLifecycle(action, campaign, now);
-    if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
-    if (action === "publish") {
-      const { honorees } = await readJson(c, PublishRequest);
-      const known = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
-      const unknown = honorees.filter((n) => !known.has(n));
-      if (unknown.length)
-        throw new ApiError(400, "invalid_body", `No nominee numbered ${unknown.join(", ")}.`);
-      const after = { ...campaign, ...result.change, updatedAt: now };
-      await c.var.db.batch([
-        c.var.db
-          .update(campaigns)
-          .set({ ...result.change, updatedAt: now })
-          .where(eq(campaigns.id, campaign.id)),
-        ...honoreeStatements(c.var.db, campaign.id, honorees, now),
-        auditStatement(c.var.db, {
-          campaignId: campaign.id,
-          actor: c.var.organizer,
-          action: "campaign.publish",
-          before: campaign,
-          after: { ...after, honorees },
-          now,
-        }),
-      ]);
-      return c.json(adminCampaign(after, await campaignTotals(c.var.db, campaign.id), now));
-    }
-    const updated = await applyCampaignChange(
-      c.var.db,
-      campaign,
-      result.change,
-      action,
-      c.var.organizer,
-      now,
-    );
-    return c.json(adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), now));
-  })
   .get("/:slug/dashboard", async (c) => {
     const campaign = await loadCampaign(c);
     const now = Date.now();
@@ -135,4 +136,9 @@ export const adminCampaignsApi = new Hono<AppEnv>()
       })),
       rejections: d.rejections,
     });
-  });
+  })
+  .post("/:slug/open", (c) => lifecycle(c, "open"))
+  .post("/:slug/pause", (c) => lifecycle(c, "pause"))
+  .post("/:slug/resume", (c) => lifecycle(c, "resume"))
+  .post("/:slug/close", (c) => lifecycle(c, "close"))
+  .post("/:slug/publish", (c) => lifecycle(c, "publish"));

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { ledgerHead } from "../../db/queries/checkpoints";
+import { combinedResult } from "../../db/queries/combined";
 import { ledgerPage, voidLikes } from "../../db/queries/ledger";
 import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, LedgerCheckpoint } from "../../db/schema";
@@ -20,19 +21,40 @@ import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { VoidRequest } from "../../validators/campaign";
 import { readJson } from "../../validators/json-body";
+import { combinedJson } from "../../views/selection-json";
 import { loadCampaign } from "./load";
 
-/** The committee's final counts, ranked (1, 2, 2, 4), from the counters. */
+/**
+ * The committee's final counts, ranked (1, 2, 2, 4), from the counters; with the combined result
+ * once scoring is closed.
+ */
 export async function exportRows(db: Database, campaign: Campaign): Promise<ExportRow[]> {
-  return rankByLikes(await listNomineesAdmin(db, campaign.id)).map((n) => ({
-    rank: n.rank,
-    number: n.number,
-    name: n.name,
-    position: n.position,
-    unit: n.unit,
-    group: n.groupName,
-    likes: n.likes,
-  }));
+  const [nominees, result] = await Promise.all([
+    listNomineesAdmin(db, campaign.id),
+    combinedResult(db, campaign),
+  ]);
+  const combined = new Map(result.scoringClosed ? result.rows.map((r) => [r.number, r]) : []);
+  return rankByLikes(nominees).map((n) => {
+    const c = combined.get(n.number);
+    return {
+      rank: n.rank,
+      number: n.number,
+      name: n.name,
+      position: n.position,
+      unit: n.unit,
+      group: n.groupName,
+      likes: n.likes,
+      ...(c && {
+        combined: {
+          publicScore: c.publicScore,
+          committeeScore: c.committeeScore,
+          combinedScore: c.combinedScore,
+          combinedRank: c.rank,
+          honoree: n.honoree,
+        },
+      }),
+    };
+  });
 }
 
 const filename = (campaign: Campaign, suffix: string, ext: string) =>
@@ -102,9 +124,10 @@ export const adminExportsApi = new Hono<AppEnv>()
   .get("/:slug/export.json", async (c) => {
     const campaign = await loadCampaign(c);
     const now = Date.now();
-    const [rows, head] = await Promise.all([
+    const [rows, head, result] = await Promise.all([
       exportRows(c.var.db, campaign),
       ledgerHead(c.var.db, campaign.id),
+      combinedResult(c.var.db, campaign),
     ]);
     c.header("Content-Disposition", filename(campaign, "results", "json"));
     c.header("Cache-Control", "no-store");
@@ -126,6 +149,7 @@ export const adminExportsApi = new Hono<AppEnv>()
       exportedAt: isoInZone(now, campaign.timeZone),
       totalLikes: rows.reduce((s, r) => s + r.likes, 0),
       candidates: rows,
+      ...(result.scoringClosed && { combined: combinedJson(result) }),
       sha256: await sha256Hex(canonicalResultsCsv(rows)),
       sha256Of: "export.csv (Chinese headers), byte for byte",
       ledger: headJson(campaign, head),

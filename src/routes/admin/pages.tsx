@@ -9,8 +9,10 @@ import { listFlags } from "../../db/queries/anomalies";
 import { listAudit } from "../../db/queries/audit";
 import { ledgerHead, ledgerSize } from "../../db/queries/checkpoints";
 import { campaignDashboard } from "../../db/queries/dashboard";
+import { getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
+import { methodText } from "../../domain/combined-score";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { FIELD_LABELS } from "../../domain/nominee-import";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
@@ -42,7 +44,7 @@ import { loginAllowed, roleForPassword } from "./session";
 type Status = 200 | 400 | 401 | 404 | 429;
 
 /** Console pages are personal and change by the second: never stored by any cache. */
-function html(c: Context<AppEnv>, page: JSX.Element, status: Status = 200) {
+export function html(c: Context<AppEnv>, page: JSX.Element, status: Status = 200) {
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex, nofollow");
   return c.html(`<!doctype html>${String(page)}`, status);
@@ -51,7 +53,7 @@ function html(c: Context<AppEnv>, page: JSX.Element, status: Status = 200) {
 type Handler = (c: Context<AppEnv>, organizer: Organizer) => Promise<Response> | Response;
 
 /** Runs `handler` for a signed-in organizer; everyone else gets the sign-in form. */
-function guarded(handler: Handler) {
+export function guarded(handler: Handler) {
   return async (c: Context<AppEnv>) => {
     const organizer = await identifyOrganizer(c);
     if (!organizer) return html(c, <LoginPage action={c.req.path} />);
@@ -79,7 +81,7 @@ async function campaignOr404(
 }
 
 /** Like `guarded`, for pages of one campaign. */
-function campaignPage(
+export function campaignPage(
   handler: (
     c: Context<AppEnv>,
     organizer: Organizer,
@@ -92,15 +94,15 @@ function campaignPage(
   });
 }
 
-const consoleStatus = (campaign: Campaign, now: number) =>
+export const consoleStatus = (campaign: Campaign, now: number) =>
   campaign.draft ? "draft" : campaignStatus(campaign, now);
 
-function head(campaign: Campaign, now: number): CampaignHead {
+export function head(campaign: Campaign, now: number): CampaignHead {
   return { slug: campaign.slug, title: campaign.title, status: consoleStatus(campaign, now) };
 }
 
 /** The one-line message after an action, from a fixed list (nothing from the URL is echoed). */
-function flash(c: Context<AppEnv>): string | undefined {
+export function flash(c: Context<AppEnv>): string | undefined {
   const done = c.req.query("done");
   const n = c.req.query("n");
   if (done === "imported" && n && /^\d{1,4}$/.test(n)) return `导入成功：${n} 位候选人。`;
@@ -372,10 +374,11 @@ export const adminPages = new Hono<AppEnv>()
     "/admin/c/:slug/notice",
     campaignPage(async (c, organizer, campaign) => {
       const now = Date.now();
-      const [rows, nominees, sealed] = await Promise.all([
+      const [rows, nominees, sealed, settings] = await Promise.all([
         exportRows(c.var.db, campaign),
         listNomineesAdmin(c.var.db, campaign.id),
         ledgerHead(c.var.db, campaign.id),
+        getSelectionSettings(c.var.db, campaign.id),
       ]);
       const honorees = new Set(nominees.filter((n) => n.honoree).map((n) => n.number));
       return html(
@@ -395,6 +398,11 @@ export const adminPages = new Hono<AppEnv>()
           exportedAt={now}
           sha256={await sha256Hex(canonicalResultsCsv(rows))}
           ledger={sealed ? { count: sealed.rowCount, hash: sealed.hash, seq: sealed.seq } : null}
+          method={
+            rows.some((r) => r.combined)
+              ? methodText(settings.weightPublic, settings.publicMethod)
+              : undefined
+          }
         />,
       );
     }),

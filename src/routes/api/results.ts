@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { combinedResult } from "../../db/queries/combined";
 import { tallies } from "../../db/queries/results";
 import { rankByLikes } from "../../domain/ranking";
 import { isoInZone } from "../../domain/time";
@@ -90,24 +91,53 @@ async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number)
     throw new ApiError(403, "results_hidden", "Results are not public yet.");
   }
   const ranked = rankByLikes(await tallies(c.var.db, campaign.id));
-  const candidates = ranked.map((r) => ({
-    rank: r.rank,
-    number: r.number,
-    name: r.name,
-    unit: r.unit,
-    group: r.group,
-    likes: r.likes,
-    voidedLikes: r.voidedLikes,
-  }));
+  // Once published, the combined result joins the likes (additive fields; issue 7).
+  const result = view.status === "published" ? await combinedResult(c.var.db, campaign) : undefined;
+  const combined = new Map(result?.scoringClosed ? result.rows.map((r) => [r.number, r]) : []);
+  const candidates = ranked.map((r) => {
+    const x = combined.get(r.number);
+    return {
+      rank: r.rank,
+      number: r.number,
+      name: r.name,
+      unit: r.unit,
+      group: r.group,
+      likes: r.likes,
+      voidedLikes: r.voidedLikes,
+      ...(x && {
+        publicScore: x.publicScore,
+        committeeScore: x.committeeScore,
+        combinedScore: x.combinedScore,
+        combinedRank: x.rank,
+        honoree: x.honoree,
+      }),
+    };
+  });
+  const method =
+    result?.scoringClosed && combined.size
+      ? {
+          combined: {
+            weights: {
+              public: result.settings.weightPublic,
+              committee: 100 - result.settings.weightPublic,
+            },
+            publicMethod: result.settings.publicMethod,
+            method: result.method,
+            methodEn: result.methodEn,
+            tieBreak: ["committeeScore", "number"],
+          },
+        }
+      : {};
   const totalLikes = candidates.reduce((sum, r) => sum + r.likes, 0);
   // The tag covers what can change, not generatedAt, so an unchanged tally answers 304.
-  const etag = await strongTag(JSON.stringify([view.status, candidates]));
+  const etag = await strongTag(JSON.stringify([view.status, candidates, method]));
   const json = JSON.stringify({
     slug: campaign.slug,
     status: view.status,
     generatedAt: isoInZone(now, campaign.timeZone),
     totalLikes,
     candidates,
+    ...method,
   });
   const entry = { etag, body: await new Response(json).arrayBuffer(), gzip: await gzip(json) };
   if (ttl > 0) {

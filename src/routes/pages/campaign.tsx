@@ -1,7 +1,10 @@
 import { Hono } from "hono";
 import * as v from "valibot";
+import type { Database } from "../../db/client";
 import { campaignTotals } from "../../db/queries/campaigns";
+import { combinedResult } from "../../db/queries/combined";
 import { listGroups, listNominees, type NomineeFilter } from "../../db/queries/nominees";
+import type { Campaign } from "../../db/schema";
 import { voterShuffle } from "../../domain/ordering";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
@@ -18,6 +21,26 @@ function pageFilter(query: Record<string, string>, showLikes: boolean): NomineeF
     sort: query.sort === "likes" && showLikes ? "likes" : "number",
   });
   return parsed.success ? parsed.output : { sort: "number" };
+}
+
+/** The honorees first (by number), the others below, and the combined method if there was one. */
+async function wallData(db: Database, campaign: Campaign, showLikes: boolean) {
+  const [all, result] = await Promise.all([
+    listNominees(db, campaign.id, { sort: "number" }),
+    combinedResult(db, campaign),
+  ]);
+  const honorees = all.filter((n) => n.honoree);
+  if (honorees.length === 0) return undefined;
+  const withCommittee = result.scoringClosed && result.jurorCount > 0;
+  return {
+    honorees,
+    others: all.filter((n) => !n.honoree),
+    method: withCommittee ? result.method : undefined,
+    scores:
+      withCommittee && showLikes
+        ? new Map(result.rows.map((r) => [r.number, r.combinedScore]))
+        : undefined,
+  };
 }
 
 export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, async (c) => {
@@ -44,10 +67,11 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
       />,
     );
   }
-  const [nominees, groups, totals] = await Promise.all([
+  const [nominees, groups, totals, wall] = await Promise.all([
     ordered(),
     listGroups(c.var.db, campaign.id),
     campaignTotals(c.var.db, campaign.id),
+    view.status === "published" ? wallData(c.var.db, campaign, view.showLikes) : undefined,
   ]);
   return renderPage(
     c,
@@ -62,6 +86,7 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
       groups={groups}
       filter={filter}
       now={now}
+      wall={wall}
     />,
   );
 });

@@ -4,11 +4,23 @@ import { jsonBlock } from "../layout";
 import { ROLE_LABEL, STATUS_LABEL } from "./text";
 
 /** The console's sections for one campaign, in tab order. */
-export type CampaignTab = "dashboard" | "settings" | "nominees" | "review" | "audit" | "notice";
+export type CampaignTab =
+  | "dashboard"
+  | "settings"
+  | "nominees"
+  | "nominations"
+  | "jury"
+  | "combined"
+  | "review"
+  | "audit"
+  | "notice";
 
 const TABS: { tab: CampaignTab; label: string; path: string }[] = [
   { tab: "dashboard", label: "实时看板", path: "" },
+  { tab: "nominations", label: "提名", path: "/nominations" },
   { tab: "nominees", label: "候选人", path: "/nominees" },
+  { tab: "jury", label: "评审", path: "/jury" },
+  { tab: "combined", label: "综合结果", path: "/combined" },
   { tab: "settings", label: "活动设置", path: "/settings" },
   { tab: "review", label: "异常审查", path: "/review" },
   { tab: "audit", label: "操作日志", path: "/audit" },
@@ -41,6 +53,13 @@ const FLASH: Record<string, string> = {
   resumed: "投票已继续。",
   closed: "投票已结束。",
   published: "结果已公布。",
+  "selection-saved": "提名设置已保存。",
+  decided: "初选结果已记录。",
+  "invite-revoked": "邀请链接已停用。",
+  "juror-revoked": "评委链接已停用。",
+  "scoring-closed": "评审已结束，评委打分已汇总。",
+  "scoring-reopened": "评审已重新开放。",
+  "weights-saved": "权重与计分方法已保存。",
 };
 
 export function flashText(code: string | undefined): string | undefined {

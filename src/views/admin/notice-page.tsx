@@ -27,6 +27,8 @@ export function NoticePage(props: {
   sha256: string;
   /** The ledger's sealed head (null before the first seal). */
   ledger: { count: number; hash: string; seq: number } | null;
+  /** The combined result's method sentence, once the committee's scoring is closed. */
+  method?: string;
 }) {
   const { campaign: c, rows } = props;
   const tz = c.timeZone;
@@ -136,6 +138,52 @@ export function NoticePage(props: {
             </tr>
           </tfoot>
         </table>
+        {props.method && (
+          <section class="combined-notice" aria-labelledby="combined-title">
+            <h2 id="combined-title">综合评定结果</h2>
+            <p data-method>{props.method}</p>
+            <table class="data notice-table">
+              <caption>综合得分（按综合名次排列）</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    综合名次
+                  </th>
+                  <th scope="col" class="num">
+                    编号
+                  </th>
+                  <th scope="col">姓名</th>
+                  <th scope="col" class="num">
+                    大众得分
+                  </th>
+                  <th scope="col" class="num">
+                    评委得分
+                  </th>
+                  <th scope="col" class="num">
+                    综合得分
+                  </th>
+                  <th scope="col">备注</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rows]
+                  .filter((r) => r.combined)
+                  .sort((a, b) => (a.combined?.combinedRank ?? 0) - (b.combined?.combinedRank ?? 0))
+                  .map((r) => (
+                    <tr class={r.honoree ? "honoree" : undefined}>
+                      <td class="num">{r.combined?.combinedRank}</td>
+                      <td class="num">{r.number}</td>
+                      <th scope="row">{r.name}</th>
+                      <td class="num">{r.combined?.publicScore.toFixed(2)}</td>
+                      <td class="num">{r.combined?.committeeScore?.toFixed(2) ?? "—"}</td>
+                      <td class="num">{r.combined?.combinedScore.toFixed(2)}</td>
+                      <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </section>
+        )}
         <section class="digest" aria-labelledby="digest-title">
           <h2 id="digest-title">数据核验</h2>
           <p>

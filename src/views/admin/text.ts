@@ -53,6 +53,18 @@ export const ACTION_LABEL: Record<string, string> = {
   "flags.clear": "异常标记：排除",
   "ledger.seal": "封存哈希链",
   "retention.purge": "删除过期投票明细",
+  "selection.update": "修改提名或综合计分设置",
+  "invitation.create": "生成推荐单位邀请链接",
+  "invitation.revoke": "停用推荐单位邀请链接",
+  "nomination.submit": "单位提交提名",
+  "nomination.accept": "初选通过（列为候选人）",
+  "nomination.return": "初选退回修改",
+  "nomination.decline": "初选不通过",
+  "juror.create": "添加评委",
+  "juror.link": "重新生成评委链接",
+  "juror.revoke": "移出评委",
+  "scoring.close": "结束评审",
+  "scoring.reopen": "重新开放评审",
 };
 
 /** The anomaly review's flag kinds, in the console's words. */
@@ -125,6 +137,18 @@ export const FIELD_LABEL: Record<string, string> = {
   from: "起",
   to: "止",
   nomineeId: "候选人内部编号",
+  nominationsCloseAt: "提名截止时间",
+  defaultQuota: "默认名额",
+  quota: "名额",
+  weightPublic: "大众权重（%）",
+  publicMethod: "大众得分计算方法",
+  scoringClosedAt: "评审结束于",
+  comment: "初选意见",
+  contact: "联系人",
+  expiresAt: "有效期至",
+  revokedAt: "停用于",
+  score: "分数",
+  status: "状态",
 };
 
 export const SHOW_COUNTS_LABEL: Record<string, string> = {
@@ -157,6 +181,11 @@ export const ERROR_TEXT: Record<string, string> = {
   unsupported_media_type: "文件类型不支持",
   rate_limited: "尝试次数过多，请一分钟后再试。",
   not_found: "找不到该页面或接口",
+  comment_required: "退回修改时请填写意见",
+  scoring_open: "评审尚未结束",
+  invitation_not_found: "找不到该邀请链接",
+  nomination_not_found: "找不到该提名",
+  juror_not_found: "找不到该评委",
   offline: "网络连接失败，请检查网络后重试。",
   unknown: "操作没有成功，请稍后重试。",
 };

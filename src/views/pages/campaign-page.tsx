@@ -4,6 +4,7 @@ import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { NomineeCard } from "../components/nominee-card";
+import { RecognitionWall, type WallProps } from "../components/recognition-wall";
 import type { Messages } from "../i18n";
 import { Layout } from "../layout";
 
@@ -20,6 +21,8 @@ export interface CampaignPageProps {
   prefs: Preferences;
   url: string;
   origin: string;
+  /** After publication: the recognition wall above the grid. */
+  wall?: Omit<WallProps, "prefs" | "slug">;
 }
 
 /** The nominee grid alone: also served as a fragment for in-place search. */
@@ -81,6 +84,8 @@ export function CampaignPage(p: CampaignPageProps) {
           </a>
         </p>
       </section>
+
+      {p.wall && <RecognitionWall {...p.wall} slug={c.slug} prefs={prefs} />}
 
       {paragraphs.length > 0 && (
         <details class="editors-note">

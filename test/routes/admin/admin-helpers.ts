@@ -44,3 +44,52 @@ export function json(body: unknown): RequestInit {
 export async function errorCode(res: Response): Promise<string> {
   return (await res.json<{ error: { code: string } }>()).error.code;
 }
+
+/** Opens nominations for a campaign until `closeAt` (default: in a week). */
+export async function openNominations(slug: string, closeAt = Date.now() + 7 * 86_400_000) {
+  const res = await asCall("admin", `/api/admin/campaigns/${slug}/selection`, {
+    ...json({ nominationsCloseAt: new Date(closeAt).toISOString().replace("Z", "+00:00") }),
+    method: "PATCH",
+  });
+  if (res.status !== 200) throw new Error(`selection: ${res.status} ${await res.text()}`);
+}
+
+/** Creates an invitation for a unit; returns its id, token and URL. */
+export async function invite(
+  slug: string,
+  body: { unit: string; group?: string; quota?: number; expiresAt?: string } = { unit: "临县" },
+): Promise<{ id: number; token: string; url: string }> {
+  const res = await asCall("admin", `/api/admin/campaigns/${slug}/invitations`, json(body));
+  if (res.status !== 201) throw new Error(`invite: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** A complete nomination a unit can submit. */
+export const COMPLETE_NOMINATION = {
+  name: "陈某某",
+  position: "信访局局长",
+  unit: "临县信访局",
+  group: "县市区",
+  headline: "群众满意是对工作永远的追求",
+  story: ["第一段事迹", "第二段事迹"],
+};
+
+/** Calls the unit API of a link. */
+export function unitCall(token: string, path = "", init: RequestInit = {}) {
+  return call(`/api/nominate/${token}${path}`, init);
+}
+
+/** A unit creates and submits a nomination; returns its id. */
+export async function nominateAndSubmit(
+  token: string,
+  body = COMPLETE_NOMINATION,
+): Promise<number> {
+  const created = await unitCall(token, "/nominations", json(body));
+  if (created.status !== 201)
+    throw new Error(`nominate: ${created.status} ${await created.text()}`);
+  const { id } = await created.json<{ id: number }>();
+  const submitted = await unitCall(token, `/nominations/${id}/submit`, { method: "POST" });
+  if (submitted.status !== 200)
+    throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
+  return id;
+}

@@ -227,3 +227,15 @@ describe("protection settings", () => {
     }
   });
 });
+
+describe("lifecycle routes", () => {
+  it("match only /:slug/<action>, never a longer path that ends in an action word", async () => {
+    const c = await makeCampaign();
+    const res = await asCall("admin", `/api/admin/campaigns/${c.slug}/anything/close`, json({}));
+    expect(res.status).toBe(404);
+    const after = await (await asCall("admin", `/api/admin/campaigns/${c.slug}`)).json<{
+      status: string;
+    }>();
+    expect(after.status).toBe("open");
+  });
+});

@@ -1,0 +1,221 @@
+/** The selection tabs: nomination settings, invitations, review, jurors, scoring, weights. */
+import { $, $$, api, apiBase, busy, data, done, explain, field, markInvalid, say } from "./shared";
+import { toIso } from "./time";
+
+function fail(el: Element | null, res: { error?: { code: string; message: string } }): void {
+  say(el, explain(res.error ?? { code: "unknown", message: "" }));
+}
+
+function setupSelectionSettings(): void {
+  const form = $<HTMLFormElement>('form[data-form="selection-settings"]');
+  form?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = $("[data-form-error]", form);
+    const local = field(form, "nominationsCloseAt").value;
+    const closeAt = local ? toIso(local, data.timeZone ?? "Asia/Shanghai") : null;
+    if (local && !closeAt) {
+      say(error, "请填写完整的截止时间。");
+      return;
+    }
+    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
+      api("PATCH", `${apiBase}/selection`, {
+        nominationsCloseAt: closeAt,
+        defaultQuota: Number(field(form, "defaultQuota").value),
+      }),
+    );
+    if (res.ok) done("selection-saved");
+    else {
+      fail(error, res);
+      markInvalid(form, res.error?.message ?? "");
+    }
+  });
+}
+
+function setupInvitations(): void {
+  const form = $<HTMLFormElement>('form[data-form="invite"]');
+  form?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = $("[data-form-error]", form);
+    const unit = field(form, "unit").value.trim();
+    if (!unit) {
+      say(error, "请填写推荐单位。");
+      field(form, "unit").focus();
+      return;
+    }
+    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
+      api("POST", `${apiBase}/invitations`, {
+        unit,
+        group: field(form, "group").value.trim(),
+        contact: field(form, "contact").value.trim(),
+        quota: Number(field(form, "quota").value),
+      }),
+    );
+    if (!res.ok) return fail(error, res);
+    say(error, "");
+    const box = $("[data-invite-result]", form);
+    const link = $<HTMLInputElement>("[data-invite-link]", form);
+    say($("[data-invite-unit]", form), String(res.body.unit));
+    if (box && link) {
+      box.hidden = false;
+      link.value = String(res.body.url);
+      link.focus();
+      link.select();
+    }
+    field(form, "unit").value = "";
+  });
+  $<HTMLButtonElement>("[data-copy-link]")?.addEventListener("click", async (e) => {
+    const link = $<HTMLInputElement>("[data-invite-link]");
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link.value);
+      (e.currentTarget as HTMLButtonElement).textContent = "已复制";
+    } catch {
+      link.select();
+    }
+  });
+  for (const b of $$<HTMLButtonElement>("[data-revoke-invite]")) {
+    b.addEventListener("click", async () => {
+      if (!confirm("停用后该单位的链接立即失效（已提交的提名保留）。确定停用？")) return;
+      const res = await busy(b, () =>
+        api("POST", `${apiBase}/invitations/${b.dataset.revokeInvite}/revoke`),
+      );
+      if (res.ok) done("invite-revoked");
+      else alert(explain(res.error ?? { code: "unknown", message: "" }));
+    });
+  }
+}
+
+function setupReview(): void {
+  for (const form of $$<HTMLFormElement>('form[data-form="review"]')) {
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+      const decision = submitter?.dataset.decision ?? "accept";
+      const comment = field(form, "comment").value.trim();
+      const error = $("[data-form-error]", form);
+      if (decision === "return" && !comment) {
+        say(error, "退回修改时请填写意见，单位会看到。");
+        field(form, "comment").focus();
+        return;
+      }
+      const res = await busy(submitter, () =>
+        api("POST", `${apiBase}/nominations/${form.dataset.id}/${decision}`, { comment }),
+      );
+      if (res.ok) done("decided", `#queue-title`);
+      else fail(error, res);
+    });
+  }
+}
+
+function setupJury(): void {
+  const form = $<HTMLFormElement>('form[data-form="juror"]');
+  const error = $("[data-jury-error]");
+  const showLink = (name: string, url: string) => {
+    const box = $("[data-juror-result]");
+    const link = $<HTMLInputElement>("[data-juror-link]");
+    say($("[data-juror-name]"), name);
+    if (box && link) {
+      box.hidden = false;
+      link.value = url;
+      link.focus();
+      link.select();
+    }
+  };
+  form?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const formError = $("[data-form-error]", form);
+    const name = field(form, "name").value.trim();
+    if (!name) {
+      say(formError, "请填写评委姓名。");
+      field(form, "name").focus();
+      return;
+    }
+    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
+      api("POST", `${apiBase}/jurors`, { name }),
+    );
+    if (!res.ok) return fail(formError, res);
+    say(formError, "");
+    field(form, "name").value = "";
+    showLink(String(res.body.name), String(res.body.url));
+  });
+  for (const b of $$<HTMLButtonElement>("[data-renew-juror]")) {
+    b.addEventListener("click", async () => {
+      if (!confirm("重新生成后，旧链接立即失效（已打的分数保留）。继续？")) return;
+      const res = await busy(b, () =>
+        api("POST", `${apiBase}/jurors/${b.dataset.renewJuror}/link`),
+      );
+      if (res.ok) showLink(String(res.body.name), String(res.body.url));
+      else fail(error, res);
+    });
+  }
+  for (const b of $$<HTMLButtonElement>("[data-revoke-juror]")) {
+    b.addEventListener("click", async () => {
+      if (!confirm("移出评委会后，该评委的链接失效，其打分不再计入。确定？")) return;
+      const res = await busy(b, () =>
+        api("POST", `${apiBase}/jurors/${b.dataset.revokeJuror}/revoke`),
+      );
+      if (res.ok) done("juror-revoked");
+      else fail(error, res);
+    });
+  }
+  const scoring = $<HTMLButtonElement>("[data-scoring]");
+  scoring?.addEventListener("click", async () => {
+    const action = scoring.dataset.scoring;
+    const question =
+      action === "close"
+        ? "结束评审后评委不能再修改分数，全部打分将汇总。确定结束？"
+        : "重新开放后评委可以再修改分数。确定？";
+    if (!confirm(question)) return;
+    const res = await busy(scoring, () => api("POST", `${apiBase}/scoring/${action}`));
+    if (res.ok) done(action === "close" ? "scoring-closed" : "scoring-reopened");
+    else fail(error, res);
+  });
+}
+
+function setupCombined(): void {
+  const weights = $<HTMLFormElement>('form[data-form="weights"]');
+  weights?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = $("[data-form-error]", weights);
+    const raw = field(weights, "weightPublic").value.trim();
+    const weightPublic = Number(raw);
+    if (raw === "" || !Number.isInteger(weightPublic) || weightPublic < 0 || weightPublic > 100) {
+      say(error, "大众权重请填写 0–100 的整数。");
+      field(weights, "weightPublic").focus();
+      return;
+    }
+    const method = $<HTMLInputElement>('input[name="publicMethod"]:checked', weights)?.value;
+    const res = await busy($<HTMLButtonElement>('button[type="submit"]', weights), () =>
+      api("PATCH", `${apiBase}/selection`, { weightPublic, publicMethod: method }),
+    );
+    if (res.ok) done("weights-saved");
+    else fail(error, res);
+  });
+  const honorees = $<HTMLFormElement>('form[data-form="honorees"]');
+  honorees?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = $("[data-form-error]", honorees);
+    const numbers = $$<HTMLInputElement>('input[name="honoree"]', honorees)
+      .filter((b) => b.checked)
+      .map((b) => Number(b.value));
+    const question = numbers.length
+      ? `公布结果，${numbers.length} 人当选？公布后不能再开始投票，权重也不能再修改。`
+      : "没有勾选任何当选者。仍要公布结果吗？";
+    if (!confirm(question)) return;
+    const res = await busy($<HTMLButtonElement>('button[type="submit"]', honorees), () =>
+      api("POST", `${apiBase}/publish`, { honorees: numbers }),
+    );
+    if (res.ok) done("published");
+    else fail(error, res);
+  });
+}
+
+export function setupSelection(): void {
+  if (data.page === "nominations") {
+    setupSelectionSettings();
+    setupInvitations();
+    setupReview();
+  }
+  if (data.page === "jury") setupJury();
+  if (data.page === "combined") setupCombined();
+}

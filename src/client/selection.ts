@@ -1,0 +1,237 @@
+/**
+ * The browser script of the link pages (bundled to public/selection.js): a nominating unit's
+ * nomination form (autosave, photos, submit) and a juror's score sheet. The pages are rendered on
+ * the server; this script sends changes to /api/nominate/… and /api/jury/… and says what happened.
+ */
+
+export {};
+
+interface PageData {
+  page: string;
+  api?: string;
+  base?: string;
+  editable?: boolean;
+  s: {
+    errors: Record<string, string>;
+    saving: string;
+    saveFailed: string;
+    scoreSaved: string;
+    submitConfirm: string;
+    savedAt: string;
+  };
+}
+
+const dataEl = document.getElementById("page-data");
+const data: PageData = JSON.parse(dataEl?.textContent || "{}");
+const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
+  root.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
+  Array.from(root.querySelectorAll<T>(sel));
+
+interface Answer {
+  ok: boolean;
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several shapes
+  body: any;
+}
+
+async function send(method: string, url: string, body?: unknown, raw?: Blob): Promise<Answer> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let payload: BodyInit | undefined;
+  if (raw) {
+    headers["Content-Type"] = raw.type || "application/octet-stream";
+    payload = raw;
+  } else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  try {
+    const res = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+    const parsed = (res.headers.get("Content-Type") || "").includes("json")
+      ? await res.json().catch(() => ({}))
+      : {};
+    return { ok: res.ok, status: res.status, body: parsed };
+  } catch {
+    return { ok: false, status: 0, body: { error: { code: "offline", message: "" } } };
+  }
+}
+
+function explain(a: Answer): string {
+  const code: string = a.body?.error?.code ?? (a.status === 413 ? "payload_too_large" : "unknown");
+  const base = data.s.errors[code] ?? data.s.errors.unknown ?? "";
+  const detail: string = a.body?.error?.message ?? "";
+  return code === "invalid_body" || code === "incomplete" ? `${base}：${detail}` : base;
+}
+
+function say(el: Element | null, text: string): void {
+  if (el) el.textContent = text;
+}
+
+/* ---------- a unit's nomination ---------- */
+
+function formContent(form: HTMLFormElement) {
+  const value = (name: string) =>
+    (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? "";
+  return {
+    name: value("name"),
+    position: value("position"),
+    unit: value("unit"),
+    group: value("group"),
+    headline: value("headline"),
+    story: value("story")
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter((p) => p !== ""),
+  };
+}
+
+function setupUnitHome(): void {
+  const button = $<HTMLButtonElement>("[data-new-nomination]");
+  button?.addEventListener("click", async () => {
+    button.disabled = true;
+    const res = await send("POST", `${data.api}/nominations`, {});
+    button.disabled = false;
+    if (res.ok) location.assign(`${data.base}/${res.body.id}`);
+    else say($("[data-error]"), explain(res));
+  });
+}
+
+function setupUnitForm(): void {
+  const form = $<HTMLFormElement>("[data-nomination-form]");
+  const state = $("[data-save-state]");
+  const error = $("[data-error]");
+  if (!form || !data.editable || !data.api) return;
+  const api = data.api;
+  let timer: number | undefined;
+  let pending: Promise<boolean> | null = null;
+  let dirty = false;
+
+  const save = async (): Promise<boolean> => {
+    dirty = false;
+    say(state, data.s.saving);
+    const res = await send("PATCH", api, formContent(form));
+    if (res.ok) {
+      const t = new Date().toTimeString().slice(0, 5);
+      say(state, data.s.savedAt.replace("{t}", t));
+      say(error, "");
+      return true;
+    }
+    dirty = true;
+    say(state, "");
+    say(error, res.status === 0 ? data.s.saveFailed : explain(res));
+    return false;
+  };
+  const saveNow = () => {
+    window.clearTimeout(timer);
+    pending = save();
+    return pending;
+  };
+  form.addEventListener("input", () => {
+    dirty = true;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(saveNow, 800);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void saveNow();
+  });
+  window.addEventListener("beforeunload", (e) => {
+    if (dirty) e.preventDefault();
+  });
+
+  const submit = $<HTMLButtonElement>("[data-submit-nomination]");
+  submit?.addEventListener("click", async () => {
+    if (!confirm(data.s.submitConfirm)) return;
+    submit.disabled = true;
+    if (dirty && !(await saveNow())) {
+      submit.disabled = false;
+      return;
+    }
+    await pending;
+    const res = await send("POST", `${api}/submit`);
+    submit.disabled = false;
+    if (res.ok) location.assign(data.base ?? "/");
+    else {
+      say(error, explain(res));
+      ($("[aria-invalid]", form) as HTMLElement | null)?.focus();
+    }
+  });
+
+  $<HTMLButtonElement>("[data-delete-nomination]")?.addEventListener("click", async () => {
+    const res = await send("DELETE", api);
+    if (res.ok) location.assign(data.base ?? "/");
+    else say(error, explain(res));
+  });
+
+  const photoForm = $<HTMLFormElement>("[data-photo-form]");
+  photoForm?.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const input = photoForm.elements.namedItem("file") as HTMLInputElement;
+    const caption = (photoForm.elements.namedItem("caption") as HTMLInputElement).value;
+    const file = input.files?.[0];
+    if (!file) {
+      input.focus();
+      return;
+    }
+    if (dirty) await saveNow();
+    const res = await send(
+      "POST",
+      `${api}/photos?caption=${encodeURIComponent(caption)}`,
+      undefined,
+      file,
+    );
+    if (res.ok) location.reload();
+    else say(error, explain(res));
+  });
+
+  for (const remove of $$<HTMLButtonElement>("[data-remove-photo]")) {
+    remove.addEventListener("click", async () => {
+      const current = await send("GET", api);
+      if (!current.ok) return say(error, explain(current));
+      const index = Number(remove.dataset.removePhoto);
+      const photos = (current.body.photos as { url: string; caption: string }[]).filter(
+        (_, i) => i !== index,
+      );
+      const res = await send("PATCH", api, { photos });
+      if (res.ok) location.reload();
+      else say(error, explain(res));
+    });
+  }
+}
+
+/* ---------- a juror's score sheet ---------- */
+
+function setupJury(): void {
+  for (const form of $$<HTMLFormElement>("form[data-score-form]")) {
+    const status = $("[data-score-state]", form);
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const scoreInput = form.elements.namedItem("score") as HTMLInputElement;
+      const note = (form.elements.namedItem("note") as HTMLTextAreaElement).value;
+      const raw = scoreInput.value.trim();
+      const score = Number(raw);
+      if (raw === "" || !Number.isInteger(score) || score < 0 || score > 100) {
+        scoreInput.setAttribute("aria-invalid", "true");
+        scoreInput.focus();
+        say(status, data.s.errors.invalid_body ?? "");
+        return;
+      }
+      scoreInput.removeAttribute("aria-invalid");
+      const button = $<HTMLButtonElement>('button[type="submit"]', form);
+      if (button) button.disabled = true;
+      say(status, data.s.saving);
+      const res = await send("PUT", `${data.api}/scores/${form.dataset.number}`, { score, note });
+      if (button) button.disabled = false;
+      say(status, res.ok ? data.s.scoreSaved : explain(res));
+      if (res.ok) {
+        form.closest("[data-sheet-row]")?.setAttribute("data-scored", "true");
+        const done = $$("[data-sheet-row][data-scored]").length;
+        say($("[data-progress-done]"), String(done));
+      }
+    });
+  }
+}
+
+if (data.page === "unit-home") setupUnitHome();
+if (data.page === "unit-form") setupUnitForm();
+if (data.page === "jury") setupJury();

@@ -1,0 +1,167 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { listNomineesAdmin } from "../../db/queries/admin-nominees";
+import {
+  allScores,
+  createJuror,
+  findJuror,
+  listJurors,
+  renewJurorLink,
+  revokeJuror,
+  scoreCells,
+} from "../../db/queries/jury";
+import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
+import { campaignStatus } from "../../domain/campaign-status";
+import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
+import { isoInZone, parseInstant } from "../../domain/time";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { readJson } from "../../validators/json-body";
+import { JurorRequest } from "../../validators/selection";
+import { jurorJson, settingsJson } from "../../views/selection-json";
+import { publicOrigin } from "../pages/page-context";
+import { loadCampaign } from "./load";
+
+/**
+ * The committee (审定): jurors with personal links, scoring progress and missing scores, and
+ * closing scoring. Before scoring is closed the organizer sees who has scored whom, not the
+ * scores: nobody can steer the panel by what it has said so far.
+ */
+
+const DAY = 86_400_000;
+
+function positiveId(c: Context<AppEnv>): number {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such item.");
+  return id;
+}
+
+const jurorUrl = (c: Context<AppEnv>, token: string) => `${publicOrigin(c)}/j/${token}`;
+
+/** The panel's progress: per juror, and the (juror, nominee) pairs still missing. */
+export async function juryProgress(c: Context<AppEnv>, campaignId: number, zone: string) {
+  const now = Date.now();
+  const [jurors, nominees, cells] = await Promise.all([
+    listJurors(c.var.db, campaignId),
+    listNomineesAdmin(c.var.db, campaignId),
+    scoreCells(c.var.db, campaignId),
+  ]);
+  const done = new Set(cells.map((x) => `${x.jurorId}:${x.number}`));
+  const active = jurors.filter((j) => j.revokedAt === null);
+  return {
+    nomineeCount: nominees.length,
+    jurors: jurors.map((j) => jurorJson(j, nominees.length, zone, now)),
+    missing: active.flatMap((j) =>
+      nominees
+        .filter((n) => !done.has(`${j.id}:${n.number}`))
+        .map((n) => ({ juror: j.name, jurorId: j.id, number: n.number, name: n.name })),
+    ),
+  };
+}
+
+function expiryOf(raw: string | undefined, closesAt: number): number {
+  const now = Date.now();
+  const expiresAt = raw ? (parseInstant(raw) ?? 0) : Math.max(closesAt, now) + 30 * DAY;
+  if (expiresAt <= now) throw new ApiError(400, "invalid_body", "expiresAt must be in the future");
+  return expiresAt;
+}
+
+export const adminJuryApi = new Hono<AppEnv>()
+  .get("/:slug/jurors", async (c) => {
+    const campaign = await loadCampaign(c);
+    const settings = await getSelectionSettings(c.var.db, campaign.id);
+    return c.json({
+      scoringClosed: settings.scoringClosedAt !== null,
+      ...(await juryProgress(c, campaign.id, campaign.timeZone)),
+    });
+  })
+  .post("/:slug/jurors", async (c) => {
+    const campaign = await loadCampaign(c);
+    const input = await readJson(c, JurorRequest);
+    const expiresAt = expiryOf(input.expiresAt, campaign.closesAt);
+    const token = newLinkToken();
+    const now = Date.now();
+    const juror = await createJuror(
+      c.var.db,
+      campaign,
+      { name: input.name, expiresAt },
+      await hashLinkToken(token),
+      c.var.organizer,
+      now,
+    );
+    const count = (await listNomineesAdmin(c.var.db, campaign.id)).length;
+    return c.json(
+      {
+        ...jurorJson({ ...juror, scored: 0 }, count, campaign.timeZone, now),
+        token,
+        url: jurorUrl(c, token),
+      },
+      201,
+    );
+  })
+  .post("/:slug/jurors/:id/link", async (c) => {
+    const campaign = await loadCampaign(c);
+    const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
+    if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
+    if (juror.revokedAt !== null)
+      throw new ApiError(409, "invalid_state", "This juror was removed from the panel.");
+    const token = newLinkToken();
+    const expiresAt = expiryOf(undefined, campaign.closesAt);
+    await renewJurorLink(
+      c.var.db,
+      juror,
+      await hashLinkToken(token),
+      expiresAt,
+      c.var.organizer,
+      Date.now(),
+    );
+    return c.json({
+      id: juror.id,
+      name: juror.name,
+      expiresAt: isoInZone(expiresAt, campaign.timeZone),
+      token,
+      url: jurorUrl(c, token),
+    });
+  })
+  .post("/:slug/jurors/:id/revoke", async (c) => {
+    const campaign = await loadCampaign(c);
+    const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
+    if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
+    if (juror.revokedAt === null) await revokeJuror(c.var.db, juror, c.var.organizer, Date.now());
+    return c.json({ id: juror.id, name: juror.name, state: "revoked" });
+  })
+  .get("/:slug/scores", async (c) => {
+    const campaign = await loadCampaign(c);
+    const settings = await getSelectionSettings(c.var.db, campaign.id);
+    if (settings.scoringClosedAt === null)
+      throw new ApiError(
+        409,
+        "scoring_open",
+        "Scores are shown once scoring is closed; GET …/jurors shows the progress.",
+      );
+    return c.json({ scores: await allScores(c.var.db, campaign.id) });
+  })
+  .post("/:slug/scoring/:action{close|reopen}", async (c) => {
+    const campaign = await loadCampaign(c);
+    const now = Date.now();
+    const settings = await getSelectionSettings(c.var.db, campaign.id);
+    const closing = c.req.param("action") === "close";
+    if (!campaign.draft && campaignStatus(campaign, now) === "published")
+      throw new ApiError(409, "invalid_state", "Results are published; scoring is final.");
+    if (closing === (settings.scoringClosedAt !== null))
+      throw new ApiError(
+        409,
+        "invalid_state",
+        closing ? "Scoring is already closed." : "Scoring is open.",
+      );
+    const after = await changeSelectionSettings(
+      c.var.db,
+      campaign,
+      settings,
+      { scoringClosedAt: closing ? now : null },
+      closing ? "scoring.close" : "scoring.reopen",
+      c.var.organizer,
+      now,
+    );
+    return c.json(settingsJson(after, campaign.timeZone, now));
+  });

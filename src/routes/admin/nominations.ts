@@ -1,0 +1,167 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { createInvite, findInvite, listInvites, revokeInvite } from "../../db/queries/invitations";
+import { decideNomination, findNomination, listForReview } from "../../db/queries/nominations";
+import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
+import type { Campaign } from "../../db/schema";
+import { type ReviewDecision, review } from "../../domain/nomination";
+import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
+import { parseInstant } from "../../domain/time";
+import { ApiError } from "../../errors";
+import type { AppEnv } from "../../types";
+import { readJson } from "../../validators/json-body";
+import { InviteRequest, ReviewRequest, SelectionPatch } from "../../validators/selection";
+import { inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
+import { publicOrigin } from "../pages/page-context";
+import { loadCampaign } from "./load";
+
+/**
+ * The organizer's side of nominations: selection settings (nomination phase, quotas, weights),
+ * invitation links per unit, and the preliminary review (初选). Every write is audit-logged in
+ * the same batch.
+ */
+
+const DAY = 86_400_000;
+
+function positiveId(c: Context<AppEnv>): number {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such item.");
+  return id;
+}
+
+/** The link a unit opens; the token appears only in this answer. */
+export function inviteUrl(c: Context<AppEnv>, token: string): string {
+  return `${publicOrigin(c)}/n/${token}`;
+}
+
+function defaultExpiry(settingsClose: number | null, now: number): number {
+  // Long enough for units to read the review's outcome after nominations close.
+  return Math.max(settingsClose ?? now, now) + 30 * DAY;
+}
+
+export const adminNominationsApi = new Hono<AppEnv>()
+  .get("/:slug/selection", async (c) => {
+    const campaign = await loadCampaign(c);
+    const settings = await getSelectionSettings(c.var.db, campaign.id);
+    return c.json(settingsJson(settings, campaign.timeZone, Date.now()));
+  })
+  .patch("/:slug/selection", async (c) => {
+    const campaign = await loadCampaign(c);
+    const patch = await readJson(c, SelectionPatch);
+    const before = await getSelectionSettings(c.var.db, campaign.id);
+    // The published result stays as it was announced.
+    if (
+      campaign.publishedAt !== null &&
+      (patch.weightPublic !== undefined || patch.publicMethod !== undefined)
+    )
+      throw new ApiError(409, "invalid_state", "Results are published; the weights are final.");
+    const after = await changeSelectionSettings(
+      c.var.db,
+      campaign,
+      before,
+      {
+        ...(patch.nominationsCloseAt !== undefined && {
+          nominationsCloseAt:
+            patch.nominationsCloseAt === null ? null : parseInstant(patch.nominationsCloseAt),
+        }),
+        ...(patch.defaultQuota !== undefined && { defaultQuota: patch.defaultQuota }),
+        ...(patch.weightPublic !== undefined && { weightPublic: patch.weightPublic }),
+        ...(patch.publicMethod !== undefined && { publicMethod: patch.publicMethod }),
+      },
+      "selection.update",
+      c.var.organizer,
+      Date.now(),
+    );
+    return c.json(settingsJson(after, campaign.timeZone, Date.now()));
+  })
+  .get("/:slug/invitations", async (c) => {
+    const campaign = await loadCampaign(c);
+    const now = Date.now();
+    const items = await listInvites(c.var.db, campaign.id);
+    return c.json({ items: items.map((i) => inviteJson(i, campaign.timeZone, now)) });
+  })
+  .post("/:slug/invitations", async (c) => {
+    const campaign = await loadCampaign(c);
+    const input = await readJson(c, InviteRequest);
+    const now = Date.now();
+    const settings = await getSelectionSettings(c.var.db, campaign.id);
+    const expiresAt = input.expiresAt
+      ? (parseInstant(input.expiresAt) ?? 0)
+      : defaultExpiry(settings.nominationsCloseAt, now);
+    if (expiresAt <= now)
+      throw new ApiError(400, "invalid_body", "expiresAt must be in the future");
+    const token = newLinkToken();
+    const invite = await createInvite(
+      c.var.db,
+      campaign,
+      {
+        unit: input.unit,
+        group: input.group,
+        contact: input.contact,
+        quota: input.quota ?? settings.defaultQuota,
+        expiresAt,
+      },
+      await hashLinkToken(token),
+      c.var.organizer,
+      now,
+    );
+    return c.json(
+      {
+        ...inviteJson(invite, campaign.timeZone, now),
+        used: 0,
+        submitted: 0,
+        token,
+        url: inviteUrl(c, token),
+      },
+      201,
+    );
+  })
+  .post("/:slug/invitations/:id/revoke", async (c) => {
+    const campaign = await loadCampaign(c);
+    const invite = await findInvite(c.var.db, campaign.id, positiveId(c));
+    if (!invite) throw new ApiError(404, "invitation_not_found", "No such invitation.");
+    const now = Date.now();
+    if (invite.revokedAt === null) await revokeInvite(c.var.db, invite, c.var.organizer, now);
+    return c.json(
+      inviteJson({ ...invite, revokedAt: invite.revokedAt ?? now }, campaign.timeZone, now),
+    );
+  })
+  .get("/:slug/nominations", async (c) => {
+    const campaign = await loadCampaign(c);
+    const items = await listForReview(c.var.db, campaign.id);
+    const status = c.req.query("status");
+    return c.json({
+      items: items
+        .filter((n) => !status || n.status === status)
+        .map((n) => reviewItem(n, campaign.timeZone)),
+    });
+  })
+  .post("/:slug/nominations/:id/:decision{accept|return|decline}", async (c) => {
+    const campaign: Campaign = await loadCampaign(c);
+    const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+    if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+    const decision = c.req.param("decision") as ReviewDecision;
+    // Accepting or declining needs no body at all.
+    const { comment } =
+      c.req.header("Content-Length") === "0" || !c.req.header("Content-Type")
+        ? { comment: "" }
+        : await readJson(c, ReviewRequest);
+    const check = review(item.status, decision, comment);
+    if (!check.ok)
+      throw new ApiError(check.code === "comment_required" ? 400 : 409, check.code, check.message);
+    const result = await decideNomination(
+      c.var.db,
+      campaign,
+      item,
+      decision,
+      comment,
+      c.var.organizer,
+      Date.now(),
+    );
+    if (!result) throw new ApiError(409, "invalid_state", "The nomination was decided meanwhile.");
+    const updated = await findNomination(c.var.db, campaign.id, item.id);
+    return c.json({
+      ...reviewItem(updated ?? item, campaign.timeZone),
+      number: result.number,
+    });
+  });

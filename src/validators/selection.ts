@@ -1,0 +1,84 @@
+import * as v from "valibot";
+import { parseInstant } from "../domain/time";
+
+/** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
+
+const Instant = v.pipe(
+  v.string("must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00"),
+  v.check(
+    (s) => parseInstant(s) !== null,
+    "must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00",
+  ),
+);
+
+const Text = (max: number, label: string) =>
+  v.pipe(
+    v.string(`${label} must be text`),
+    v.trim(),
+    v.maxLength(max, `${label} must be at most ${max} characters`),
+  );
+
+const RequiredText = (max: number, label: string) =>
+  v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
+
+const WholeNumber = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.number(`${label} must be a number`),
+    v.integer(`${label} must be a whole number`),
+    v.minValue(min, `${label} must be at least ${min}`),
+    v.maxValue(max, `${label} must be at most ${max}`),
+  );
+
+/** What a unit types; every field optional, so a half-filled form can be saved as a draft. */
+export const NominationContent = v.object({
+  name: v.optional(Text(50, "name")),
+  position: v.optional(Text(100, "position")),
+  unit: v.optional(Text(100, "unit")),
+  group: v.optional(Text(100, "group")),
+  headline: v.optional(Text(200, "headline")),
+  story: v.optional(v.pipe(v.array(Text(20000, "story paragraph")), v.maxLength(200))),
+  /** Only photos already uploaded to this nomination (to remove or reorder them). */
+  photos: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          url: v.pipe(v.string(), v.maxLength(500)),
+          caption: v.optional(Text(200, "caption"), ""),
+        }),
+      ),
+      v.maxLength(6, "at most 6 photos"),
+    ),
+  ),
+});
+export type NominationContent = v.InferOutput<typeof NominationContent>;
+
+export const InviteRequest = v.object({
+  unit: RequiredText(100, "unit"),
+  group: v.optional(Text(100, "group"), ""),
+  contact: v.optional(Text(100, "contact"), ""),
+  quota: v.optional(WholeNumber("quota", 1, 50)),
+  expiresAt: v.optional(Instant),
+});
+
+export const ReviewRequest = v.object({
+  comment: v.optional(Text(1000, "comment"), ""),
+});
+
+export const SelectionPatch = v.object({
+  nominationsCloseAt: v.optional(v.nullable(Instant)),
+  defaultQuota: v.optional(WholeNumber("defaultQuota", 1, 50)),
+  weightPublic: v.optional(WholeNumber("weightPublic", 0, 100)),
+  publicMethod: v.optional(
+    v.picklist(["share_of_max", "rank"], "publicMethod must be share_of_max or rank"),
+  ),
+});
+
+export const JurorRequest = v.object({
+  name: RequiredText(40, "name"),
+  expiresAt: v.optional(Instant),
+});
+
+export const ScoreRequest = v.object({
+  score: WholeNumber("score", 0, 100),
+  note: v.optional(Text(500, "note"), ""),
+});

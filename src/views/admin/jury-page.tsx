@@ -1,0 +1,202 @@
+import type { ScoreRow } from "../../db/queries/jury";
+import type { Organizer } from "../../types";
+import type { jurorJson } from "../selection-json";
+import { AdminLayout, type CampaignHead } from "./layout";
+
+/** The console's 评审 tab: the panel, each juror's progress, missing scores, closing scoring. */
+
+type JurorView = ReturnType<typeof jurorJson>;
+
+const STATE_LABEL: Record<string, string> = {
+  ok: "有效",
+  expired: "已过期",
+  revoked: "已移出评委会",
+};
+
+export function JuryPage(props: {
+  organizer: Organizer;
+  campaign: CampaignHead;
+  jurors: JurorView[];
+  nominees: { number: number; name: string }[];
+  missing: { juror: string; number: number; name: string }[];
+  scoringClosed: boolean;
+  published: boolean;
+  scores: ScoreRow[];
+  flash?: string;
+}) {
+  const admin = props.organizer.role === "admin";
+  const active = props.jurors.filter((j) => j.state !== "revoked");
+  const scoreOf = new Map(props.scores.map((s) => [`${s.jurorId}:${s.number}`, s]));
+  return (
+    <AdminLayout
+      title={`${props.campaign.title} · 评审`}
+      organizer={props.organizer}
+      page="jury"
+      campaign={props.campaign}
+      tab="jury"
+      flash={props.flash}
+    >
+      <h1>评委会审定</h1>
+      <p>
+        每位评委通过个人链接为全部候选人打分（0–100）。评审结束前，评委之间互相看不到分数，组织方也只能看到打分进度；结束评审后分数汇总，用于综合结果。
+      </p>
+      <section class="panel" aria-labelledby="jurors-title">
+        <h2 id="jurors-title">评委</h2>
+        {admin && !props.scoringClosed && (
+          <form class="stack" data-form="juror" novalidate>
+            <div class="field">
+              <label for="juror-name">评委姓名</label>
+              <input id="juror-name" name="name" type="text" maxlength={40} required />
+            </div>
+            <p class="form-error" role="alert" data-form-error />
+            <p>
+              <button type="submit" class="button">
+                添加评委并生成链接
+              </button>
+            </p>
+          </form>
+        )}
+        <div class="invite-result" data-juror-result hidden>
+          <label for="juror-link">
+            <span data-juror-name /> 的打分链接（只显示这一次，请单独发送给本人）
+          </label>
+          <input id="juror-link" type="text" readonly data-juror-link />
+        </div>
+        {props.jurors.length === 0 ? (
+          <p class="empty">还没有评委。</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="data" data-jurors>
+              <thead>
+                <tr>
+                  <th scope="col">评委</th>
+                  <th scope="col" class="num">
+                    已打分
+                  </th>
+                  <th scope="col" class="num">
+                    未打分
+                  </th>
+                  <th scope="col">链接</th>
+                  {admin && <th scope="col">操作</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {props.jurors.map((j) => (
+                  <tr data-juror={String(j.id)}>
+                    <th scope="row">{j.name}</th>
+                    <td class="num">{j.scored}</td>
+                    <td class="num">{j.missing}</td>
+                    <td>{STATE_LABEL[j.state] ?? j.state}</td>
+                    {admin && (
+                      <td>
+                        {j.state !== "revoked" && (
+                          <span class="button-row">
+                            <button
+                              type="button"
+                              class="button secondary small"
+                              data-renew-juror={String(j.id)}
+                              aria-label={`为${j.name}重新生成链接`}
+                            >
+                              重新生成链接
+                            </button>
+                            {!props.scoringClosed && (
+                              <button
+                                type="button"
+                                class="button secondary small"
+                                data-revoke-juror={String(j.id)}
+                                aria-label={`将${j.name}移出评委会`}
+                              >
+                                移出
+                              </button>
+                            )}
+                          </span>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="form-error" role="alert" data-jury-error />
+      </section>
+
+      <section class="panel" aria-labelledby="missing-title">
+        <h2 id="missing-title">缺少的打分（{props.missing.length}）</h2>
+        {props.missing.length === 0 ? (
+          <p>{active.length ? "所有评委都已为全部候选人打分。" : "还没有评委。"}</p>
+        ) : (
+          <ul class="missing-list" data-missing>
+            {active.map((j) => {
+              const mine = props.missing.filter((m) => m.juror === j.name);
+              return mine.length ? (
+                <li>
+                  <strong>{j.name}</strong>：{mine.map((m) => `${m.number}号 ${m.name}`).join("、")}
+                </li>
+              ) : null;
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="close-title">
+        <h2 id="close-title">{props.scoringClosed ? "评审已结束" : "结束评审"}</h2>
+        {props.scoringClosed ? (
+          <p>评委不能再修改分数，评委之间可以看到全部打分；综合结果使用以下分数。</p>
+        ) : (
+          <p>
+            结束后评委不能再修改分数，并汇总全部打分。
+            {props.missing.length > 0 &&
+              `注意：仍有 ${props.missing.length} 个打分缺失，缺失的不计入平均分。`}
+          </p>
+        )}
+        {admin && !props.published && (
+          <p>
+            <button
+              type="button"
+              class={props.scoringClosed ? "button secondary" : "button"}
+              data-scoring={props.scoringClosed ? "reopen" : "close"}
+            >
+              {props.scoringClosed ? "重新开放评审" : "结束评审并汇总"}
+            </button>
+          </p>
+        )}
+        {props.scoringClosed && props.scores.length > 0 && (
+          <div class="table-scroll">
+            <table class="data compact" data-score-matrix>
+              <caption class="visually-hidden">评委打分表</caption>
+              <thead>
+                <tr>
+                  <th scope="col">候选人</th>
+                  {active.map((j) => (
+                    <th scope="col" class="num">
+                      {j.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {props.nominees.map((n) => (
+                  <tr>
+                    <th scope="row">
+                      {n.number}号 {n.name}
+                    </th>
+                    {active.map((j) => {
+                      const s = scoreOf.get(`${j.id}:${n.number}`);
+                      return (
+                        <td class="num" title={s?.note || undefined}>
+                          {s ? s.score : "—"}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </AdminLayout>
+  );
+}

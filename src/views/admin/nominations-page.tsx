@@ -1,0 +1,309 @@
+import type { Organizer } from "../../types";
+import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
+import { AdminLayout, type CampaignHead } from "./layout";
+
+/** The console's 提名 tab: the nomination phase, invitation links per unit, and the review queue. */
+
+type Settings = ReturnType<typeof settingsJson>;
+type Invite = ReturnType<typeof inviteJson>;
+type Item = ReturnType<typeof reviewItem>;
+
+const STATE_LABEL: Record<string, string> = { ok: "有效", expired: "已过期", revoked: "已停用" };
+export const NOMINATION_STATUS_LABEL: Record<string, string> = {
+  draft: "草稿",
+  submitted: "待初选",
+  returned: "已退回修改",
+  accepted: "已通过（已列为候选人）",
+  declined: "未通过",
+};
+
+const short = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
+
+function SettingsForm(props: { s: Settings; admin: boolean }) {
+  const { s } = props;
+  return (
+    <section class="panel" aria-labelledby="phase-title">
+      <h2 id="phase-title">提名阶段</h2>
+      <p>
+        {s.nominationsOpen
+          ? `提名进行中，截止于 ${short(s.nominationsCloseAt)}。`
+          : s.nominationsCloseAt
+            ? `提名已于 ${short(s.nominationsCloseAt)} 截止。`
+            : "提名尚未开放：设置截止时间后，各单位即可通过邀请链接提交。"}
+      </p>
+      <form class="stack" data-form="selection-settings" novalidate>
+        <fieldset class="plain" disabled={!props.admin}>
+          <div class="row-2">
+            <div class="field">
+              <label for="nominationsCloseAt">提名截止时间</label>
+              <input
+                id="nominationsCloseAt"
+                name="nominationsCloseAt"
+                type="datetime-local"
+                value={s.nominationsCloseAt ? s.nominationsCloseAt.slice(0, 16) : ""}
+                aria-describedby="close-hint"
+              />
+              <p class="hint" id="close-hint">
+                留空表示不开放提名。
+              </p>
+            </div>
+            <div class="field">
+              <label for="defaultQuota">每个单位默认名额</label>
+              <input
+                id="defaultQuota"
+                name="defaultQuota"
+                type="number"
+                inputmode="numeric"
+                min={1}
+                max={50}
+                value={String(s.defaultQuota)}
+              />
+            </div>
+          </div>
+          <p class="form-error" role="alert" data-form-error />
+          <p>
+            <button type="submit" class="button">
+              保存提名设置
+            </button>
+          </p>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: number }) {
+  return (
+    <section class="panel" aria-labelledby="invites-title">
+      <h2 id="invites-title">推荐单位邀请链接</h2>
+      <p class="muted">
+        每个推荐单位一个链接：链接只能查看和填写本单位的提名，过期或停用后立即失效。链接只在创建时显示一次，请通过内部渠道发送给单位联系人。
+      </p>
+      {props.admin && (
+        <form class="stack" data-form="invite" novalidate>
+          <div class="row-2">
+            <div class="field">
+              <label for="invite-unit">推荐单位</label>
+              <input id="invite-unit" name="unit" type="text" maxlength={100} required />
+            </div>
+            <div class="field">
+              <label for="invite-group">分组</label>
+              <input
+                id="invite-group"
+                name="group"
+                type="text"
+                maxlength={100}
+                list="invite-groups"
+                placeholder="县市区 / 市直单位"
+              />
+              <datalist id="invite-groups">
+                <option value="县市区" />
+                <option value="市直单位" />
+              </datalist>
+            </div>
+          </div>
+          <div class="row-2">
+            <div class="field">
+              <label for="invite-contact">联系人（可选）</label>
+              <input id="invite-contact" name="contact" type="text" maxlength={100} />
+            </div>
+            <div class="field">
+              <label for="invite-quota">名额</label>
+              <input
+                id="invite-quota"
+                name="quota"
+                type="number"
+                inputmode="numeric"
+                min={1}
+                max={50}
+                value={String(props.defaultQuota)}
+              />
+            </div>
+          </div>
+          <p class="form-error" role="alert" data-form-error />
+          <p>
+            <button type="submit" class="button">
+              生成邀请链接
+            </button>
+          </p>
+          <div class="invite-result" data-invite-result hidden>
+            <label for="invite-link">
+              新链接（只显示这一次）：
+              <span data-invite-unit />
+            </label>
+            <input id="invite-link" type="text" readonly data-invite-link />
+            <button type="button" class="button secondary small" data-copy-link>
+              复制链接
+            </button>
+          </div>
+        </form>
+      )}
+      {props.invites.length === 0 ? (
+        <p class="empty">还没有邀请链接。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data" data-invites>
+            <thead>
+              <tr>
+                <th scope="col">推荐单位</th>
+                <th scope="col">分组</th>
+                <th scope="col" class="num">
+                  已用 / 名额
+                </th>
+                <th scope="col" class="num">
+                  已提交
+                </th>
+                <th scope="col">链接</th>
+                <th scope="col">有效期至</th>
+                {props.admin && <th scope="col">操作</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {props.invites.map((i) => (
+                <tr data-invite={String(i.id)}>
+                  <th scope="row">{i.unit}</th>
+                  <td>{i.group}</td>
+                  <td class="num">
+                    {i.used ?? 0} / {i.quota}
+                  </td>
+                  <td class="num">{i.submitted ?? 0}</td>
+                  <td>{STATE_LABEL[i.state] ?? i.state}</td>
+                  <td>{short(i.expiresAt)}</td>
+                  {props.admin && (
+                    <td>
+                      {i.state !== "revoked" && (
+                        <button
+                          type="button"
+                          class="button secondary small"
+                          data-revoke-invite={String(i.id)}
+                          aria-label={`停用${i.unit}的邀请链接`}
+                        >
+                          停用
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ReviewCard(props: { n: Item; admin: boolean }) {
+  const { n } = props;
+  const id = `r${n.id}`;
+  return (
+    <li class="panel review-item" data-review={String(n.id)}>
+      <h3>
+        {n.name}{" "}
+        <span class={`badge badge-review-${n.status}`}>
+          {NOMINATION_STATUS_LABEL[n.status] ?? n.status}
+        </span>
+      </h3>
+      <p>
+        {n.position} · {n.unit} · {n.group || "未分组"} · 推荐单位：{n.nominatingUnit}
+      </p>
+      <p>
+        <strong>{n.headline}</strong>
+      </p>
+      <details>
+        <summary>先进事迹（{n.story.length} 段）</summary>
+        {n.story.map((p) => (
+          <p>{p}</p>
+        ))}
+      </details>
+      {n.photos.length > 0 && (
+        <ul class="photo-list">
+          {n.photos.map((p, i) => (
+            <li>
+              <img
+                src={p.url}
+                alt={p.caption || `${n.name}的照片 ${i + 1}`}
+                width={96}
+                height={128}
+                loading="lazy"
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">
+        提交于 {short(n.submittedAt)}
+        {n.decidedAt && `；${short(n.decidedAt)} 由 ${n.decidedBy ?? ""} 决定`}
+        {n.reviewComment && `；意见：${n.reviewComment}`}
+      </p>
+      {props.admin && n.status === "submitted" && (
+        <form class="stack" data-form="review" data-id={String(n.id)} novalidate>
+          <div class="field">
+            <label for={`${id}-comment`}>初选意见（退回时必填，单位可见）</label>
+            <textarea id={`${id}-comment`} name="comment" rows={2} maxlength={1000} />
+          </div>
+          <p class="form-error" role="alert" data-form-error />
+          <p class="button-row">
+            <button type="submit" class="button" data-decision="accept">
+              通过，列为候选人
+            </button>
+            <button type="submit" class="button secondary" data-decision="return">
+              退回修改
+            </button>
+            <button type="submit" class="button secondary" data-decision="decline">
+              不通过
+            </button>
+          </p>
+        </form>
+      )}
+    </li>
+  );
+}
+
+export function NominationsPage(props: {
+  organizer: Organizer;
+  campaign: CampaignHead;
+  settings: Settings;
+  invites: Invite[];
+  items: Item[];
+  timeZone: string;
+  flash?: string;
+}) {
+  const admin = props.organizer.role === "admin";
+  const waiting = props.items.filter((i) => i.status === "submitted").length;
+  return (
+    <AdminLayout
+      title={`${props.campaign.title} · 提名`}
+      organizer={props.organizer}
+      page="nominations"
+      campaign={props.campaign}
+      tab="nominations"
+      flash={props.flash}
+      data={{ timeZone: props.timeZone }}
+    >
+      <h1>提名与初选</h1>
+      <p>
+        各推荐单位通过邀请链接提交提名；初选通过的提名自动列为候选人（使用下一个空闲编号）。
+        待初选：<strong data-waiting>{waiting}</strong> 份。
+      </p>
+      <SettingsForm s={props.settings} admin={admin} />
+      <Invitations
+        invites={props.invites}
+        admin={admin}
+        defaultQuota={props.settings.defaultQuota}
+      />
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title">初选队列</h2>
+        {props.items.length === 0 ? (
+          <p class="empty">还没有单位提交提名。</p>
+        ) : (
+          <ul class="review-list">
+            {props.items.map((n) => (
+              <ReviewCard n={n} admin={admin} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Child } from "hono/jsx";
+import type { Preferences } from "../../types";
+import { jsonBlock, withParam } from "../layout";
+import { SELECTION_MESSAGES } from "../selection-text";
+
+/**
+ * The frame of the pages behind a link (a nominating unit's, a juror's): the public site's look,
+ * the language and text-size toggles, no index, and the selection script instead of the voting
+ * one. These pages are used without the console, often on a phone.
+ */
+export function LinkLayout(props: {
+  title: string;
+  prefs: Preferences;
+  url: string;
+  /** Data for src/client/selection.ts. */
+  data: Record<string, unknown>;
+  children: Child;
+}) {
+  const { prefs, url } = props;
+  const m = prefs.m;
+  const s = SELECTION_MESSAGES[prefs.locale];
+  return (
+    <html lang={prefs.locale} class={prefs.largeText ? "large" : undefined}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{props.title}</title>
+        <meta name="theme-color" content="#b0102a" />
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/app.css" />
+        <link rel="stylesheet" href="/selection.css" />
+        <script src="/selection.js" defer nonce={prefs.nonce} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {m.skipToContent}
+        </a>
+        <header class="site">
+          <a class="brand" href="/">
+            {m.siteName}
+          </a>
+          <nav class="tools">
+            <a
+              class="tool"
+              href={withParam(url, "lang", prefs.locale === "en" ? "zh" : "en")}
+              lang={prefs.locale === "en" ? "zh-CN" : "en"}
+              aria-label={m.langToggleLabel}
+            >
+              {m.langToggle}
+            </a>
+            <a class="tool" href={withParam(url, "text", prefs.largeText ? "normal" : "large")}>
+              {prefs.largeText ? m.normalText : m.largeText}
+            </a>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <script
+          type="application/json"
+          id="page-data"
+          dangerouslySetInnerHTML={{
+            __html: jsonBlock({
+              ...props.data,
+              s: {
+                errors: s.errors,
+                saving: s.saving,
+                saveFailed: s.saveFailed,
+                scoreSaved: s.scoreSaved,
+                submitConfirm: s.submitConfirm,
+                savedAt: s.saved("{t}"),
+              },
+            }),
+          }}
+        />
+      </body>
+    </html>
+  );
+}
+
+/** A link that does not work (unknown, expired, revoked): what to do, in the reader's words. */
+export function LinkErrorPage(props: { prefs: Preferences; url: string; message: string }) {
+  return (
+    <LinkLayout
+      title={props.message}
+      prefs={props.prefs}
+      url={props.url}
+      data={{ page: "link-error" }}
+    >
+      <h1>{props.message}</h1>
+    </LinkLayout>
+  );
+}
