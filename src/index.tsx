@@ -58,19 +58,30 @@ const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
 app.use(refuseCrossSite);
-app.use((c, next) => {
-  const maxSize = bodyLimitFor(c.req.path);
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(
-        413,
-        "payload_too_large",
-        `Request bodies are limited to ${maxSize} bytes here.`,
-      );
-    },
-  })(c, next);
-});
+// One limiter per size, built once; requests without a body (GET, HEAD) skip it.
+const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
+function limiterFor(maxSize: number) {
+  let limiter = limiters.get(maxSize);
+  if (!limiter) {
+    limiter = bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `Request bodies are limited to ${maxSize} bytes here.`,
+        );
+      },
+    });
+    limiters.set(maxSize, limiter);
+  }
+  return limiter;
+}
+app.use((c, next) =>
+  c.req.method === "GET" || c.req.method === "HEAD"
+    ? next()
+    : limiterFor(bodyLimitFor(c.req.path))(c, next),
+);
 app.use(database);
 app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
 
