@@ -1,4 +1,5 @@
 import { keyedHash } from "./identity";
+import { sha256Hex } from "./results-export";
 
 /**
  * Self-hosted proof of work, in ALTCHA's format (SHA-256, `salt` carrying its own expiry), so it
@@ -27,11 +28,6 @@ export interface Solution {
 
 /** How long a challenge may be solved and used. */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 const sign = (secret: string, c: { challenge: string; salt: string }) =>
   keyedHash(secret, `pow:${c.salt}:${c.challenge}`);

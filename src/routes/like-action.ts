@@ -10,6 +10,7 @@ import { type Challenge, createChallenge, verifySolution } from "../domain/proof
 import { nextLocalMidnight } from "../domain/time";
 import { turnstileConfig, verifyTurnstile } from "../integrations/turnstile";
 import type { AppEnv } from "../types";
+import { DEFAULT_PROTECTION } from "../validators/campaign";
 import type { LikeRequest } from "../validators/likes";
 
 /**
@@ -153,7 +154,7 @@ export async function likeAction(
           secret: c.env.SESSION_SECRET,
           campaignId: result.campaignId,
           voterHash: voter.hash,
-          maxNumber: result.challengeDifficulty ?? 50_000,
+          maxNumber: result.challengeDifficulty ?? DEFAULT_PROTECTION.challengeDifficulty,
           now,
         }),
         ...(turnstile ? { turnstileSiteKey: turnstile.siteKey } : {}),

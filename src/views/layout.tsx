@@ -27,6 +27,37 @@ export function jsonBlock(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
+/** The skip link and the site bar with the language and text-size toggles, on every public page. */
+export function SiteHeader(props: { prefs: Preferences; url: string }) {
+  const { prefs, url } = props;
+  const m = prefs.m;
+  return (
+    <>
+      <a class="skip" href="#main">
+        {m.skipToContent}
+      </a>
+      <header class="site">
+        <a class="brand" href="/">
+          {m.siteName}
+        </a>
+        <nav class="tools">
+          <a
+            class="tool"
+            href={withParam(url, "lang", prefs.locale === "en" ? "zh" : "en")}
+            lang={prefs.locale === "en" ? "zh-CN" : "en"}
+            aria-label={m.langToggleLabel}
+          >
+            {m.langToggle}
+          </a>
+          <a class="tool" href={withParam(url, "text", prefs.largeText ? "normal" : "large")}>
+            {prefs.largeText ? m.normalText : m.largeText}
+          </a>
+        </nav>
+      </header>
+    </>
+  );
+}
+
 export function Layout(props: {
   meta: PageMeta;
   prefs: Preferences;
@@ -66,27 +97,7 @@ export function Layout(props: {
         <script src="/app.js" defer nonce={prefs.nonce} />
       </head>
       <body>
-        <a class="skip" href="#main">
-          {m.skipToContent}
-        </a>
-        <header class="site">
-          <a class="brand" href="/">
-            {m.siteName}
-          </a>
-          <nav class="tools">
-            <a
-              class="tool"
-              href={withParam(url, "lang", prefs.locale === "en" ? "zh" : "en")}
-              lang={prefs.locale === "en" ? "zh-CN" : "en"}
-              aria-label={m.langToggleLabel}
-            >
-              {m.langToggle}
-            </a>
-            <a class="tool" href={withParam(url, "text", prefs.largeText ? "normal" : "large")}>
-              {prefs.largeText ? m.normalText : m.largeText}
-            </a>
-          </nav>
-        </header>
+        <SiteHeader prefs={prefs} url={url} />
         <main id="main">{props.children}</main>
         <footer class="site">
           <p>{m.footer}</p>

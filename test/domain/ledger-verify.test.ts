@@ -116,7 +116,7 @@ describe("verifying an older export against newer published checkpoints", () => 
     expect(report.warnings.join("\n")).toMatch(/checkpoint 2 covers 9 rows/);
     // A head given without its count (hidden counts) still has to match somewhere.
     expect(verifyLedger(csv, [{ ...published, count: -1 }]).ok).toBe(true);
-    expect(verifyLedger(csv, [{ count: -1, hash: "0".repeat(63) + "1", source: "x" }]).ok).toBe(
+    expect(verifyLedger(csv, [{ count: -1, hash: `${"0".repeat(63)}1`, source: "x" }]).ok).toBe(
       false,
     );
   });

@@ -21,6 +21,7 @@ import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { VoidRequest } from "../../validators/campaign";
 import { readJson } from "../../validators/json-body";
+import { headJson } from "../../views/ledger-json";
 import { combinedJson } from "../../views/selection-json";
 import { loadCampaign } from "./load";
 
@@ -97,16 +98,6 @@ function ledgerTrailer(
       head?.seq ?? 0,
     ]) + csvLine(["#export_chain", rows, chain])
   );
-}
-
-/** The ledger head as exports carry it. */
-export function headJson(campaign: Campaign, head: LedgerCheckpoint | null) {
-  return {
-    count: head?.rowCount ?? 0,
-    hash: head?.hash ?? GENESIS,
-    time: head ? isoInZone(head.createdAt, campaign.timeZone) : null,
-    seq: head?.seq ?? 0,
-  };
 }
 
 export const adminExportsApi = new Hono<AppEnv>()

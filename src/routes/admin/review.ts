@@ -9,6 +9,7 @@ import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { readJson } from "../../validators/json-body";
 import { FlagDecision, FlagStatus } from "../../validators/review";
+import { checkpointJson } from "../../views/ledger-json";
 import { loadCampaign } from "./load";
 
 /**
@@ -38,17 +39,6 @@ function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number }) 
     decidedAt: f.decidedAt === null ? null : isoInZone(f.decidedAt, tz),
     createdAt: isoInZone(f.createdAt, tz),
     updatedAt: isoInZone(f.updatedAt, tz),
-  };
-}
-
-function checkpointJson(campaign: Campaign, k: LedgerCheckpoint) {
-  return {
-    seq: k.seq,
-    count: k.rowCount,
-    lastLikeId: k.lastLikeId,
-    hash: k.hash,
-    prevHash: k.prevHash,
-    time: isoInZone(k.createdAt, campaign.timeZone),
   };
 }
 
@@ -95,7 +85,9 @@ export const adminReviewApi = new Hono<AppEnv>()
   .get("/:slug/ledger", async (c) => {
     const campaign = await loadCampaign(c);
     const checkpoints = await listCheckpoints(c.var.db, campaign.id);
-    return c.json({ checkpoints: checkpoints.map((k) => checkpointJson(campaign, k)) });
+    return c.json({
+      checkpoints: checkpoints.map((k) => checkpointJson(campaign, k, { detail: true })),
+    });
   })
   .post("/:slug/ledger/seal", async (c) => {
     const campaign = await loadCampaign(c);
@@ -122,6 +114,6 @@ export const adminReviewApi = new Hono<AppEnv>()
     const head = await ledgerHead(c.var.db, campaign.id);
     return c.json({
       sealed: sealed.length,
-      head: head ? checkpointJson(campaign, head) : null,
+      head: head ? checkpointJson(campaign, head, { detail: true }) : null,
     });
   });

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { ledgerHead, listCheckpoints } from "../../db/queries/checkpoints";
-import { GENESIS } from "../../domain/ledger-chain";
-import { isoInZone } from "../../domain/time";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
+import { checkpointJson, headJson } from "../../views/ledger-json";
 import { requireCampaign } from "./campaign-loader";
 
 /**
@@ -15,12 +14,6 @@ import { requireCampaign } from "./campaign-loader";
 export const ledgerApi = new Hono<AppEnv>().get("/:slug/ledger", async (c) => {
   const campaign = await requireCampaign(c, c.req.param("slug"));
   const showCounts = publicView(campaign, Date.now()).showLikes;
-  const entry = (k: { seq: number; rowCount: number; hash: string; createdAt: number }) => ({
-    seq: k.seq,
-    ...(showCounts ? { count: k.rowCount } : {}),
-    hash: k.hash,
-    time: isoInZone(k.createdAt, campaign.timeZone),
-  });
   const history = c.req.query("history") === "1";
   const [head, checkpoints] = await Promise.all([
     ledgerHead(c.var.db, campaign.id),
@@ -31,9 +24,13 @@ export const ledgerApi = new Hono<AppEnv>().get("/:slug/ledger", async (c) => {
     slug: campaign.slug,
     algorithm:
       "sha256 chain over votes.csv rows: h = sha256(prev + '\\n' + id|seconds|number|voter_hash|ip_hash|receipt|day)",
-    ...(head
-      ? entry(head)
-      : { seq: 0, ...(showCounts ? { count: 0 } : {}), hash: GENESIS, time: null }),
-    ...(checkpoints ? { checkpoints: checkpoints.map(entry) } : {}),
+    ...headJson(campaign, head, { showCount: showCounts }),
+    ...(checkpoints
+      ? {
+          checkpoints: checkpoints.map((k) =>
+            checkpointJson(campaign, k, { showCount: showCounts }),
+          ),
+        }
+      : {}),
   });
 });

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../../types";
-import { jsonBlock, withParam } from "../layout";
+import { jsonBlock, SiteHeader } from "../layout";
 import { SELECTION_MESSAGES } from "../selection-text";
 
 /**
@@ -17,7 +17,6 @@ export function LinkLayout(props: {
   children: Child;
 }) {
   const { prefs, url } = props;
-  const m = prefs.m;
   const s = SELECTION_MESSAGES[prefs.locale];
   return (
     <html lang={prefs.locale} class={prefs.largeText ? "large" : undefined}>
@@ -35,27 +34,7 @@ export function LinkLayout(props: {
         <script src="/selection.js" defer nonce={prefs.nonce} />
       </head>
       <body>
-        <a class="skip" href="#main">
-          {m.skipToContent}
-        </a>
-        <header class="site">
-          <a class="brand" href="/">
-            {m.siteName}
-          </a>
-          <nav class="tools">
-            <a
-              class="tool"
-              href={withParam(url, "lang", prefs.locale === "en" ? "zh" : "en")}
-              lang={prefs.locale === "en" ? "zh-CN" : "en"}
-              aria-label={m.langToggleLabel}
-            >
-              {m.langToggle}
-            </a>
-            <a class="tool" href={withParam(url, "text", prefs.largeText ? "normal" : "large")}>
-              {prefs.largeText ? m.normalText : m.largeText}
-            </a>
-          </nav>
-        </header>
+        <SiteHeader prefs={prefs} url={url} />
         <main id="main">{props.children}</main>
         <script
           type="application/json"

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { sealLedger } from "../../../src/db/queries/checkpoints";
 import { parseCsv } from "../../../src/domain/csv";
 import { sha256Hex } from "../../../src/domain/results-export";
-import { like, makeCampaign } from "../../helpers";
+import { db, like, makeCampaign } from "../../helpers";
 import { asCall } from "./admin-helpers";
 
 describe("exports", () => {
@@ -66,5 +67,25 @@ describe("exports", () => {
     );
     expect(ledger.slice(1).filter((r) => r[5] === "counted")).toHaveLength(json.totalLikes);
     expect(json.totalLikes).toBe(12);
+  });
+});
+
+describe("the ledger head in every export (DESIGN §5)", () => {
+  it("rides in export.json, export.csv's Ledger-Head header and votes.csv's trailer", async () => {
+    const c = await makeCampaign({ count: 2 });
+    await like(c.slug, 1, { ip: "203.0.113.90" });
+    await like(c.slug, 2, { ip: "203.0.113.91" });
+    const k = await sealLedger(db(), c.id, Date.now());
+    if (!k) throw new Error("nothing sealed");
+    const json = await (
+      await asCall("observer", `/api/admin/campaigns/${c.slug}/export.json`)
+    ).json<{ ledger: { count: number; hash: string; seq: number } }>();
+    expect(json.ledger).toMatchObject({ count: 2, hash: k.hash, seq: 1 });
+    const csv = await asCall("observer", `/api/admin/campaigns/${c.slug}/export.csv`);
+    expect(csv.headers.get("Ledger-Head")).toBe(`count=2; hash=${k.hash}; seq=1`);
+    const votes = await (
+      await asCall("observer", `/api/admin/campaigns/${c.slug}/votes.csv`)
+    ).text();
+    expect(votes).toContain(`#ledger_head,2,${k.hash},`);
   });
 });
