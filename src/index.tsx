@@ -25,7 +25,7 @@ import { ledgerApi } from "./routes/api/ledger";
 import { likesApi } from "./routes/api/likes";
 import { nominateApi } from "./routes/api/nominate";
 import { receiptsApi } from "./routes/api/receipts";
-import { resultsApi } from "./routes/api/results";
+import { cachedResultsAnswer, resultsApi } from "./routes/api/results";
 import { mediaRoutes } from "./routes/media";
 import { campaignPages } from "./routes/pages/campaign";
 import { homePages } from "./routes/pages/home";
@@ -168,7 +168,9 @@ app.onError((err, c) => {
 });
 
 export default {
-  fetch: app.fetch,
+  // A cached ranking is answered before the router (routes/api/results.ts); all else goes to Hono.
+  fetch: (request: Request, env: CloudflareBindings, ctx: ExecutionContext) =>
+    cachedResultsAnswer(request, env) ?? app.fetch(request, env, ctx),
   scheduled: (controller, env, ctx) => {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime));
   },

@@ -4,6 +4,47 @@ import { campaigns, nominees } from "../src/db/schema";
 
 export const db = () => createDb(env.DB);
 
+/** One call that reached the database: `batch`, or a statement's `first`/`all`/`run`/`raw` and its SQL. */
+export interface D1Call {
+  kind: string;
+  sql?: string;
+}
+
+/**
+ * The test database behind a proxy that records every call reaching it (statements stay recorded
+ * after `bind`), for the rules about round trips (DESIGN §5/§7).
+ */
+export function countingD1(calls: D1Call[]): D1Database {
+  const RUNS = new Set(["first", "all", "run", "raw"]);
+  const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(st, key) {
+        const value = Reflect.get(st, key, st);
+        if (key === "bind") return (...a: unknown[]) => wrap(value.apply(st, a), sql);
+        if (typeof key === "string" && RUNS.has(key)) {
+          return (...a: unknown[]) => {
+            calls.push({ kind: key, sql });
+            return value.apply(st, a);
+          };
+        }
+        return typeof value === "function" ? value.bind(st) : value;
+      },
+    });
+  return new Proxy(env.DB, {
+    get(target, prop) {
+      if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql), sql);
+      if (prop === "batch") {
+        return (statements: D1PreparedStatement[]) => {
+          calls.push({ kind: "batch" });
+          return target.batch(statements);
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 let counter = 0;
 
 export interface TestCampaign {

@@ -5,7 +5,8 @@
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+/** The secret's HMAC-SHA256 key, imported once per isolate (an import costs as much as a signature). */
+export function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey(
@@ -13,7 +14,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
       new TextEncoder().encode(secret),
       { name: "HMAC", hash: "SHA-256" },
       false,
-      ["sign"],
+      ["sign", "verify"],
     );
     keys.set(secret, key);
   }

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
-import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { deleteCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { auditStatement } from "../db/queries/audit";
 import { secretsEqual } from "../domain/passwords";
 import { ApiError } from "../errors";
 import type { AppEnv, Organizer, Role } from "../types";
+import { readSignedCookie, writeSignedCookie } from "./signed-cookie";
 import { isLocalHost } from "./voter";
 
 export const ORGANIZER_COOKIE = "by_admin";
@@ -38,7 +39,7 @@ export async function startSession(c: Context<AppEnv>, role: Role, name: string)
   const expiresAt = Date.now() + SESSION_SECONDS * 1000;
   // Dots separate the fields (and the signature), so the name is encoded without any.
   const value = [role, expiresAt, encodeURIComponent(name).replaceAll(".", "%2E")].join(".");
-  await setSignedCookie(c, ORGANIZER_COOKIE, value, key, {
+  await writeSignedCookie(c, ORGANIZER_COOKIE, value, key, {
     path: "/",
     httpOnly: true,
     secure: !isLocalHost(c.req.url),
@@ -72,7 +73,7 @@ export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer |
   }
   const key = sessionKey(c);
   if (!key) return null;
-  const value = await getSignedCookie(c, key, ORGANIZER_COOKIE);
+  const value = await readSignedCookie(c, key, ORGANIZER_COOKIE);
   if (!value) return null;
   const [role, expires, name] = value.split(".");
   if ((role !== "admin" && role !== "observer") || !(Number(expires) > Date.now())) return null;

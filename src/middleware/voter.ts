@@ -1,15 +1,18 @@
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { randomId, voterHash } from "../domain/identity";
 import type { AppEnv } from "../types";
+import { readSignedCookie, writeSignedCookie } from "./signed-cookie";
 
 export const VOTER_COOKIE = "by_voter";
 const VOTER_COOKIE_MAX_AGE = 60 * 60 * 24 * 180;
 
+// The host of an absolute URL as a request carries it (no userinfo); matched, not parsed: every
+// request asks, and building a URL for it was a visible share of a cached answer's time.
+const LOCAL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/?#]|$)/i;
+
 /** Local development runs on plain http; everywhere else cookies are Secure. */
 export function isLocalHost(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return LOCAL_HOST.test(url);
 }
 
 /** The client's IP as Cloudflare reports it. */
@@ -26,11 +29,11 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
   const secret = c.env.SESSION_SECRET;
   if (!secret || !c.env.IP_HASH_SALT)
     throw new Error("SESSION_SECRET and IP_HASH_SALT must be set");
-  let id = await getSignedCookie(c, secret, VOTER_COOKIE);
+  let id = await readSignedCookie(c, secret, VOTER_COOKIE);
   const isNew = !id || !/^[\w-]{16,64}$/.test(id);
   if (!id || isNew) {
     id = randomId();
-    await setSignedCookie(c, VOTER_COOKIE, id, secret, {
+    await writeSignedCookie(c, VOTER_COOKIE, id, secret, {
       path: "/",
       httpOnly: true,
       sameSite: "Lax",

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
-import { findNomineeWithNeighbours } from "../../db/queries/nominees";
+import { findNomineeWithNeighbours, listNominees } from "../../db/queries/nominees";
 import type { Campaign, Nominee } from "../../db/schema";
 import { localDay } from "../../domain/time";
 import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
@@ -29,18 +29,58 @@ function qrSvg(url: string): string {
 
 /**
  * The public rows behind a profile, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS): the
- * campaign (one entry, hot for every profile of it) and each nominee with its neighbours, so a
- * shared link opened by a crowd costs no D1 read per view and a cold profile one read. The voter's
- * own state is always read fresh; right after a like (`?r=`) the rows are too, so the voter sees
- * their like in the count.
+ * campaign (one entry, hot for every profile of it) and a snapshot of all its nominees in number
+ * order (which also gives each one's neighbours). One read of the whole list every TTL costs less
+ * than one read per view as soon as a campaign has more than a handful of viewers, and a crowd
+ * opening shared links or browsing from nominee to nominee then costs no D1 read per view. While
+ * one request refreshes an expired snapshot the others keep using it (up to two more TTLs), or,
+ * with none yet, read their one nominee (as does a number the snapshot lacks). The voter's own state is always read fresh; right after a
+ * like (`?r=`) the rows are too, so the voter sees their like in the count.
  */
 interface ProfileRows {
   campaign: Campaign;
   nominee: Nominee;
   neighbours: { previous: number | null; next: number | null };
 }
+type Snapshot = Map<number, Omit<ProfileRows, "campaign">>;
 const campaignRows = new TtlCache<Campaign>(1000);
-const nomineeRows = new TtlCache<Omit<ProfileRows, "campaign">>(5000);
+const snapshots = new TtlCache<Snapshot>(100);
+/** Campaigns whose snapshot a request is reloading right now, and since when. */
+const refreshing = new Map<number, number>();
+
+function snapshotOf(list: Nominee[]): Snapshot {
+  const byNumber: Snapshot = new Map();
+  list.forEach((nominee, i) => {
+    byNumber.set(nominee.number, {
+      nominee,
+      neighbours: { previous: list[i - 1]?.number ?? null, next: list[i + 1]?.number ?? null },
+    });
+  });
+  return byNumber;
+}
+
+async function cachedSnapshot(
+  c: Context<AppEnv>,
+  campaignId: number,
+  now: number,
+  ttl: number,
+): Promise<Snapshot | undefined> {
+  const key = String(campaignId);
+  const entry = snapshots.peek(key);
+  if (entry && entry.expires > now) return entry.value;
+  const since = refreshing.get(campaignId);
+  if (since !== undefined && now - since < 2 * ttl) {
+    return entry && now - entry.expires < 2 * ttl ? entry.value : undefined;
+  }
+  refreshing.set(campaignId, now);
+  try {
+    const snapshot = snapshotOf(await listNominees(c.var.db, campaignId, { sort: "number" }));
+    snapshots.set(key, snapshot, Date.now() + ttl);
+    return snapshot;
+  } finally {
+    refreshing.delete(campaignId);
+  }
+}
 
 async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows> {
   const slug = c.req.param("slug") ?? "";
@@ -51,17 +91,17 @@ async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows
     campaign = await campaignOr404(c, slug);
     if (ttl > 0) campaignRows.set(slug, campaign, now + ttl);
   }
-  const key = `${campaign.id}/${number}`;
-  let rows = ttl > 0 ? nomineeRows.get(key, now) : undefined;
+  const snapshot = ttl > 0 ? await cachedSnapshot(c, campaign.id, now, ttl) : undefined;
+  let rows = snapshot?.get(number);
+  // Not in the snapshot: read it (a nominee added a moment ago must not 404 for a TTL).
   if (!rows) {
     const found = await findNomineeWithNeighbours(c.var.db, campaign.id, number);
-    if (!found) {
-      throw new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
+    if (found) {
+      const { previous, next, ...nominee } = found;
+      rows = { nominee, neighbours: { previous, next } };
     }
-    const { previous, next, ...nominee } = found;
-    rows = { nominee, neighbours: { previous, next } };
-    if (ttl > 0) nomineeRows.set(key, rows, now + ttl);
   }
+  if (!rows) throw new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
   return { campaign, ...rows };
 }
 

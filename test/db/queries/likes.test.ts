@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../src/db/client";
 import { castLike, type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
-import { db, makeCampaign, reconcile } from "../../helpers";
+import { countingD1, type D1Call, db, makeCampaign, reconcile } from "../../helpers";
 
 let receipts = 0;
 function input(slug: string, number: number, voter: string, now: number): LikeInput {
@@ -190,49 +190,22 @@ describe("castLike (the one atomic write)", () => {
 describe("the like path's round trips (DESIGN §5/§7)", () => {
   it("is one D1 call for a like, whether counted or refused", async () => {
     const c = await makeCampaign();
-    const calls: string[] = [];
-    const RUNS = new Set(["first", "all", "run", "raw"]);
-    // A statement that records each call that reaches the database, and stays recording after bind.
-    const wrap = (statement: D1PreparedStatement): D1PreparedStatement =>
-      new Proxy(statement, {
-        get(st, key) {
-          const value = Reflect.get(st, key, st);
-          if (key === "bind") return (...a: unknown[]) => wrap(value.apply(st, a));
-          if (typeof key === "string" && RUNS.has(key)) {
-            return (...a: unknown[]) => {
-              calls.push(key);
-              return value.apply(st, a);
-            };
-          }
-          return typeof value === "function" ? value.bind(st) : value;
-        },
-      });
-    const counting = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql));
-        if (prop === "batch") {
-          return (statements: D1PreparedStatement[]) => {
-            calls.push("batch");
-            return target.batch(statements);
-          };
-        }
-        const value = Reflect.get(target, prop, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const calls: D1Call[] = [];
+    const counting = countingD1(calls);
+    const kinds = () => calls.map((call) => call.kind);
     // As a page that loaded the campaign leaves it (requireCampaign primes this).
     rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai" });
     const counted = await castLike(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
     expect(counted.counted).toBe(true);
-    expect(calls).toEqual(["batch"]);
+    expect(kinds()).toEqual(["batch"]);
     calls.length = 0;
     const refused = await castLike(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
     expect(refused).toMatchObject({ counted: false, refusal: "already_liked" });
-    expect(calls).toEqual(["batch"]);
+    expect(kinds()).toEqual(["batch"]);
     // The counter sees every call: a cold isolate pays one small lookup first.
     const cold = await makeCampaign();
     calls.length = 0;
     await castLike(createDb(counting), input(cold.slug, 1, "voter-rt", Date.now()));
-    expect(calls).toEqual(["first", "batch"]);
+    expect(kinds()).toEqual(["first", "batch"]);
   });
 });

@@ -2,7 +2,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import app from "../../../src/index";
-import { call, like, makeCampaign } from "../../helpers";
+import { call, countingD1, type D1Call, like, makeCampaign } from "../../helpers";
 
 type Results = {
   slug: string;
@@ -116,6 +116,53 @@ describe("GET /api/campaigns/:slug/results", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("answers a cache hit before the router with the same headers and body as the route", async () => {
+    const c = await makeCampaign({ count: 3 });
+    await likeTimes(c.slug, 2, 1);
+    const calls: D1Call[] = [];
+    type Bindings = typeof env & { PUBLIC_CACHE_MS?: string };
+    const cached: Bindings = { ...env, DB: countingD1(calls), PUBLIC_CACHE_MS: "60000" };
+    const get = (url: string, headers: Record<string, string> = {}, bindings: Bindings = cached) =>
+      app.fetch(new Request(url, { headers }), bindings, createExecutionContext());
+    const headersOf = (res: Response) =>
+      Object.fromEntries([...res.headers].filter(([name]) => name !== "content-length"));
+    // app.fetch hands back the bytes as sent: gunzip them as a browser would.
+    const bodyOf = async (res: Response) => {
+      const gzipped = res.headers.get("Content-Encoding") === "gzip";
+      const text = gzipped
+        ? await new Response(res.body?.pipeThrough(new DecompressionStream("gzip"))).text()
+        : await res.text();
+      return { ...(JSON.parse(text) as Results), generatedAt: "" };
+    };
+    for (const origin of ["http://localhost", "https://bangyang.example.gov.cn"]) {
+      for (const headers of [{}, { "Accept-Encoding": "gzip" }] as Record<string, string>[]) {
+        const url = `${origin}/api/campaigns/${c.slug}/results`;
+        // Without the cache every answer takes the route; with it, the second on is a hit.
+        const slow = await get(url, headers, { ...env, PUBLIC_CACHE_MS: "0" });
+        await get(url, headers);
+        calls.length = 0;
+        const fast = await get(url, headers);
+        expect(calls).toEqual([]); // answered without the database
+        expect(fast.status).toBe(200);
+        expect(headersOf(fast)).toEqual(headersOf(slow));
+        expect(await bodyOf(fast)).toEqual(await bodyOf(slow));
+        const etag = fast.headers.get("ETag") ?? "";
+        const unchanged = await get(url, { ...headers, "If-None-Match": etag });
+        expect(unchanged.status).toBe(304);
+        expect(headersOf(unchanged)).toEqual(
+          headersOf(
+            await get(url, { ...headers, "If-None-Match": etag }, { ...env, PUBLIC_CACHE_MS: "0" }),
+          ),
+        );
+      }
+    }
+    // HSTS only off localhost, as on every other answer.
+    const remote = await get(`https://bangyang.example.gov.cn/api/campaigns/${c.slug}/results`);
+    expect(remote.headers.get("Strict-Transport-Security")).toContain("max-age=31536000");
+    const local = await get(`http://localhost/api/campaigns/${c.slug}/results`);
+    expect(local.headers.get("Strict-Transport-Security")).toBeNull();
   });
 
   it("sends the results gzipped to a client that accepts gzip", async () => {

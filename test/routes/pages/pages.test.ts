@@ -1,8 +1,18 @@
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { nominees } from "../../../src/db/schema";
 import app from "../../../src/index";
-import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
+import {
+  call,
+  countingD1,
+  type D1Call,
+  db,
+  like,
+  makeCampaign,
+  reconcile,
+  voterCookie,
+} from "../../helpers";
 
 async function html(path: string, init?: RequestInit) {
   const res = await call(path, init);
@@ -234,5 +244,45 @@ describe("the profile's public rows with PUBLIC_CACHE_MS on", () => {
     expect(await count(`/c/${c.slug}/2`)).toBe("0");
     expect(await count(`/c/${c.slug}/2?r=liked`)).toBe("1");
     expect(await count(`/c/${c.slug}/9`).catch(() => "404")).toBe("404");
+  });
+});
+
+describe("the profile snapshot with PUBLIC_CACHE_MS on", () => {
+  it("reads a campaign's nominees once for a visitor browsing from one to the next", async () => {
+    const c = await makeCampaign({ count: 4 });
+    const calls: D1Call[] = [];
+    const cached = { ...env, DB: countingD1(calls), PUBLIC_CACHE_MS: "60000" };
+    const view = async (number: number) => {
+      const res = await app.fetch(
+        new Request(`http://localhost/c/${c.slug}/${number}`, {
+          headers: { "CF-Connecting-IP": "192.0.2.45" },
+        }),
+        cached,
+        createExecutionContext(),
+      );
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const nomineeReads = () =>
+      calls.filter((call) => /from "nominees"/i.test(call.sql ?? "")).length;
+    const first = await view(1);
+    expect(nomineeReads()).toBe(1);
+    for (const n of [2, 3, 4, 2]) await view(n);
+    expect(nomineeReads()).toBe(1);
+    // Neighbours come from the snapshot: 1 has only a next, 4 only a previous, 3 both.
+    expect(first).toContain(`href="/c/${c.slug}/2"`);
+    expect(first).not.toContain(`href="/c/${c.slug}/0"`);
+    const third = await view(3);
+    expect(third).toContain(`href="/c/${c.slug}/2"`);
+    expect(third).toContain(`href="/c/${c.slug}/4"`);
+    // A nominee added after the snapshot is found at once, not a 404 for a TTL.
+    await db().insert(nominees).values({
+      campaignId: c.id,
+      number: 5,
+      name: "候选人5",
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    });
+    expect(await view(5)).toContain("<h1>候选人5</h1>");
   });
 });
