@@ -13,7 +13,14 @@ import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
 import { nomineeNumberOrNotFound } from "../api/campaign-loader";
 import { likeAction } from "../like-action";
-import { campaignOr404, nomineeOr404, pageBase, publicOrigin, renderPage } from "./page-context";
+import {
+  campaignOr404,
+  nomineeOr404,
+  pageBase,
+  privatePage,
+  publicOrigin,
+  renderPage,
+} from "./page-context";
 
 const PROFILE = "/c/:slug/:number{[1-9][0-9]{0,8}}";
 
@@ -105,9 +112,34 @@ async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows
   return { campaign, ...rows };
 }
 
+/**
+ * A first-time visitor's profile page is the same for every first-time visitor (nothing liked,
+ * the full day's likes left) but for the CSP nonce: the crowd opening a shared link in WeChat. So
+ * it is rendered once per TTL, per URL and display preferences, with a marker where the nonce
+ * goes, and each visitor gets a copy with their own nonce. Returning voters (their own state) and
+ * answers right after a like (`?r=`) are always rendered for them.
+ */
+const firstVisitPages = new TtlCache<string>(2000);
+let nonceMark: string | undefined;
+/** Unguessable, so no text a nominee or organizer writes can contain it (made on first use:
+ * Workers allow no randomness at start-up). */
+function marker(): string {
+  nonceMark ??= `nonce-${crypto.randomUUID()}`;
+  return nonceMark;
+}
+
 export const profilePages = new Hono<AppEnv>()
   .get(PROFILE, identifyVoter, async (c) => {
     const now = Date.now();
+    const ttl = publicCacheMs(c.env);
+    const prefs = c.var.prefs;
+    const shared = ttl > 0 && c.var.voter.isNew && c.req.query("r") === undefined;
+    const key = `${c.req.url}\n${prefs.locale}\n${prefs.largeText}`;
+    const cached = shared ? firstVisitPages.get(key, now) : undefined;
+    if (cached) {
+      privatePage(c);
+      return c.html(cached.replaceAll(marker(), prefs.nonce ?? ""));
+    }
     const { campaign, nominee, neighbours } = await profileRows(c, now);
     const view = publicView(campaign, now);
     // A voter whose cookie was issued by this very request has liked nothing: no read needed.
@@ -125,10 +157,11 @@ export const profilePages = new Hono<AppEnv>()
     const r = c.req.query("r");
     const left = c.req.query("left");
     const rc = c.req.query("rc")?.toUpperCase();
-    return renderPage(
-      c,
+    const base = pageBase(c);
+    const page = (
       <ProfilePage
-        {...pageBase(c)}
+        {...base}
+        prefs={shared ? { ...prefs, nonce: marker() } : prefs}
         campaign={campaign}
         nominee={nominee}
         neighbours={neighbours}
@@ -146,8 +179,13 @@ export const profilePages = new Hono<AppEnv>()
                 }
               : undefined,
         }}
-      />,
+      />
     );
+    if (!shared) return renderPage(c, page);
+    const html = `<!doctype html>${String(page)}`;
+    firstVisitPages.set(key, html, now + ttl);
+    privatePage(c);
+    return c.html(html.replaceAll(marker(), prefs.nonce ?? ""));
   })
   // The no-JS like: a form POST to the profile's own URL, answered by a redirect back to it
   // (post/redirect/get), so a reload never repeats the like.

@@ -286,3 +286,42 @@ describe("the profile snapshot with PUBLIC_CACHE_MS on", () => {
     expect(await view(5)).toContain("<h1>候选人5</h1>");
   });
 });
+
+describe("a first visit's profile page with PUBLIC_CACHE_MS on", () => {
+  it("is rendered once per TTL and handed to each new visitor with their own nonce and cookie", async () => {
+    const c = await makeCampaign({ count: 3 });
+    const calls: D1Call[] = [];
+    const cached = { ...env, DB: countingD1(calls), PUBLIC_CACHE_MS: "60000" };
+    const view = (path: string, headers: Record<string, string> = {}) =>
+      app.fetch(
+        new Request(`http://localhost${path}`, {
+          headers: { "CF-Connecting-IP": "192.0.2.46", ...headers },
+        }),
+        cached,
+        createExecutionContext(),
+      );
+    const nonceOf = (res: Response) =>
+      /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy") ?? "")?.[1] ?? "";
+    const first = await view(`/c/${c.slug}/2`);
+    const firstHtml = await first.text();
+    calls.length = 0;
+    const second = await view(`/c/${c.slug}/2`);
+    const secondHtml = await second.text();
+    expect(calls).toEqual([]); // no read at all for the second new visitor
+    const [n1, n2] = [nonceOf(first), nonceOf(second)];
+    expect(n1).not.toBe(n2);
+    expect(secondHtml).toContain(`nonce="${n2}"`);
+    expect(secondHtml).not.toContain(n1);
+    expect(secondHtml.replaceAll(n2, n1)).toBe(firstHtml);
+    expect(voterCookie(second)).not.toBe(voterCookie(first));
+    expect(second.headers.get("Cache-Control")).toBe("private, no-cache");
+    // English readers get their own copy.
+    expect(await (await view(`/c/${c.slug}/2?lang=en`)).text()).toContain('<html lang="en"');
+    // A voter who liked sees their own state, not the first-visit page.
+    const liked = await like(c.slug, 2);
+    expect(liked.status).toBe(201);
+    const mine = await (await view(`/c/${c.slug}/2`, { Cookie: voterCookie(liked) })).text();
+    expect(secondHtml).toContain('aria-pressed="false"');
+    expect(mine).toContain('aria-pressed="true"');
+  });
+});
