@@ -11,9 +11,24 @@ function fnv1a(text: string): number {
   return h;
 }
 
+/**
+ * MurmurHash3's finalizer: every input bit moves every output bit. Without it the keys of one
+ * voter's nominees differed only through the last few characters, so the order was decided by a
+ * handful of the seed's bits and many voters shared one of a few orders.
+ */
+function mix(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
 export function voterShuffle<T extends { number: number }>(items: readonly T[], seed: string): T[] {
   return items
-    .map((item) => ({ item, key: fnv1a(`${seed}:${item.number}`) }))
+    .map((item) => ({ item, key: mix(fnv1a(`${seed}:${item.number}`)) }))
     .sort((a, b) => a.key - b.key || a.item.number - b.item.number)
     .map((x) => x.item);
 }
