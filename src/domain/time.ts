@@ -56,10 +56,20 @@ export function offsetMinutes(ms: number, timeZone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+// The last answer per zone, by UTC minute: every zone's offset is a whole number of minutes, so a
+// local day never changes inside one UTC minute, and under load every like of that minute reuses it
+// instead of formatting the date again (a visible share of a like's CPU time).
+const lastDay = new Map<string, { minute: number; day: string }>();
+
 /** The calendar day of instant `ms` in `timeZone`, as YYYY-MM-DD. */
 export function localDay(ms: number, timeZone: string): string {
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last?.minute === minute) return last.day;
   const p = localParts(ms, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  const day = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-11-29T08:00:00+08:00. */

@@ -20,6 +20,24 @@ describe("campaign-local days", () => {
     expect(new Date(after).toISOString().slice(0, 10)).toBe("2026-11-29");
   });
 
+  it("answers every instant right whatever was asked before (the per-minute reuse)", () => {
+    const midnight = Date.parse("2026-11-29T16:00:00.000Z");
+    // Back and forth across midnight, within and across minutes, in several zones at once.
+    const instants = [0, -1, 1, -60_000, 59_999, 60_000, -1, 0, 30_000, -30_000, 86_400_000];
+    for (const zone of [SH, "Asia/Kathmandu", "America/St_Johns", "UTC"]) {
+      for (const d of instants) {
+        const ms = midnight + d;
+        const expected = new Intl.DateTimeFormat("en-CA", {
+          timeZone: zone,
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+        }).format(new Date(ms));
+        expect(localDay(ms, zone), `${zone} ${new Date(ms).toISOString()}`).toBe(expected);
+      }
+    }
+  });
+
   it("finds the next local midnight", () => {
     const now = Date.parse("2026-11-29T10:00:00Z"); // 18:00 in Shanghai
     expect(new Date(nextLocalMidnight(now, SH)).toISOString()).toBe("2026-11-29T16:00:00.000Z");
