@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32, deflateSync } from "node:zlib";
+import { encodePng as encodeRgba, insidePolygon, type Point } from "./lib/png";
 
 const BRAND = "#C8102E";
 const BRAND_RGB = [0xc8, 0x10, 0x2e] as const;
@@ -21,8 +21,6 @@ const publicDir = join(root, "public");
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
-type Point = readonly [number, number];
-
 /** A regular five-pointed star centred on (cx, cy), one point up. */
 function star(cx: number, cy: number, outer: number): Point[] {
   const inner = outer * 0.381966; // sin 18° / sin 54°: the classic regular star
@@ -33,16 +31,6 @@ function star(cx: number, cy: number, outer: number): Point[] {
     points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
   }
   return points;
-}
-
-function insidePolygon(x: number, y: number, poly: Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i] as Point;
-    const [xj, yj] = poly[j] as Point;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 function insideRoundedSquare(x: number, y: number, size: number, radius: number): boolean {
@@ -92,34 +80,7 @@ function drawIcon(size: number, fullBleed: boolean): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A minimal PNG: 8-bit RGBA, no interlace, filter 0 on every row. */
-function encodePng(size: number, rgba: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type: RGBA
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 4 + 1)] = 0;
-    raw.set(rgba.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", new Uint8Array(0)),
-  ]);
-}
+const encodePng = (size: number, rgba: Uint8Array) => encodeRgba(size, size, rgba);
 
 /** An ICO holding PNG images (supported by every browser that matters). */
 function encodeIco(images: { size: number; png: Buffer }[]): Buffer {
@@ -176,7 +137,8 @@ const manifest = {
   start_url: "/",
   scope: "/",
   display: "standalone",
-  theme_color: BRAND,
+  // The pages' theme colour (app.css --brand), a shade darker than the icon for text contrast.
+  theme_color: "#b0102a",
   background_color: "#FFFFFF",
   icons: [
     { src: "/favicon.svg", sizes: "any", type: "image/svg+xml" },

@@ -34,7 +34,7 @@ describe("seed campaign zuimei-xinfang", () => {
       expect(n.story.length, n.name).toBeGreaterThanOrEqual(3);
       expect(n.headline.length).toBeGreaterThan(4);
       expect(n.position && n.unit).toBeTruthy();
-      expect(n.photos[0]?.url).toBe(`/portraits/zuimei-xinfang/${n.number}.svg`);
+      expect(n.photos[0]?.url).toBe(`/portraits/zuimei-xinfang/${n.number}.png`);
     }
   });
 
