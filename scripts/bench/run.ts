@@ -19,6 +19,7 @@ process.env.WRANGLER_SEND_METRICS = "false";
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, devices } from "playwright-core";
@@ -136,6 +137,11 @@ const SCENARIOS: Scenario[] = [
     headers: () => ({ "accept-encoding": "gzip, deflate, br" }),
   }),
   scenario("trivialApi", (s) => s.baseline, { path: () => "/api/trivial" }),
+  // The same trivial route with a body as large as the gzipped ranking (set once measured): what
+  // moving those bytes through the local router costs by itself. Information only.
+  scenario("trivialApiSized", (s) => s.baseline, {
+    path: () => `/api/trivial?bytes=${resultsWireBytes}`,
+  }),
   scenario("page", (s) => s.app, {
     path: () => `/c/${BIG}/${randomNominee()}`,
     headers: () => ({ "cf-connecting-ip": nextIp(), "accept-encoding": "gzip, deflate, br" }),
@@ -162,8 +168,31 @@ const SCENARIOS: Scenario[] = [
   }),
 ];
 
+/** The bytes of a gzip answer as sent (fetch would decode them). */
+function wireBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+      let n = 0;
+      res.on("data", (chunk: Buffer) => {
+        n += chunk.length;
+      });
+      res.on("end", () => resolve(n));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
+/** Bytes on the wire of the gzipped 1,000-nominee ranking (measured before the rounds). */
+let resultsWireBytes = 8192;
+
 /** Only for information (not a target): left out of the quick run. */
-const INFO_ONLY = new Set(["pageShared", "pageReturning", "trivialBare", "likeBare"]);
+const INFO_ONLY = new Set([
+  "pageShared",
+  "pageReturning",
+  "trivialBare",
+  "likeBare",
+  "trivialApiSized",
+]);
 const ACTIVE = SCENARIOS.filter((sc) => !quick || !INFO_ONLY.has(sc.name));
 
 interface Measured extends LoadResult {
@@ -340,6 +369,7 @@ async function main(): Promise<number> {
     });
     const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     await first.arrayBuffer();
+    resultsWireBytes = await wireBytes(`${server.app}/api/campaigns/${BIG}/results`);
 
     log("bench: export of the ledger (votes.csv)");
     const exported = await measureExport(server, pid, token);
@@ -380,6 +410,7 @@ async function main(): Promise<number> {
     const results = m("results");
     const resultsEmpty = m("resultsEmpty");
     const trivialApi = m("trivialApi");
+    const trivialApiSized = m("trivialApiSized");
     const page = m("page");
     const pageReturning = m("pageReturning");
     const pageShared = m("pageShared");
@@ -454,6 +485,10 @@ async function main(): Promise<number> {
         rounds: results.rounds,
         emptyRounds: resultsEmpty.rounds,
         trivialRounds: trivialApi.rounds,
+        bodyBytes: resultsWireBytes,
+        sizedTrivialRps: trivialApiSized.rps,
+        sizedTrivialCpuMsPerRequest: trivialApiSized.cpuMsPerRequest,
+        sizedRatio: ratio(results.rps, trivialApiSized.rps),
       },
       page: {
         rps: page.rps,
@@ -591,6 +626,19 @@ async function main(): Promise<number> {
           r2(report.results.vsEmpty),
           "≥ 0.9",
           targets[2]?.met ? "met" : "MISSED",
+        ],
+        [
+          `results vs a trivial ${fmt(resultsWireBytes)} B body`,
+          fmt(results.rps),
+          "",
+          "",
+          "",
+          "same-size /api",
+          fmt(trivialApiSized.rps),
+          r2(trivialApiSized.cpuMsPerRequest),
+          r2(report.results.sizedRatio),
+          "(info)",
+          "",
         ],
         [
           "profile page, random nominee",
