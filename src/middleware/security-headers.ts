@@ -7,16 +7,17 @@ import { isLocalHost } from "./voter";
  * Security headers on every answer: a CSP with a per-request nonce and no inline-script allowance
  * (pages load only our own /app.js and /admin.js; the JSON data blocks are never executed), no
  * framing, nosniff, a strict referrer policy, no powerful features, and HSTS outside localhost.
- * Inline style *attributes* stay allowed for the ranking bars' widths. The set is what
- * hono/secure-headers sends with these options, precomputed per variant as one list so that a hot
- * answer (a cached ranking) can be built with its headers in one go (see routes/api/results.ts).
+ * Inline style *attributes* stay allowed for the ranking bars' widths. Pages get what
+ * hono/secure-headers sends with these options; /api answers a smaller set for data (below). Both
+ * are precomputed per variant as one list, so that a hot answer (a cached ranking) can be built
+ * with its headers in one go (see routes/api/results.ts).
  */
 const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
 
 export interface HeaderVariant {
   /** HSTS: everywhere but plain-http localhost. */
   hsts: boolean;
-  /** Pages get a script nonce; JSON under /api is never rendered, so it has none. */
+  /** A page (a document with scripts and a nonce), or data under /api (never rendered). */
   page: boolean;
   /** Turnstile's script and frame are allowed only when the organizer turned Turnstile on. */
   turnstile: boolean;
@@ -44,7 +45,10 @@ function csp({ page, turnstile }: HeaderVariant): string {
   return directives.map(([name, values]) => `${name} ${values.join(" ")}`).join("; ");
 }
 
-function build(variant: HeaderVariant): [string, string][] {
+const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"];
+
+/** Pages: hono/secure-headers' document set with our CSP. */
+function pageHeaders(variant: HeaderVariant): [string, string][] {
   return [
     ["Content-Security-Policy", csp(variant)],
     ["Cross-Origin-Opener-Policy", "same-origin"],
@@ -52,9 +56,7 @@ function build(variant: HeaderVariant): [string, string][] {
     ["Origin-Agent-Cluster", "?1"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
-    ...(variant.hsts
-      ? [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]
-      : []),
+    ...(variant.hsts ? [HSTS] : []),
     ["X-Content-Type-Options", "nosniff"],
     ["X-DNS-Prefetch-Control", "off"],
     ["X-Download-Options", "noopen"],
@@ -63,6 +65,25 @@ function build(variant: HeaderVariant): [string, string][] {
     ["X-XSS-Protection", "0"],
   ];
 }
+
+/**
+ * JSON and CSV under /api are data, never documents: the headers that protect data (OWASP's REST
+ * set). Nothing may load or frame it, browsers must not sniff it into something executable, and
+ * other sites cannot pull it in. The document-only headers (COOP, Permissions-Policy, …) would
+ * do nothing here, and every header is work on the hottest answers (a polled ranking).
+ */
+function apiHeaders(variant: HeaderVariant): [string, string][] {
+  return [
+    ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+    ["Cross-Origin-Resource-Policy", "same-origin"],
+    ...(variant.hsts ? [HSTS] : []),
+    ["X-Content-Type-Options", "nosniff"],
+    ["X-Frame-Options", "DENY"],
+  ];
+}
+
+const build = (variant: HeaderVariant) =>
+  variant.page ? pageHeaders(variant) : apiHeaders(variant);
 
 const variants = new Map<string, [string, string][]>();
 for (const hsts of [false, true])

@@ -244,7 +244,21 @@ describe("Turnstile as an optional extra", () => {
     expect(first.status).toBe(428);
     const answer = await first.json<ErrorAnswer>();
     expect(answer.error.turnstileSiteKey).toBe("1x00000000000000000000AA");
-    expect(first.headers.get("Content-Security-Policy")).toContain("challenges.cloudflare.com");
+    // The page that runs the widget allows Turnstile's script and frame (the JSON needs none).
+    const { createExecutionContext } = await import("cloudflare:test");
+    const { default: app } = await import("../../../src/index");
+    const page = await app.fetch(
+      new Request(`http://localhost/c/${c.slug}/1`),
+      {
+        ...env,
+        TURNSTILE_SITE_KEY: "1x00000000000000000000AA",
+        TURNSTILE_SECRET_KEY: "1x0000000000000000000000000000000AA",
+      },
+      createExecutionContext(),
+    );
+    expect(page.headers.get("Content-Security-Policy")).toMatch(
+      /script-src [^;]*challenges\.cloudflare\.com;.*frame-src https:\/\/challenges\.cloudflare\.com/,
+    );
     const proof = await solution(answer);
 
     const noToken = await withTurnstile(c.slug, {
@@ -272,7 +286,8 @@ describe("Turnstile as an optional extra", () => {
   });
 
   it("stays off (and out of the CSP) without its keys", async () => {
-    const res = await call("/");
+    const c = await makeCampaign();
+    const res = await call(`/c/${c.slug}/1`);
     expect(res.headers.get("Content-Security-Policy")).not.toContain("challenges.cloudflare.com");
   });
 });
