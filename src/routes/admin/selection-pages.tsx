@@ -11,8 +11,8 @@ import { CombinedPage } from "../../views/admin/combined-page";
 import { JuryPage } from "../../views/admin/jury-page";
 import { NominationsPage } from "../../views/admin/nominations-page";
 import { combinedJson, inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
+import { campaignPage, flash, head, html } from "./console-frame";
 import { juryProgress } from "./jury";
-import { campaignPage, flash, head, html } from "./pages";
 
 /**
  * The console's selection tabs: 提名 (invitations and the review queue), 评审 (jurors and scoring
