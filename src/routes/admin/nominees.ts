@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import * as v from "valibot";
 import { campaignHasLikes } from "../../db/queries/admin-campaigns";
 import {
   createNominee,
@@ -12,17 +11,14 @@ import {
 } from "../../db/queries/admin-nominees";
 import { auditStatement } from "../../db/queries/audit";
 import { nominees } from "../../db/schema";
-import { sniffImage } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { readJson } from "../../validators/json-body";
 import { NomineeInput, NomineePatch, ReorderRequest } from "../../validators/nominee";
 import { adminNominee } from "../../views/admin-json";
+import { storeUploadedPhoto } from "../media";
 import { loadCampaign, loadNominee } from "./load";
-
-/** Largest photo accepted; phones' JPEGs are 2–4 MB. */
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export const adminNomineesApi = new Hono<AppEnv>()
   .get("/:slug/nominees", async (c) => {
@@ -131,26 +127,8 @@ export const adminNomineesApi = new Hono<AppEnv>()
   .post("/:slug/nominees/:number/photos", async (c) => {
     const campaign = await loadCampaign(c);
     const nominee = await loadNominee(c, campaign);
-    const caption = v.parse(
-      v.optional(v.pipe(v.string(), v.maxLength(200)), ""),
-      c.req.query("caption") ?? "",
-    );
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength === 0)
-      throw new ApiError(400, "invalid_body", "Send the image bytes as the request body.");
-    if (bytes.byteLength > MAX_PHOTO_BYTES)
-      throw new ApiError(413, "payload_too_large", "Photos are limited to 5 MB.");
-    // The type comes from the bytes, never from the client's Content-Type.
-    const type = sniffImage(bytes);
-    if (!type)
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        "Only JPEG, PNG and WebP photos are accepted.",
-      );
-    const key = `${campaign.slug}/${nominee.number}/${crypto.randomUUID()}.${type.ext}`;
-    await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type.mime } });
-    const photos = [...nominee.photos, { url: `/media/${key}`, caption }];
+    const photo = await storeUploadedPhoto(c, `${campaign.slug}/${nominee.number}`);
+    const photos = [...nominee.photos, photo];
     const now = Date.now();
     const [updated] = await c.var.db.batch([
       c.var.db

@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import * as v from "valibot";
 import {
   createNomination,
   deleteDraft,
@@ -11,7 +10,6 @@ import {
 } from "../../db/queries/nominations";
 import { findCampaignById, getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign, Nomination, NominationInvite, SelectionSettings } from "../../db/schema";
-import { sniffImage } from "../../domain/media";
 import { missingForSubmit, nominationsOpen, unitCanEdit } from "../../domain/nomination";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
@@ -19,8 +17,8 @@ import type { AppEnv } from "../../types";
 import { readJson } from "../../validators/json-body";
 import { NominationContent } from "../../validators/selection";
 import { unitNomination } from "../../views/selection-json";
-import { MAX_PHOTO_BYTES } from "../admin/nominees";
 import { requireInviteLink } from "../link-loader";
+import { storeUploadedPhoto } from "../media";
 
 /**
  * A nominating unit's API behind its invitation link (`/api/nominate/:token/…`). The link is the
@@ -172,29 +170,11 @@ export const nominateApi = new Hono<AppEnv>()
     requireEditable(n);
     if (n.photos.length >= MAX_PHOTOS)
       throw new ApiError(409, "too_many_photos", `At most ${MAX_PHOTOS} photos per nomination.`);
-    const caption = v.parse(
-      v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ""),
-      c.req.query("caption") ?? "",
-    );
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength === 0)
-      throw new ApiError(400, "invalid_body", "Send the image bytes as the request body.");
-    if (bytes.byteLength > MAX_PHOTO_BYTES)
-      throw new ApiError(413, "payload_too_large", "Photos are limited to 5 MB.");
-    // The type comes from the bytes, never from the client's Content-Type.
-    const type = sniffImage(bytes);
-    if (!type)
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        "Only JPEG, PNG and WebP photos are accepted.",
-      );
-    const key = `${u.campaign.slug}/nominations/${n.id}/${crypto.randomUUID()}.${type.ext}`;
-    await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type.mime } });
+    const photo = await storeUploadedPhoto(c, `${u.campaign.slug}/nominations/${n.id}`);
     const updated = await updateNomination(
       c.var.db,
       n,
-      { photos: [...n.photos, { url: `/media/${key}`, caption }] },
+      { photos: [...n.photos, photo] },
       Date.now(),
     );
     if (!updated)
