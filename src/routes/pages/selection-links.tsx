@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { findUnitNomination, listUnitNominations } from "../../db/queries/nominations";
+import { listUnitNominations } from "../../db/queries/nominations";
 import { nominationsOpen } from "../../domain/nomination";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
@@ -48,6 +48,19 @@ export function linkPage(handler: Handler): Handler {
 
 export { html as linkHtml };
 
+/** What both unit pages (the list and one nomination) show around their content. */
+function unitPage(c: Context<AppEnv>, u: Awaited<ReturnType<typeof loadUnit>>) {
+  return {
+    prefs: c.var.prefs,
+    url: c.req.url,
+    token: c.req.param("token") ?? "",
+    invite: u.invite,
+    campaign: u.campaign,
+    open: nominationsOpen(u.settings.nominationsCloseAt, Date.now()),
+    closeAt: u.settings.nominationsCloseAt,
+  };
+}
+
 export const selectionLinkPages = new Hono<AppEnv>()
   .get(
     "/n/:token",
@@ -56,13 +69,7 @@ export const selectionLinkPages = new Hono<AppEnv>()
       return html(
         c,
         <UnitHomePage
-          prefs={c.var.prefs}
-          url={c.req.url}
-          token={c.req.param("token") ?? ""}
-          invite={u.invite}
-          campaign={u.campaign}
-          open={nominationsOpen(u.settings.nominationsCloseAt, Date.now())}
-          closeAt={u.settings.nominationsCloseAt}
+          {...unitPage(c, u)}
           nominations={await listUnitNominations(c.var.db, u.invite.id)}
         />,
       );
@@ -73,24 +80,11 @@ export const selectionLinkPages = new Hono<AppEnv>()
     linkPage(async (c) => {
       const u = await loadUnit(c);
       const id = Number(c.req.param("id"));
-      const found = await findUnitNomination(c.var.db, u.invite.id, id);
-      if (!found) throw new ApiError(404, "link_not_found", "No such nomination.");
+      // The unit's list holds every one of its nominations in full: one read serves both.
       const list = await listUnitNominations(c.var.db, u.invite.id);
-      const number = list.find((x) => x.id === id)?.number ?? null;
-      return html(
-        c,
-        <NominationFormPage
-          prefs={c.var.prefs}
-          url={c.req.url}
-          token={c.req.param("token") ?? ""}
-          invite={u.invite}
-          campaign={u.campaign}
-          open={nominationsOpen(u.settings.nominationsCloseAt, Date.now())}
-          closeAt={u.settings.nominationsCloseAt}
-          nominations={list}
-          n={{ ...found, number }}
-        />,
-      );
+      const n = list.find((x) => x.id === id);
+      if (!n) throw new ApiError(404, "link_not_found", "No such nomination.");
+      return html(c, <NominationFormPage {...unitPage(c, u)} nominations={list} n={n} />);
     }),
   )
   .get(
