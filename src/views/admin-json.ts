@@ -1,6 +1,7 @@
 import type { Campaign, Nominee } from "../db/schema";
 import { campaignStatus } from "../domain/campaign-status";
 import { isoInZone } from "../domain/time";
+import { profileJson } from "./api-json";
 
 /** Organizer-facing JSON: everything, counts always included. */
 
@@ -46,13 +47,7 @@ export function adminCampaign(
 export function adminNominee(n: Nominee) {
   return {
     number: n.number,
-    name: n.name,
-    position: n.position,
-    unit: n.unit,
-    group: n.groupName,
-    headline: n.headline,
-    story: n.story,
-    photos: n.photos,
+    ...profileJson(n),
     honoree: n.honoree,
     nominatingUnit: n.nominatingUnit,
     likes: n.likes,

@@ -62,9 +62,11 @@ export function candidateItem(n: Nominee, view: PublicView) {
   };
 }
 
-export function candidateDetail(n: Nominee, view: PublicView) {
+/** A person's published profile, as nominees and nominations share it in every JSON shape. */
+export function profileJson(
+  n: Pick<Nominee, "name" | "position" | "unit" | "groupName" | "headline" | "story" | "photos">,
+) {
   return {
-    number: n.number,
     name: n.name,
     position: n.position,
     unit: n.unit,
@@ -72,6 +74,13 @@ export function candidateDetail(n: Nominee, view: PublicView) {
     headline: n.headline,
     story: n.story,
     photos: n.photos,
+  };
+}
+
+export function candidateDetail(n: Nominee, view: PublicView) {
+  return {
+    number: n.number,
+    ...profileJson(n),
     honoree: n.honoree,
     ...(view.showLikes ? { likes: n.likes } : {}),
   };

@@ -5,6 +5,7 @@ import type { ReviewItem, UnitNomination } from "../db/queries/nominations";
 import type { NominationInvite, SelectionSettings } from "../db/schema";
 import { linkState } from "../domain/selection-links";
 import { isoInZone } from "../domain/time";
+import { profileJson } from "./api-json";
 
 /** JSON shapes of the selection: what units, jurors and organizers get back. */
 
@@ -15,13 +16,7 @@ export function unitNomination(n: UnitNomination, zone: string) {
   return {
     id: n.id,
     status: n.status,
-    name: n.name,
-    position: n.position,
-    unit: n.unit,
-    group: n.groupName,
-    headline: n.headline,
-    story: n.story,
-    photos: n.photos,
+    ...profileJson(n),
     reviewComment: n.reviewComment,
     number: n.number,
     submittedAt: iso(n.submittedAt, zone),
