@@ -1,11 +1,5 @@
 import * as v from "valibot";
-
-const Text = (max: number, label: string) =>
-  v.pipe(
-    v.string(`${label} must be text`),
-    v.trim(),
-    v.maxLength(max, `${label} must be at most ${max} characters`),
-  );
+import { Text } from "./common";
 
 export const Photo = v.object({
   // Our own files (/media/…, /portraits/…) or an https address, as the import accepts.

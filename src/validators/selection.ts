@@ -1,22 +1,7 @@
 import * as v from "valibot";
-import { parseInstant } from "../domain/time";
+import { Instant, Text } from "./common";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
-
-const Instant = v.pipe(
-  v.string("must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00"),
-  v.check(
-    (s) => parseInstant(s) !== null,
-    "must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00",
-  ),
-);
-
-const Text = (max: number, label: string) =>
-  v.pipe(
-    v.string(`${label} must be text`),
-    v.trim(),
-    v.maxLength(max, `${label} must be at most ${max} characters`),
-  );
 
 const RequiredText = (max: number, label: string) =>
   v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
