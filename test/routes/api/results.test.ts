@@ -118,6 +118,23 @@ describe("GET /api/campaigns/:slug/results", () => {
     }
   });
 
+  it("never serves hidden counts from the isolate cache, however often asked", async () => {
+    const c = await makeCampaign({ showCounts: "never" });
+    await likeTimes(c.slug, 1, 2);
+    const cached = { ...env, PUBLIC_CACHE_MS: "60000" };
+    for (let i = 0; i < 3; i++) {
+      const res = await app.fetch(
+        new Request(`http://localhost/api/campaigns/${c.slug}/results`, {
+          headers: { "Accept-Encoding": "gzip" },
+        }),
+        cached,
+        createExecutionContext(),
+      );
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toMatch(/"likes"|totalLikes/);
+    }
+  });
+
   it("answers a cache hit before the router with the same headers and body as the route", async () => {
     const c = await makeCampaign({ count: 3 });
     await likeTimes(c.slug, 2, 1);

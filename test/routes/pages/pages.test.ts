@@ -151,6 +151,16 @@ describe("public pages", () => {
       const { text } = await html(path);
       expect(text, path).not.toMatch(/7 票|data-likes|rank-row|累计点赞/);
     }
+    // Nor through the isolate caches (profile snapshot, first-visit page), asked twice.
+    const cached = { ...env, PUBLIC_CACHE_MS: "60000" };
+    for (let i = 0; i < 2; i++) {
+      const res = await app.fetch(
+        new Request(`http://localhost/c/${c.slug}/2`),
+        cached,
+        createExecutionContext(),
+      );
+      expect(await res.text()).not.toMatch(/7 票|data-likes|like-count/);
+    }
     const { text } = await html(`/c/${c.slug}/results`);
     expect(text).toContain("票数将于投票结束");
     // sort=likes would reveal the order: the page falls back to numbers.
