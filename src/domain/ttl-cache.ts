@@ -5,6 +5,8 @@
  */
 export class TtlCache<V> {
   readonly #entries = new Map<string, { value: V; expires: number }>();
+  /** Keys one request is refreshing right now, and since when. */
+  readonly #refreshing = new Map<string, number>();
 
   constructor(readonly maxEntries: number) {}
 
@@ -31,6 +33,36 @@ export class TtlCache<V> {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
       this.#entries.delete(oldest);
+    }
+  }
+
+  /**
+   * Stale-while-refresh: the value of `key` if it may be served at `now` — fresh, or expired less
+   * than two TTLs ago while another request (started less than two TTLs ago) refreshes it, so
+   * concurrent readers do not all reload at each expiry.
+   */
+  servable(key: string, now: number, ttl: number): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires > now) return entry.value;
+    return this.isRefreshing(key, now, ttl) && now - entry.expires < 2 * ttl
+      ? entry.value
+      : undefined;
+  }
+
+  /** True while a refresh of `key` started less than two TTLs ago is under way. */
+  isRefreshing(key: string, now: number, ttl: number): boolean {
+    const since = this.#refreshing.get(key);
+    return since !== undefined && now - since < 2 * ttl;
+  }
+
+  /** Runs `load` as the refresh of `key` (seen by `servable` and `isRefreshing` meanwhile). */
+  async refresh<T>(key: string, now: number, load: () => Promise<T>): Promise<T> {
+    this.#refreshing.set(key, now);
+    try {
+      return await load();
+    } finally {
+      this.#refreshing.delete(key);
     }
   }
 

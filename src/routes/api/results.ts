@@ -48,8 +48,6 @@ interface CachedResults {
   headers: Map<string, Headers>;
 }
 const cache = new TtlCache<CachedResults>(1000);
-/** Slugs whose results a request is recomputing right now, and since when. */
-const refreshing = new Map<string, number>();
 
 /** A cached ranking as an answer: 304 for a known tag, else the body (gzipped when accepted). */
 type AnswerKind = "304" | "gzip" | "plain";
@@ -93,19 +91,9 @@ function answer(
   return new Response(entry.body, { status: 200, headers: headersFor(entry, "plain", security) });
 }
 
-/**
- * The cached ranking of `slug` if it may be served now: fresh, or expired while another request is
- * refreshing it (up to 2 more TTLs, instead of every concurrent poll reading 1,000 rows at once).
- */
-function usable(slug: string, now: number, ttl: number): CachedResults | undefined {
-  const hit = ttl > 0 ? cache.peek(slug) : undefined;
-  if (!hit) return undefined;
-  if (hit.expires > now) return hit.value;
-  const since = refreshing.get(slug);
-  return since !== undefined && now - since < 2 * ttl && now - hit.expires < 2 * ttl
-    ? hit.value
-    : undefined;
-}
+/** The cached ranking of `slug` if it may be served now (stale-while-refresh, TtlCache). */
+const usable = (slug: string, now: number, ttl: number) =>
+  ttl > 0 ? cache.servable(slug, now, ttl) : undefined;
 
 const RESULTS_PATH = /^\/api\/campaigns\/([a-z0-9][a-z0-9-]{1,62})\/results$/;
 
@@ -147,12 +135,9 @@ export const resultsApi = new Hono<AppEnv>().get("/:slug/results", async (c) => 
   const ttl = publicCacheMs(c.env);
   const entry = usable(slug, now, ttl);
   if (entry) return answer(entry, c.req.header("If-None-Match"), c.req.header("Accept-Encoding"));
-  if (ttl > 0) refreshing.set(slug, now);
-  try {
-    return await fresh(c, slug, now, ttl);
-  } finally {
-    if (ttl > 0) refreshing.delete(slug);
-  }
+  return ttl > 0
+    ? cache.refresh(slug, now, () => fresh(c, slug, now, ttl))
+    : fresh(c, slug, now, ttl);
 });
 
 async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number) {

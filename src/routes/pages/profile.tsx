@@ -52,8 +52,6 @@ interface ProfileRows {
 type Snapshot = Map<number, Omit<ProfileRows, "campaign">>;
 const campaignRows = new TtlCache<Campaign>(1000);
 const snapshots = new TtlCache<Snapshot>(100);
-/** Campaigns whose snapshot a request is reloading right now, and since when. */
-const refreshing = new Map<number, number>();
 
 function snapshotOf(list: Nominee[]): Snapshot {
   const byNumber: Snapshot = new Map();
@@ -73,20 +71,14 @@ async function cachedSnapshot(
   ttl: number,
 ): Promise<Snapshot | undefined> {
   const key = String(campaignId);
-  const entry = snapshots.peek(key);
-  if (entry && entry.expires > now) return entry.value;
-  const since = refreshing.get(campaignId);
-  if (since !== undefined && now - since < 2 * ttl) {
-    return entry && now - entry.expires < 2 * ttl ? entry.value : undefined;
-  }
-  refreshing.set(campaignId, now);
-  try {
+  const usable = snapshots.servable(key, now, ttl);
+  // Someone else is loading it and there is nothing to serve meanwhile: read the one nominee.
+  if (usable || snapshots.isRefreshing(key, now, ttl)) return usable;
+  return snapshots.refresh(key, now, async () => {
     const snapshot = snapshotOf(await listNominees(c.var.db, campaignId, { sort: "number" }));
     snapshots.set(key, snapshot, Date.now() + ttl);
     return snapshot;
-  } finally {
-    refreshing.delete(campaignId);
-  }
+  });
 }
 
 async function profileRows(c: Context<AppEnv>, now: number): Promise<ProfileRows> {
