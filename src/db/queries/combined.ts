@@ -28,6 +28,13 @@ export interface CombinedResult {
   rows: CombinedResultRow[];
 }
 
+/** The combined rows by nominee number, once scoring is closed (before that: none to show). */
+export function closedCombinedByNumber(
+  result: CombinedResult | undefined,
+): Map<number, CombinedResultRow> {
+  return new Map(result?.scoringClosed ? result.rows.map((r) => [r.number, r]) : []);
+}
+
 /**
  * The combined result of a campaign, from the counters and the scores of the jurors still on the
  * panel: everything domain/combined-score needs, read in three queries.

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { ledgerHead } from "../../db/queries/checkpoints";
-import { combinedResult } from "../../db/queries/combined";
+import { closedCombinedByNumber, combinedResult } from "../../db/queries/combined";
 import { ledgerPage, voidLikes } from "../../db/queries/ledger";
 import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, LedgerCheckpoint } from "../../db/schema";
@@ -34,7 +34,7 @@ export async function exportRows(db: Database, campaign: Campaign): Promise<Expo
     listNomineesAdmin(db, campaign.id),
     combinedResult(db, campaign),
   ]);
-  const combined = new Map(result.scoringClosed ? result.rows.map((r) => [r.number, r]) : []);
+  const combined = closedCombinedByNumber(result);
   return rankByLikes(nominees).map((n) => {
     const c = combined.get(n.number);
     return {

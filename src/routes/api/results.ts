@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { combinedResult } from "../../db/queries/combined";
+import { closedCombinedByNumber, combinedResult } from "../../db/queries/combined";
 import { tallies } from "../../db/queries/results";
 import { rankByLikes } from "../../domain/ranking";
 import { isoInZone } from "../../domain/time";
@@ -149,7 +149,7 @@ async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number)
   const ranked = rankByLikes(await tallies(c.var.db, campaign.id));
   // Once published, the combined result joins the likes (additive fields; issue 7).
   const result = view.status === "published" ? await combinedResult(c.var.db, campaign) : undefined;
-  const combined = new Map(result?.scoringClosed ? result.rows.map((r) => [r.number, r]) : []);
+  const combined = closedCombinedByNumber(result);
   const candidates = ranked.map((r) => {
     const x = combined.get(r.number);
     return {
