@@ -9,6 +9,7 @@
  * are drawn with a skew (a few popular, a long tail), as a real ranking looks.
  */
 import type { SeedCampaign, SeedNominee } from "../../src/db/seed/types";
+import { mix32 } from "../../src/domain/ordering";
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -93,15 +94,7 @@ export function coprimeStride(voters: number): number {
 }
 
 /** 32-bit mix (murmur3 finaliser): a cheap deterministic hash of an integer. */
-export function mix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { mix32 };
 
 export interface LedgerPlan {
   likes: number;

@@ -14,10 +14,11 @@ function fnv1a(text: string): number {
 /**
  * MurmurHash3's finalizer: every input bit moves every output bit. Without it the keys of one
  * voter's nominees differed only through the last few characters, so the order was decided by a
- * handful of the seed's bits and many voters shared one of a few orders.
+ * handful of the seed's bits and many voters shared one of a few orders. Also the bench's cheap
+ * deterministic hash of an integer (scripts/bench/synthetic.ts).
  */
-function mix(h: number): number {
-  let x = h;
+export function mix32(h: number): number {
+  let x = h | 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;
@@ -28,7 +29,7 @@ function mix(h: number): number {
 
 export function voterShuffle<T extends { number: number }>(items: readonly T[], seed: string): T[] {
   return items
-    .map((item) => ({ item, key: mix(fnv1a(`${seed}:${item.number}`)) }))
+    .map((item) => ({ item, key: mix32(fnv1a(`${seed}:${item.number}`)) }))
     .sort((a, b) => a.key - b.key || a.item.number - b.item.number)
     .map((x) => x.item);
 }
