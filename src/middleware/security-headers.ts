@@ -7,25 +7,38 @@ import { isLocalHost } from "./voter";
  * Security headers on every answer: a CSP with a per-request nonce and no inline-script allowance
  * (pages load only our own /app.js and /admin.js; the JSON data blocks are never executed), no
  * framing, nosniff, a strict referrer policy, no powerful features, and HSTS outside localhost.
- * Inline style *attributes* stay allowed for the ranking bars' widths. Pages get what
- * hono/secure-headers sends with these options; /api answers a smaller set for data (below). Both
- * are precomputed per variant as one list, so that a hot answer (a cached ranking) can be built
- * with its headers in one go (see routes/api/results.ts).
+ * Inline style *attributes* stay allowed for the ranking bars' widths. Console and link pages get
+ * what hono/secure-headers sends with these options; the public pages the same without COOP (below);
+ * /api answers a smaller set for data. All are precomputed per variant as one list, so that a hot
+ * answer (a cached ranking) can be built with its headers in one go (see routes/api/results.ts).
  */
 const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
+
+/**
+ * - `private`: a page that holds a session or a private link (the console, unit and jury pages).
+ * - `public`: the voters' pages, `/` and `/c/…`. They hold nothing another window could want: no
+ *   session, no secret, a like refuses cross-site POSTs, and `frame-ancestors 'none'` still forbids
+ *   framing. They go without `Cross-Origin-Opener-Policy`: a visitor arrives from a chat, a new tab
+ *   or another site, and COOP then forces a new browsing-context group, which in Chromium means a
+ *   fresh renderer process before the first paint (a cold V8 context and font cache). In Lighthouse,
+ *   a fresh browser per run, that was about +250 ms of blocking time and −7 points on the profile
+ *   page (docs/benchmarks.md, "Lighthouse on this machine").
+ * - `api`: data under /api, never rendered.
+ */
+export type HeaderKind = "private" | "public" | "api";
 
 export interface HeaderVariant {
   /** HSTS: everywhere but plain-http localhost. */
   hsts: boolean;
-  /** A page (a document with scripts and a nonce), or data under /api (never rendered). */
-  page: boolean;
+  kind: HeaderKind;
   /** Turnstile's script and frame are allowed only when the organizer turned Turnstile on. */
   turnstile: boolean;
 }
 
 const NONCE_SLOT = "{nonce}";
 
-function csp({ page, turnstile }: HeaderVariant): string {
+function csp({ kind, turnstile }: HeaderVariant): string {
+  const page = kind !== "api";
   const extra = turnstile ? [TURNSTILE_ORIGIN] : [];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
@@ -47,11 +60,13 @@ function csp({ page, turnstile }: HeaderVariant): string {
 
 const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"];
 
-/** Pages: hono/secure-headers' document set with our CSP. */
+/** Pages: hono/secure-headers' document set with our CSP; public pages without COOP. */
 function pageHeaders(variant: HeaderVariant): [string, string][] {
   return [
     ["Content-Security-Policy", csp(variant)],
-    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ...(variant.kind === "private"
+      ? [["Cross-Origin-Opener-Policy", "same-origin"] as [string, string]]
+      : []),
     ["Cross-Origin-Resource-Policy", "same-origin"],
     ["Origin-Agent-Cluster", "?1"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
@@ -83,30 +98,36 @@ function apiHeaders(variant: HeaderVariant): [string, string][] {
 }
 
 const build = (variant: HeaderVariant) =>
-  variant.page ? pageHeaders(variant) : apiHeaders(variant);
+  variant.kind === "api" ? apiHeaders(variant) : pageHeaders(variant);
 
 const variants = new Map<string, [string, string][]>();
 for (const hsts of [false, true])
-  for (const page of [false, true])
+  for (const kind of ["private", "public", "api"] as const)
     for (const turnstile of [false, true])
-      variants.set(`${hsts}${page}${turnstile}`, build({ hsts, page, turnstile }));
+      variants.set(`${hsts}${kind}${turnstile}`, build({ hsts, kind, turnstile }));
 
 /**
  * The headers for one answer. Pages pass their nonce; the list is shared (do not change it).
  */
 export function securityHeaderList(variant: HeaderVariant, nonce?: string): [string, string][] {
-  const list = variants.get(`${variant.hsts}${variant.page}${variant.turnstile}`);
+  const list = variants.get(`${variant.hsts}${variant.kind}${variant.turnstile}`);
   if (!list) throw new Error("no security header variant");
-  if (!variant.page) return list;
+  if (variant.kind === "api") return list;
   const [first, ...rest] = list;
   return [[first?.[0] ?? "", (first?.[1] ?? "").replace(NONCE_SLOT, nonce ?? "")], ...rest];
+}
+
+/** Which kind of answer a path gets (see HeaderKind). */
+export function headerKind(path: string): HeaderKind {
+  if (path === "/api" || path.startsWith("/api/")) return "api";
+  return path === "/" || path.startsWith("/c/") ? "public" : "private";
 }
 
 /** The variant of a request: its URL (localhost or not), path, and the Turnstile setting. */
 export function headerVariant(url: string, path: string, env: object): HeaderVariant {
   return {
     hsts: !isLocalHost(url),
-    page: !(path === "/api" || path.startsWith("/api/")),
+    kind: headerKind(path),
     turnstile: turnstileConfig(env) !== null,
   };
 }
@@ -119,7 +140,7 @@ function makeNonce(): string {
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   const variant = headerVariant(c.req.url, c.req.path, c.env);
   let nonce: string | undefined;
-  if (variant.page) {
+  if (variant.kind !== "api") {
     nonce = makeNonce();
     c.set("secureHeadersNonce", nonce);
   }

@@ -1,7 +1,11 @@
 import { Hono } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { describe, expect, it } from "vitest";
-import { securityHeaderList, securityHeaders } from "../../src/middleware/security-headers";
+import {
+  headerKind,
+  securityHeaderList,
+  securityHeaders,
+} from "../../src/middleware/security-headers";
 
 /** hono/secure-headers with the options the pages used before they got precomputed lists. */
 function honoReference(hsts: boolean, turnstile: boolean) {
@@ -33,7 +37,7 @@ const sorted = (headers: Iterable<[string, string]>) =>
   [...headers].map(([k, v]) => `${k.toLowerCase()}: ${v}`).sort();
 
 describe("security headers", () => {
-  it("are, on pages, exactly what hono/secure-headers sends with our options", async () => {
+  it("are, on console and link pages, exactly what hono/secure-headers sends with our options", async () => {
     for (const hsts of [false, true])
       for (const turnstile of [false, true]) {
         const res = await new Hono()
@@ -43,16 +47,37 @@ describe("security headers", () => {
         const csp = res.headers.get("Content-Security-Policy") ?? "";
         const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
         expect(nonce).toBeTruthy();
-        expect(sorted(securityHeaderList({ hsts, page: true, turnstile }, nonce))).toEqual(
+        expect(sorted(securityHeaderList({ hsts, kind: "private", turnstile }, nonce))).toEqual(
           sorted(res.headers),
         );
+        // The voters' pages: the same set but COOP, which would cost a fresh renderer process.
+        expect(sorted(securityHeaderList({ hsts, kind: "public", turnstile }, nonce))).toEqual(
+          sorted(res.headers).filter((h) => !h.startsWith("cross-origin-opener-policy:")),
+        );
       }
+  });
+
+  it("tell the voters' pages from the console, the private links and /api", () => {
+    for (const path of ["/", "/c/x", "/c/x/12", "/c/x/results", "/c/x/12/card", "/c/x/12/qr.svg"])
+      expect(headerKind(path), path).toBe("public");
+    for (const path of [
+      "/admin",
+      "/admin/c/x",
+      "/n/token",
+      "/j/token",
+      "/media/a.png",
+      "/cx",
+      "/nope",
+    ])
+      expect(headerKind(path), path).toBe("private");
+    for (const path of ["/api", "/api/campaigns", "/api/admin/session"])
+      expect(headerKind(path), path).toBe("api");
   });
 
   it("are, on /api data, the REST set: nothing loads, frames, sniffs or embeds it", () => {
     for (const hsts of [false, true])
       for (const turnstile of [false, true]) {
-        const headers = new Headers(securityHeaderList({ hsts, page: false, turnstile }));
+        const headers = new Headers(securityHeaderList({ hsts, kind: "api", turnstile }));
         expect(headers.get("Content-Security-Policy")).toBe(
           "default-src 'none'; frame-ancestors 'none'",
         );
@@ -74,6 +99,12 @@ describe("security headers", () => {
     expect(nonceA).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(a.headers.get("Content-Security-Policy")).toContain(`'nonce-${nonceA}'`);
     expect(await b.text()).not.toBe(nonceA);
+    expect(a.headers.has("Cross-Origin-Opener-Policy")).toBe(false);
+    const consolePage = await app.request("http://localhost/admin", {}, {});
+    expect(consolePage.headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
+    expect(consolePage.headers.get("Content-Security-Policy")).toContain(
+      `'nonce-${await consolePage.text()}'`,
+    );
     const api = await app.request("http://localhost/api/campaigns", {}, {});
     expect(await api.text()).toBe("none");
     expect(api.headers.get("Content-Security-Policy")).toBe(
