@@ -1,8 +1,10 @@
 /**
- * Writes the app icons to public/: favicon.svg (vermilion rounded square with a white 榜),
- * favicon.ico (16/32/48 px PNG-in-ICO), apple-touch-icon.png (180 px), icon-192.png, icon-512.png
- * and manifest.webmanifest. The raster icons carry a white five-pointed star instead of 榜 because
- * they are drawn pixel by pixel here, without fonts. No dependencies beyond node:zlib; deterministic.
+ * Writes the app icons to public/: favicon.ico (16/32/48 px PNG-in-ICO), apple-touch-icon.png
+ * (180 px), icon-192.png, icon-512.png and manifest.webmanifest: a vermilion rounded square with a
+ * white five-pointed star, drawn pixel by pixel here, without fonts, so it looks the same on every
+ * device. (There is no SVG icon: an SVG image is a document of its own in Chromium, and one with 榜
+ * in it needed the CJK font laid out during the first view.) No dependencies beyond node:zlib;
+ * deterministic.
  * Run with `npx tsx scripts/generate-icons.ts`.
  */
 import { writeFileSync } from "node:fs";
@@ -10,10 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodePng as encodeRgba, insidePolygon, type Point } from "./lib/png";
 
-const BRAND = "#C8102E";
 const BRAND_RGB = [0xc8, 0x10, 0x2e] as const;
-const FONT_FAMILY =
-  '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const publicDir = join(root, "public");
@@ -112,16 +111,6 @@ function write(name: string, data: string | Buffer): void {
   console.log(`icons: public/${name} (${Buffer.byteLength(data)} bytes)`);
 }
 
-const faviconSvg = [
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="榜样">`,
-  `<title>榜样</title>`,
-  `<rect width="64" height="64" rx="13" fill="${BRAND}"/>`,
-  `<text x="32" y="47" fill="#fff" font-family='${FONT_FAMILY}' font-size="42" font-weight="700" text-anchor="middle">榜</text>`,
-  `</svg>`,
-  "",
-].join("\n");
-write("favicon.svg", faviconSvg);
-
 const png = (size: number, fullBleed = false) => encodePng(size, drawIcon(size, fullBleed));
 
 write("favicon.ico", encodeIco([16, 32, 48].map((size) => ({ size, png: png(size) }))));
@@ -141,7 +130,6 @@ const manifest = {
   theme_color: "#b0102a",
   background_color: "#FFFFFF",
   icons: [
-    { src: "/favicon.svg", sizes: "any", type: "image/svg+xml" },
     { src: "/icon-192.png", sizes: "192x192", type: "image/png" },
     { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
   ],

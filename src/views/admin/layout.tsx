@@ -89,8 +89,8 @@ export function AdminLayout(props: {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · 榜样评选管理`}</title>
         <meta name="theme-color" content="#b0102a" />
-        <link rel="icon" href="/favicon.ico" sizes="48x48" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
+        <link rel="icon" href="/icon-192.png" sizes="192x192" type="image/png" />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/admin.css" />
         <script src="/admin.js" defer />

@@ -27,8 +27,8 @@ export function LinkLayout(props: {
         <meta name="referrer" content="no-referrer" />
         <title>{props.title}</title>
         <meta name="theme-color" content="#b0102a" />
-        <link rel="icon" href="/favicon.ico" sizes="48x48" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
+        <link rel="icon" href="/icon-192.png" sizes="192x192" type="image/png" />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/selection.css" />
         <script src="/selection.js" defer nonce={prefs.nonce} />
