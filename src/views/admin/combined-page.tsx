@@ -134,7 +134,7 @@ export function CombinedPage(props: {
             人。名次并列规则：综合得分相同时评委得分高者在前，仍相同时按编号。大众名次、评委名次为单项排名（同分同名次）。
           </p>
           <form data-form="honorees" novalidate>
-            <div class="table-scroll">
+            <div class="table-wrap">
               <table class="data combined-table" data-combined>
                 <caption class="visually-hidden">综合排名，附大众与评委单项排名</caption>
                 <thead>

@@ -65,7 +65,7 @@ export function JuryPage(props: {
         {props.jurors.length === 0 ? (
           <p class="empty">还没有评委。</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-wrap">
             <table class="data" data-jurors>
               <thead>
                 <tr>
@@ -163,7 +163,7 @@ export function JuryPage(props: {
           </p>
         )}
         {props.scoringClosed && props.scores.length > 0 && (
-          <div class="table-scroll">
+          <div class="table-wrap">
             <table class="data compact" data-score-matrix>
               <caption class="visually-hidden">评委打分表</caption>
               <thead>

@@ -141,7 +141,7 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
       {props.invites.length === 0 ? (
         <p class="empty">还没有邀请链接。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-wrap">
           <table class="data" data-invites>
             <thead>
               <tr>

@@ -164,9 +164,12 @@ function Photos(props: { n: NomineeView; admin: boolean }) {
                   class="button secondary small"
                   data-remove-photo={String(i)}
                   data-number={String(n.number)}
-                  aria-label={`删除${n.name}的照片 ${i + 1}`}
                 >
                   删除照片
+                  {/* The spoken name starts with the visible words (WCAG 2.5.3). */}
+                  <span class="visually-hidden">
+                    （{n.name}的第 {i + 1} 张）
+                  </span>
                 </button>
               )}
             </li>
