@@ -5,9 +5,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { CAMPAIGN, firstNumber, RESULTS, SLUG, watchProblems } from "./helpers";
+import { AXE_TAGS, CAMPAIGN, firstNumber, RESULTS, SLUG, watchProblems } from "./helpers";
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const NARROW = 360;
 const MIN_TARGET = 44;
 

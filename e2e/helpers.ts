@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
 /** The seed campaign (DESIGN.md §6): 10 nominees, 1 like per nominee per day, 5 per voter per day. */
@@ -103,4 +104,35 @@ export function watchProblems(
     problems.failed.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
   });
   return problems;
+}
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** No axe violations (WCAG 2.2 AA), and nothing wider than a 360 px phone (soft assertions). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect
+    .soft(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      `axe on ${label}`,
+    )
+    .toEqual([]);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect.soft(overflow, `horizontal overflow at 360 px on ${label}`).toBeLessThanOrEqual(0);
+  if (size) await page.setViewportSize(size);
+}
+
+export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "dev-admin-password";
+
+/** Signs in to the console through its form, as an admin under the given name. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto("/admin");
+  await page.getByLabel("密码").fill(ADMIN_PASSWORD);
+  await page.getByLabel(/姓名/).fill(name);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
 }

@@ -4,8 +4,7 @@
  * on the live dashboard, close, publish the honorees and export the counts.
  */
 import { devices, expect, test } from "@playwright/test";
-
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "dev-admin-password";
+import { signIn } from "./helpers";
 
 const NOMINEES_CSV =
   "\uFEFF编号,姓名,职务,单位,分组,事迹标题,事迹\r\n" +
@@ -42,11 +41,7 @@ for (const vp of viewports) {
       const slug = `e2e-${vp.name}-${Date.now().toString(36)}`;
 
       // Sign in.
-      await page.goto("/admin");
-      await page.getByLabel("密码").fill(ADMIN_PASSWORD);
-      await page.getByLabel(/姓名/).fill(`测试员${vp.name}`);
-      await page.getByRole("button", { name: "登录" }).click();
-      await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+      await signIn(page, `测试员${vp.name}`);
 
       // Create a campaign (a draft until it is opened).
       const form = page.locator("details.new-campaign");

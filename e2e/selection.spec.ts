@@ -5,7 +5,6 @@
  * the combined ranking and publishes, and the recognition wall shows them. Runs on its own
  * campaign, so the seed campaign stays open for the other specs.
  */
-import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
   type Browser,
@@ -14,27 +13,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "dev-admin-password";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** No axe violations, and nothing wider than a 360 px phone. */
-async function checkPage(page: Page, label: string): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect
-    .soft(
-      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      `axe on ${label}`,
-    )
-    .toEqual([]);
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect.soft(overflow, `horizontal overflow at 360 px on ${label}`).toBeLessThanOrEqual(0);
-  if (size) await page.setViewportSize(size);
-}
+import { expectAccessible, signIn } from "./helpers";
 
 const phone = {
   viewport: devices["Pixel 7"].viewport,
@@ -65,11 +44,7 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
   const api = `/api/admin/campaigns/${slug}`;
 
   // The organizer signs in and prepares a campaign: two nominees, nominations open, one unit.
-  await page.goto("/admin");
-  await page.getByLabel("密码").fill(ADMIN_PASSWORD);
-  await page.getByLabel(/姓名/).fill("联席办王");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+  await signIn(page, "联席办王");
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   await ok(
@@ -102,7 +77,7 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
   await page.getByRole("button", { name: "生成邀请链接" }).click();
   await expect(page.locator("[data-invite-link]")).toHaveValue(/\/n\/[A-Za-z0-9_-]{43}$/);
   const link = await page.locator("[data-invite-link]").inputValue();
-  await checkPage(page, "the console's 提名 tab");
+  await expectAccessible(page, "the console's 提名 tab");
 
   // The unit's contact opens the link on a phone, fills in a nomination and submits it.
   const unit = await newPhone(browser, baseURL);
@@ -116,14 +91,14 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
   await unit.getByLabel("事迹标题").fill("群众满意是对工作永远的追求");
   await unit.getByLabel("先进事迹").fill("把来访群众当亲人。\n\n协调法院执行到位。");
   await expect(unit.getByText(/已自动保存/)).toBeVisible();
-  await checkPage(unit, "the nomination form");
+  await expectAccessible(unit, "the nomination form");
   // The draft survives a reload (autosave), then goes to review.
   await unit.reload();
   await expect(unit.getByLabel("姓名")).toHaveValue("陈顺");
   await unit.getByRole("button", { name: "提交初选" }).click();
   await expect(unit.getByText("已提交，等待初选")).toBeVisible();
   await expect(unit.getByText("已提名 1 / 3 人")).toBeVisible();
-  await checkPage(unit, "the unit's page");
+  await expectAccessible(unit, "the unit's page");
 
   // The organizer accepts it: it becomes nominee 3.
   await page.goto(`/admin/c/${slug}/nominations`);
@@ -163,14 +138,14 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
       await expect(row.getByRole("status")).toHaveText("已保存");
     }
     await expect(juror.locator("[data-progress-done]")).toHaveText("3");
-    if (j === 0) await checkPage(juror, "the score sheet");
+    if (j === 0) await expectAccessible(juror, "the score sheet");
     await juror.context().close();
   }
 
   // The organizer closes scoring, then voting, and publishes from the combined ranking.
   await page.goto(`/admin/c/${slug}/jury`);
   await expect(page.getByText("缺少的打分（0）")).toBeVisible();
-  await checkPage(page, "the console's 评审 tab");
+  await expectAccessible(page, "the console's 评审 tab");
   await page.getByRole("button", { name: "结束评审并汇总" }).click();
   await expect(page.getByText("评审已结束").first()).toBeVisible();
   await ok(await page.request.post(`${api}/close`));
@@ -179,7 +154,7 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
   // 陈顺: 1 like of 1 → 100; (95 + 90) / 2 = 92.5 → 30 + 64.75 = 94.75, first.
   await expect(table.locator("tbody tr").first()).toContainText("94.75");
   await expect(table.locator("tbody tr").first()).toContainText("陈顺");
-  await checkPage(page, "the console's 综合结果 tab");
+  await expectAccessible(page, "the console's 综合结果 tab");
   // Two honorees: uncheck the last one.
   await table.locator("tbody tr").last().getByRole("checkbox").uncheck();
   await page.getByRole("button", { name: "按勾选名单公布结果" }).click();
@@ -193,7 +168,7 @@ test("from invitation to the recognition wall", async ({ page, browser, baseURL 
   await expect(wall.locator('[data-honoree="3"]')).toContainText("当选");
   await expect(wall.locator('[data-honoree="3"]')).toContainText("群众满意是对工作永远的追求");
   await expect(wall.getByText("其他候选人")).toBeVisible();
-  await checkPage(voter, "the recognition wall");
+  await expectAccessible(voter, "the recognition wall");
   const results = await voter.request.get(`/api/campaigns/${slug}/results`);
   const json = await results.json();
   expect(json.combined.weights).toEqual({ public: 30, committee: 70 });
