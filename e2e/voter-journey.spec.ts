@@ -154,3 +154,20 @@ test("browse, search, like with instant feedback, and see the ranking move", asy
   expect(problems.console, "console errors").toEqual([]);
   expect(problems.failed, "failed requests").toEqual([]);
 });
+
+test("the ranking's bars share one scale, however wide each count is", async ({ page }) => {
+  await page.goto(RESULTS);
+  const rows = page.locator("[data-ranking] .rank-row");
+  expect(await rows.count()).toBeGreaterThan(2);
+  // Make one count much wider than the others, as a leader's "12,345 票" next to "4 票".
+  await rows
+    .first()
+    .locator(".rank-likes")
+    .evaluate((el) => {
+      if (el.firstChild) el.firstChild.textContent = "1234567 票";
+    });
+  const tracks = await page
+    .locator("[data-ranking] .bar")
+    .evaluateAll((bars) => bars.map((b) => Math.round(b.getBoundingClientRect().width)));
+  expect(new Set(tracks).size, `bar track widths ${tracks.join(", ")}`).toBe(1);
+});
