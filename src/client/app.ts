@@ -2,25 +2,14 @@
  * The few KB of browser code for the public pages. Everything here enhances pages that already
  * work without it: the like form, the search form, the ranking and the countdown.
  */
+import type { ClientMessages } from "../views/i18n";
 
 interface PageData {
   page?: string;
   slug?: string;
   group?: string | null;
-  m: {
-    sending: string;
-    verifying: string;
-    receipt: string;
-    retrying: string;
-    liked: string;
-    errors: Record<string, string>;
-    copied: string;
-    feedback: string;
-    feedbackUnlimited: string;
-    likes: string;
-    updated: string;
-    countdown: [string, string, string];
-  };
+  /** The strings the server ships with the page (views/i18n.ts `clientMessages`). */
+  m: ClientMessages;
 }
 
 const $ = <T extends Element>(sel: string, root: ParentNode = document) =>
@@ -325,6 +314,14 @@ function setupRanking(): void {
       if (bar) bar.style.width = `${max > 0 ? Math.round((r.likes / max) * 1000) / 10 : 0}%`;
       const likes = $<HTMLElement>(".rank-likes", li);
       if (likes?.firstChild) likes.firstChild.textContent = fill(m.likes, { n: r.likes });
+      // Each row its own voided note (the prototype row may carry the first row's).
+      $<HTMLElement>(".voided", li)?.remove();
+      if (likes && r.voidedLikes > 0) {
+        const note = document.createElement("small");
+        note.className = "voided";
+        note.textContent = fill(m.voided, { n: r.voidedLikes });
+        likes.appendChild(note);
+      }
       frag.appendChild(li);
     }
     list.replaceChildren(frag);

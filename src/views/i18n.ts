@@ -245,12 +245,13 @@ export function clientMessages(m: Messages) {
     feedback: tpl(m.likedFeedback(N), { n: N }),
     feedbackUnlimited: m.likedFeedback(null),
     likes: tpl(m.likesCount(N), { n: N }),
+    voided: tpl(m.voided(N), { n: N }),
     updated: tpl(m.updatedAt("{time}"), {}),
     countdown: [
       tpl(m.countdown(91, 92, 93), { d: 91, h: 92, m: 93 }),
       tpl(m.countdown(0, 92, 93), { h: 92, m: 93 }),
       tpl(m.countdown(0, 0, 93), { m: 93 }),
-    ],
+    ] as [withDays: string, withHours: string, onlyMinutes: string],
   };
 }
 
