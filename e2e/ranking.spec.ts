@@ -1,9 +1,9 @@
 /**
- * The live ranking after an organizer voids likes: each row shows its own "已核减" note, before
- * and after the page repaints itself from a poll. Runs on its own campaign (the seed campaign's
- * counts are shared with the other specs).
+ * The live ranking on its own campaign (the seed campaign's counts are shared with the other
+ * specs), before and after the page repaints itself from a poll: after an organizer voids likes,
+ * each row shows its own "已核减" note; a group's tab ranks its nominees among themselves.
  */
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 
 const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
 
@@ -41,13 +41,13 @@ async function campaign(baseURL: string, slug: string): Promise<APIRequestContex
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  for (const [n, name] of [
-    [1, "陈顺"],
-    [2, "康峰"],
-    [3, "李亚利"],
+  for (const [n, name, group] of [
+    [1, "陈顺", "县市区"],
+    [2, "康峰", "市直单位"],
+    [3, "李亚利", "市直单位"],
   ] as const) {
     const res = await api.post(`/api/admin/campaigns/${slug}/nominees`, {
-      data: { number: n, name, unit: "临县信访局", headline: "事迹标题" },
+      data: { number: n, name, unit: "临县信访局", group, headline: "事迹标题" },
     });
     expect(res.status(), await res.text()).toBe(201);
   }
@@ -55,10 +55,15 @@ async function campaign(baseURL: string, slug: string): Promise<APIRequestContex
   return api;
 }
 
-const note = (page: import("@playwright/test").Page, number: number) =>
-  page.locator(`[data-ranking] .rank-row[data-number="${number}"] .voided`);
+const row = (page: Page, number: number) =>
+  page.locator(`[data-ranking] .rank-row[data-number="${number}"]`);
+const note = (page: Page, number: number) => row(page, number).locator(".voided");
+const rank = (page: Page, number: number) => row(page, number).locator(".rank b");
 
-test("each row of the live ranking shows its own voided likes", async ({ page, baseURL }, info) => {
+test("the live ranking: voided likes per row, and ranks within a group", async ({
+  page,
+  baseURL,
+}, info) => {
   test.skip(info.project.name !== "Pixel 7", "one phone is enough for this flow");
   test.setTimeout(60_000);
   const base = baseURL ?? "";
@@ -95,6 +100,21 @@ test("each row of the live ranking shows its own voided likes", async ({ page, b
     await expect(note(page, 1)).toHaveText("已核减 1 票");
     await expect(note(page, 2)).toHaveCount(0);
     await expect(note(page, 3)).toHaveCount(0);
+
+    // 市直单位 alone: No. 2 and No. 3 tie at 1 like, first in their group (overall they are 2nd).
+    await page.goto(`/c/${slug}/results?group=${encodeURIComponent("市直单位")}`);
+    await expect(page.locator("[data-ranking] .rank-row")).toHaveCount(2);
+    await expect(rank(page, 2)).toHaveText("1");
+    await expect(rank(page, 3)).toHaveText("1");
+    // No. 3 pulls ahead; after the repaint it leads its group and No. 2 is its group's 2nd
+    // (overall No. 2 would be 3rd, behind No. 1 and No. 3 at 2 likes each).
+    await like(base, slug, 3);
+    await expect(rank(page, 2)).toHaveText("2", { timeout: 8000 });
+    await expect(rank(page, 3)).toHaveText("1");
+    await expect(page.locator("[data-ranking] .rank-row").first()).toHaveAttribute(
+      "data-number",
+      "3",
+    );
   } finally {
     await api.dispose();
   }

@@ -2,6 +2,7 @@
  * The few KB of browser code for the public pages. Everything here enhances pages that already
  * work without it: the like form, the search form, the ranking and the countdown.
  */
+import { rankByLikes } from "../domain/ranking";
 import type { ClientMessages } from "../views/i18n";
 
 interface PageData {
@@ -290,8 +291,9 @@ function setupRanking(): void {
   let etag = "";
 
   const paint = (json: ResultsJson) => {
+    // A group's tab ranks its nominees among themselves, as the server renders it.
     const rows = data.group
-      ? json.candidates.filter((r) => r.group === data.group)
+      ? rankByLikes(json.candidates.filter((r) => r.group === data.group))
       : json.candidates;
     const max = rows.reduce((a, r) => Math.max(a, r.likes), 0);
     const frag = document.createDocumentFragment();

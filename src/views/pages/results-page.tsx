@@ -1,5 +1,6 @@
 import type { Campaign } from "../../db/schema";
 import type { CampaignStatus } from "../../domain/campaign-status";
+import { rankByLikes } from "../../domain/ranking";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { Layout } from "../layout";
@@ -66,7 +67,9 @@ export function ResultsPage(p: ResultsPageProps) {
   const { campaign: c, prefs, rows } = p;
   const m = prefs.m;
   const fmt = (ms: number) => formatLocal(ms, c.timeZone, prefs.locale);
-  const shown = rows === null ? null : p.group ? rows.filter((r) => r.group === p.group) : rows;
+  // A group's tab ranks its nominees among themselves (1, 2, 2, 4 within the group).
+  const shown =
+    rows === null ? null : p.group ? rankByLikes(rows.filter((r) => r.group === p.group)) : rows;
   const max = shown?.reduce((a, r) => Math.max(a, r.likes), 0) ?? 0;
   const total = rows?.reduce((a, r) => a + r.likes, 0) ?? 0;
   return (
