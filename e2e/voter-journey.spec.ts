@@ -171,3 +171,28 @@ test("the ranking's bars share one scale, however wide each count is", async ({ 
     .evaluateAll((bars) => bars.map((b) => Math.round(b.getBoundingClientRect().width)));
   expect(new Set(tracks).size, `bar track widths ${tracks.join(", ")}`).toBe(1);
 });
+
+test("a refused like puts the button back as it was, with a kind message", async ({ page }) => {
+  // This voter spends the day's likes on Nos. 1–5 (through the page's own cookie), then taps No. 6.
+  await page.goto(`${CAMPAIGN}/6`);
+  for (let n = 1; n <= LIKES_PER_VOTER_PER_DAY; n++) {
+    const res = await page.request.post(likesApi(n));
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const likeBox = page.locator("[data-like]");
+  const likeButton = likeBox.getByRole("button");
+  const count = likeBox.locator(".like-count");
+  await expect(likeButton).toHaveAttribute("aria-pressed", "false");
+  await expect(likeBox.locator(".like-text")).toHaveText("点赞");
+  const before = await numberIn(count);
+
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith(likesApi(6)) && r.request().method() === "POST",
+  );
+  await likeButton.tap();
+  expect((await answer).status()).toBe(429);
+  await expect(likeBox.getByRole("status")).toHaveText("今天的点赞次数已用完，明天再来吧。");
+  await expect(likeButton).toHaveAttribute("aria-pressed", "false");
+  await expect(likeBox.locator(".like-text")).toHaveText("点赞");
+  await expect(count).toHaveText(new RegExp(`^${before}\\b`));
+});

@@ -170,7 +170,7 @@ function setupLike(): void {
   const render = (liked: boolean) => {
     button.classList.toggle("liked", liked);
     button.setAttribute("aria-pressed", String(liked));
-    if (text) text.textContent = liked ? m.liked : text.textContent;
+    if (text) text.textContent = liked ? m.liked : m.like;
     if (likes !== null && count) count.textContent = fill(m.likes, { n: likes });
   };
 

@@ -239,6 +239,7 @@ export function clientMessages(m: Messages) {
     receipt: m.receiptNote("{code}"),
     retrying: m.retrying,
     verifying: m.verifying,
+    like: m.likeButton,
     liked: m.liked,
     errors: m.likeErrors,
     copied: m.copied,
