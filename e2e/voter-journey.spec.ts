@@ -39,10 +39,17 @@ test("browse, search, like with instant feedback, and see the ranking move", asy
   const cards = page.locator("#grid .card");
   await expect(cards).toHaveCount(10);
 
-  // Search in place: the grid is replaced without a reload and the URL keeps the query.
+  // Search in place: the cards are replaced without a reload and the URL keeps the query. The
+  // count line is a status that stays the same element, so a screen reader announces the new
+  // count (and not every card of the new grid).
   await markDocument(page);
+  const resultStatus = page.locator("#grid").getByRole("status");
+  await expect(resultStatus).toHaveText("共 10 位候选人");
+  await resultStatus.evaluate((el) => el.setAttribute("data-e2e-kept", ""));
+  await expect(page.locator("#grid[aria-live], #grid [aria-live]")).toHaveCount(0);
   await page.getByRole("searchbox", { name: "搜索姓名、编号或单位" }).fill(NAME);
   await expect(cards).toHaveCount(1);
+  await expect(page.locator("#grid [data-e2e-kept]")).toHaveText("共 1 位候选人");
   await expect(cards.first().locator(".card-name")).toContainText(NAME);
   await expect(page).toHaveURL(/[?&]q=/);
   expect(new URL(page.url()).searchParams.get("q")).toBe(NAME);

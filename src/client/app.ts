@@ -247,8 +247,22 @@ function setupFilters(): void {
     const mine = ++seq;
     try {
       const res = await fetch(`${form.action}?${params}`, { credentials: "same-origin" });
+      const html = res.ok ? await res.text() : "";
       const grid = $<HTMLElement>("#grid");
-      if (res.ok && grid && mine === seq) grid.outerHTML = await res.text();
+      if (!html || !grid || mine !== seq) return;
+      const holder = document.createElement("div");
+      holder.innerHTML = html; // our own server-rendered fragment
+      const fresh = $<HTMLElement>("#grid", holder);
+      const status = $<HTMLElement>(".grid-count", grid);
+      const freshStatus = fresh && $<HTMLElement>(".grid-count", fresh);
+      if (!fresh) return;
+      if (status && freshStatus) {
+        // The status line stays the same element, so a screen reader announces its new text;
+        // the cards around it are swapped silently.
+        freshStatus.remove();
+        grid.replaceChildren(status, ...Array.from(fresh.childNodes));
+        status.textContent = freshStatus.textContent;
+      } else grid.replaceWith(fresh);
     } catch {
       /* offline: the form still submits normally */
     }

@@ -34,8 +34,11 @@ export function NomineeGrid(props: {
 }) {
   const { campaign, nominees, showLikes, m } = props;
   return (
-    <div id="grid" aria-live="polite">
-      <p class="grid-count">{m.resultsCount(nominees.length)}</p>
+    <div id="grid">
+      {/* The status line, not the grid, is what a screen reader announces after a search. */}
+      <p class="grid-count" role="status">
+        {m.resultsCount(nominees.length)}
+      </p>
       {nominees.length === 0 ? (
         <p class="empty">{m.noMatch}</p>
       ) : (
