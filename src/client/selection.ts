@@ -103,7 +103,9 @@ function setupUnitForm(): void {
   if (!form || !data.editable || !data.api) return;
   const api = data.api;
   let timer: number | undefined;
-  let pending: Promise<boolean> | null = null;
+  // Saves run one at a time, in order: on a slow network an older draft must never land after a
+  // newer one. Each save sends the form as it is when its turn comes.
+  let saves: Promise<boolean> = Promise.resolve(true);
   let dirty = false;
 
   const save = async (): Promise<boolean> => {
@@ -123,8 +125,8 @@ function setupUnitForm(): void {
   };
   const saveNow = () => {
     window.clearTimeout(timer);
-    pending = save();
-    return pending;
+    saves = saves.then(save, save);
+    return saves;
   };
   form.addEventListener("input", () => {
     dirty = true;
@@ -147,7 +149,7 @@ function setupUnitForm(): void {
       submit.disabled = false;
       return;
     }
-    await pending;
+    await saves;
     const res = await send("POST", `${api}/submit`);
     submit.disabled = false;
     if (res.ok) location.assign(data.base ?? "/");
