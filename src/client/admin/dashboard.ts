@@ -69,7 +69,10 @@ export function setupPolling(): void {
   if (!url) return;
   let timer: number | undefined;
   let stopped = false;
+  // One timer at most: a poll started by a visibility change or a void while another is in flight
+  // must not leave two loops running.
   const schedule = () => {
+    window.clearTimeout(timer);
     if (!stopped) timer = window.setTimeout(poll, 4000);
   };
   const poll = async () => {
