@@ -4,43 +4,25 @@
  * organizer reviews a flag and seals the ledger from the console.
  */
 import { devices, expect, request, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { adminApi, createCampaign, expectAccessible, signIn } from "./helpers";
 
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
-
-async function campaignWithFriction(baseURL: string, slug: string) {
-  const api = await request.newContext({
-    baseURL,
-    extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  const now = Date.now();
-  const created = await api.post("/api/admin/campaigns", {
-    data: {
-      slug,
-      title: `防刷测试 ${slug}`,
-      organizer: "测试联席办",
-      opensAt: new Date(now - 60_000).toISOString(),
-      closesAt: new Date(now + 86_400_000).toISOString(),
-      // Always ask for a proof (threshold 0), a light one so the test stays quick.
-      protection: {
-        challengePrefixPerMinute: 0,
-        challengeVoterPerMinute: null,
-        challengeDifficulty: 20_000,
-        retentionDays: null,
-      },
+async function campaignWithFriction(baseURL: string | undefined, slug: string) {
+  const api = await adminApi(baseURL);
+  await createCampaign(api, {
+    slug,
+    title: `防刷测试 ${slug}`,
+    nominees: [
+      { number: 1, name: "陈顺" },
+      { number: 2, name: "康峰" },
+    ],
+    // Always ask for a proof (threshold 0), a light one so the test stays quick.
+    protection: {
+      challengePrefixPerMinute: 0,
+      challengeVoterPerMinute: null,
+      challengeDifficulty: 20_000,
+      retentionDays: null,
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  for (const [n, name] of [
-    [1, "陈顺"],
-    [2, "康峰"],
-  ] as const) {
-    const res = await api.post(`/api/admin/campaigns/${slug}/nominees`, {
-      data: { number: n, name, unit: "临县信访局", headline: "事迹标题" },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-  expect((await api.post(`/api/admin/campaigns/${slug}/open`)).status()).toBe(200);
   return api;
 }
 
@@ -51,7 +33,7 @@ test("a busy network's like is verified in the background and counted", async ({
   test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough for this flow");
   test.setTimeout(90_000);
   const slug = `e2e-pow-${Date.now().toString(36)}`;
-  const api = await campaignWithFriction(baseURL ?? "", slug);
+  const api = await campaignWithFriction(baseURL, slug);
   const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
   const context = await browser.newContext({ ...pixel, baseURL });
   const page = await context.newPage();
@@ -80,7 +62,7 @@ test("the organizer reviews a flag and seals the ledger from the console", async
   test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough for this flow");
   test.setTimeout(90_000);
   const slug = `e2e-review-${Date.now().toString(36)}`;
-  const api = await campaignWithFriction(baseURL ?? "", slug);
+  const api = await campaignWithFriction(baseURL, slug);
   await api.patch(`/api/admin/campaigns/${slug}`, {
     data: {
       protection: {

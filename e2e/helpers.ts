@@ -1,5 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, type Request } from "@playwright/test";
+import {
+  type APIRequestContext,
+  expect,
+  type Locator,
+  type Page,
+  type Request,
+  request,
+} from "@playwright/test";
 
 /** The seed campaign (DESIGN.md §6): 10 nominees, 1 like per nominee per day, 5 per voter per day. */
 export const SLUG = "zuimei-xinfang";
@@ -135,4 +142,53 @@ export async function signIn(page: Page, name: string): Promise<void> {
   await page.getByLabel(/姓名/).fill(name);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+}
+
+export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
+
+/** The organizer API as an admin (bearer token), for specs that set up a campaign of their own. */
+export function adminApi(baseURL: string | undefined): Promise<APIRequestContext> {
+  return request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+}
+
+export interface CampaignSetup {
+  slug: string;
+  title: string;
+  /** Open for likes from a minute ago for a day (default), or not yet open (opens tomorrow). */
+  open?: boolean;
+  nominees?: { number: number; name: string; group?: string }[];
+  /** The campaign's abuse friction; the server's defaults when left out. */
+  protection?: {
+    challengePrefixPerMinute: number | null;
+    challengeVoterPerMinute: number | null;
+    challengeDifficulty: number;
+    retentionDays: number | null;
+  };
+}
+
+/** A campaign of a spec's own (the seed campaign's counts are shared by every spec). */
+export async function createCampaign(api: APIRequestContext, setup: CampaignSetup): Promise<void> {
+  const now = Date.now();
+  const open = setup.open ?? true;
+  const created = await api.post("/api/admin/campaigns", {
+    data: {
+      slug: setup.slug,
+      title: setup.title,
+      organizer: "测试联席办",
+      opensAt: new Date(open ? now - 60_000 : now + 86_400_000).toISOString(),
+      closesAt: new Date(now + (open ? 1 : 7) * 86_400_000).toISOString(),
+      ...(setup.protection ? { protection: setup.protection } : {}),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  for (const n of setup.nominees ?? []) {
+    const res = await api.post(`/api/admin/campaigns/${setup.slug}/nominees`, {
+      data: { ...n, group: n.group ?? "", unit: "临县信访局", headline: "事迹标题" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  if (open) expect((await api.post(`/api/admin/campaigns/${setup.slug}/open`)).status()).toBe(200);
 }

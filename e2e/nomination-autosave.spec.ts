@@ -3,9 +3,8 @@
  * land after a newer one (the newer text would be overwritten by the older). Runs on its own
  * campaign, set up through the organizer API.
  */
-import { devices, expect, request, test } from "@playwright/test";
-
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
+import { devices, expect, test } from "@playwright/test";
+import { adminApi, createCampaign } from "./helpers";
 
 test("autosave keeps the newest draft when an older save is slow", async ({
   browser,
@@ -14,22 +13,10 @@ test("autosave keeps the newest draft when an older save is slow", async ({
   test.skip(info.project.name !== "Pixel 7", "one phone is enough for this flow");
   test.setTimeout(60_000);
   const slug = `e2e-auto-${Date.now().toString(36)}`;
-  const api = await request.newContext({
-    baseURL,
-    extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
+  const api = await adminApi(baseURL);
   try {
+    await createCampaign(api, { slug, title: `提名测试 ${slug}`, open: false });
     const now = Date.now();
-    const created = await api.post("/api/admin/campaigns", {
-      data: {
-        slug,
-        title: `提名测试 ${slug}`,
-        organizer: "测试联席办",
-        opensAt: new Date(now + 86_400_000).toISOString(),
-        closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
     const settings = await api.patch(`/api/admin/campaigns/${slug}/selection`, {
       data: { nominationsCloseAt: new Date(now + 86_400_000).toISOString() },
     });

@@ -4,8 +4,7 @@
  * each row shows its own "已核减" note; a group's tab ranks its nominees among themselves.
  */
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
-
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? "dev-admin-token-change-me";
+import { adminApi, createCampaign } from "./helpers";
 
 async function like(baseURL: string, slug: string, number: number): Promise<void> {
   // A new request context is a new voter (no cookie yet).
@@ -18,40 +17,24 @@ async function like(baseURL: string, slug: string, number: number): Promise<void
   }
 }
 
-async function campaign(baseURL: string, slug: string): Promise<APIRequestContext> {
-  const api = await request.newContext({
-    baseURL,
-    extraHTTPHeaders: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  const now = Date.now();
-  const created = await api.post("/api/admin/campaigns", {
-    data: {
-      slug,
-      title: `排名测试 ${slug}`,
-      organizer: "测试联席办",
-      opensAt: new Date(now - 60_000).toISOString(),
-      closesAt: new Date(now + 86_400_000).toISOString(),
-      // Never ask these API voters for a proof of work: this spec is about the ranking.
-      protection: {
-        challengePrefixPerMinute: null,
-        challengeVoterPerMinute: null,
-        challengeDifficulty: 20_000,
-        retentionDays: null,
-      },
+async function campaign(baseURL: string | undefined, slug: string): Promise<APIRequestContext> {
+  const api = await adminApi(baseURL);
+  await createCampaign(api, {
+    slug,
+    title: `排名测试 ${slug}`,
+    nominees: [
+      { number: 1, name: "陈顺", group: "县市区" },
+      { number: 2, name: "康峰", group: "市直单位" },
+      { number: 3, name: "李亚利", group: "市直单位" },
+    ],
+    // Never ask these API voters for a proof of work: this spec is about the ranking.
+    protection: {
+      challengePrefixPerMinute: null,
+      challengeVoterPerMinute: null,
+      challengeDifficulty: 20_000,
+      retentionDays: null,
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  for (const [n, name, group] of [
-    [1, "陈顺", "县市区"],
-    [2, "康峰", "市直单位"],
-    [3, "李亚利", "市直单位"],
-  ] as const) {
-    const res = await api.post(`/api/admin/campaigns/${slug}/nominees`, {
-      data: { number: n, name, unit: "临县信访局", group, headline: "事迹标题" },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-  expect((await api.post(`/api/admin/campaigns/${slug}/open`)).status()).toBe(200);
   return api;
 }
 
