@@ -5,7 +5,15 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { AXE_TAGS, CAMPAIGN, firstNumber, RESULTS, SLUG, watchProblems } from "./helpers";
+import {
+  AXE_TAGS,
+  CAMPAIGN,
+  firstNumber,
+  openDetails,
+  RESULTS,
+  SLUG,
+  watchProblems,
+} from "./helpers";
 
 const NARROW = 360;
 const MIN_TARGET = 44;
@@ -27,13 +35,6 @@ const VARIANTS: { name: string; query: string; lang: string; large: boolean }[] 
 function withQuery(path: string, query: string): string {
   if (!query) return path;
   return `${path}${path.includes("?") ? "&" : "?"}${query}`;
-}
-
-/** Opens every <details> (editor's note, share panel) so their content is checked too. */
-async function openDetails(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll("details")) d.open = true;
-  });
 }
 
 interface SmallTarget {

@@ -3,8 +3,8 @@
  * work, which the page solves in a Web Worker and resends without the voter doing anything; and the
  * organizer reviews a flag and seals the ledger from the console.
  */
-import { devices, expect, request, test } from "@playwright/test";
-import { adminApi, createCampaign, expectAccessible, signIn } from "./helpers";
+import { expect, request, test } from "@playwright/test";
+import { adminApi, createCampaign, expectAccessible, newPhone, signIn } from "./helpers";
 
 async function campaignWithFriction(baseURL: string | undefined, slug: string) {
   const api = await adminApi(baseURL);
@@ -34,9 +34,7 @@ test("a busy network's like is verified in the background and counted", async ({
   test.setTimeout(90_000);
   const slug = `e2e-pow-${Date.now().toString(36)}`;
   const api = await campaignWithFriction(baseURL, slug);
-  const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
-  const context = await browser.newContext({ ...pixel, baseURL });
-  const page = await context.newPage();
+  const page = await newPhone(browser, baseURL);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -51,7 +49,7 @@ test("a busy network's like is verified in the background and counted", async ({
   const results = await (await api.get(`/api/campaigns/${slug}/results`)).json();
   expect(results.candidates.find((c: { number: number }) => c.number === 2).likes).toBe(1);
   expect(errors).toEqual([]);
-  await context.close();
+  await page.context().close();
   await api.dispose();
 });
 

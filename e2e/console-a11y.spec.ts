@@ -4,8 +4,8 @@
  * open, are axe clean (WCAG 2.2 AA) and do not scroll sideways at 360 px. Also the window isolation split of the security
  * headers on the real server: the console sends COOP, the voters' pages do not.
  */
-import { expect, type Page, test } from "@playwright/test";
-import { CAMPAIGN, expectAccessible, SLUG, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { CAMPAIGN, expectAccessible, openDetails, SLUG, signIn } from "./helpers";
 
 const TABS = [
   "",
@@ -18,12 +18,6 @@ const TABS = [
   "/jury",
   "/combined",
 ];
-
-async function openDetails(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll("details")) d.open = true;
-  });
-}
 
 test("the console's sign-in page is accessible", async ({ page }) => {
   await page.goto("/admin");

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
+  type Browser,
+  devices,
   expect,
   type Locator,
   type Page,
@@ -191,4 +193,31 @@ export async function createCampaign(api: APIRequestContext, setup: CampaignSetu
     expect(res.status(), await res.text()).toBe(201);
   }
   if (open) expect((await api.post(`/api/admin/campaigns/${setup.slug}/open`)).status()).toBe(200);
+}
+
+/** A Pixel 7 in Debian's Chromium (the device's own browser type, WebKit, is not installed). */
+export const PHONE = {
+  viewport: devices["Pixel 7"].viewport,
+  deviceScaleFactor: devices["Pixel 7"].deviceScaleFactor,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices["Pixel 7"].userAgent,
+};
+
+/**
+ * A fresh phone, as someone who has never been to the site (no cookies); confirmation dialogs are
+ * accepted. Close it with `page.context().close()`.
+ */
+export async function newPhone(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, baseURL });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => dialog.accept());
+  return page;
+}
+
+/** Opens every <details> (editor's note, share panel, console forms) so its content is checked too. */
+export async function openDetails(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
 }

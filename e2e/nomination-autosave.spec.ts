@@ -3,8 +3,8 @@
  * land after a newer one (the newer text would be overwritten by the older). Runs on its own
  * campaign, set up through the organizer API.
  */
-import { devices, expect, test } from "@playwright/test";
-import { adminApi, createCampaign } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminApi, createCampaign, newPhone } from "./helpers";
 
 test("autosave keeps the newest draft when an older save is slow", async ({
   browser,
@@ -27,9 +27,7 @@ test("autosave keeps the newest draft when an older save is slow", async ({
     expect(invite.status(), await invite.text()).toBe(201);
     const { url } = (await invite.json()) as { url: string };
 
-    const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
-    const context = await browser.newContext({ ...pixel, baseURL });
-    const page = await context.newPage();
+    const page = await newPhone(browser, baseURL);
     await page.goto(new URL(url, baseURL).pathname);
     await page.getByRole("button", { name: "新增提名" }).click();
     await expect(page.getByRole("heading", { name: /提名表/ })).toBeVisible();
@@ -55,7 +53,7 @@ test("autosave keeps the newest draft when an older save is slow", async ({
     await page.unroute("**/api/nominate/**");
     await page.reload();
     await expect(page.getByLabel("姓名")).toHaveValue("陈顺");
-    await context.close();
+    await page.context().close();
   } finally {
     await api.dispose();
   }

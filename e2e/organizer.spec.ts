@@ -3,8 +3,8 @@
  * sign in, create a campaign, import nominees from a CSV, open voting, watch a public like arrive
  * on the live dashboard, close, publish the honorees and export the counts.
  */
-import { devices, expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { newPhone, PHONE, signIn } from "./helpers";
 
 const NOMINEES_CSV =
   "\uFEFF编号,姓名,职务,单位,分组,事迹标题,事迹\r\n" +
@@ -15,13 +15,7 @@ const NOMINEES_CSV =
 const viewports = [
   {
     name: "phone",
-    use: {
-      viewport: devices["Pixel 7"].viewport,
-      deviceScaleFactor: devices["Pixel 7"].deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: devices["Pixel 7"].userAgent,
-    },
+    use: PHONE,
   },
   {
     name: "desktop",
@@ -75,13 +69,11 @@ for (const vp of viewports) {
       await expect(total).toHaveText("0");
 
       // A member of the public likes nominee 2 on the public page...
-      const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
-      const voter = await browser.newContext({ ...pixel, baseURL });
-      const pub = await voter.newPage();
+      const pub = await newPhone(browser, baseURL);
       await pub.goto(`/c/${slug}/2`);
       await pub.getByRole("button", { name: /为康峰\s*点赞/ }).click();
       await expect(pub.getByRole("status")).toContainText("已点赞");
-      await voter.close();
+      await pub.context().close();
 
       // ...and the dashboard shows it within 5 s, without a reload.
       await expect(total).toHaveText("1", { timeout: 6_000 });

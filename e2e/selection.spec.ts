@@ -5,35 +5,12 @@
  * the combined ranking and publishes, and the recognition wall shows them. Runs on its own
  * campaign, so the seed campaign stays open for the other specs.
  */
-import {
-  type APIRequestContext,
-  type Browser,
-  devices,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
-
-const phone = {
-  viewport: devices["Pixel 7"].viewport,
-  deviceScaleFactor: devices["Pixel 7"].deviceScaleFactor,
-  isMobile: true,
-  hasTouch: true,
-  userAgent: devices["Pixel 7"].userAgent,
-};
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expectAccessible, newPhone, signIn } from "./helpers";
 
 async function ok(res: Awaited<ReturnType<APIRequestContext["post"]>>, status = 200) {
   expect(res.status(), await res.text()).toBe(status);
   return res.json();
-}
-
-/** A fresh phone, as someone who has never signed in anywhere. */
-async function newPhone(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ ...phone, baseURL });
-  const page = await context.newPage();
-  page.on("dialog", (dialog) => dialog.accept());
-  return page;
 }
 
 test("from invitation to the recognition wall", async ({ page, browser, baseURL }, testInfo) => {
