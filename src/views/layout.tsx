@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../types";
+import { IconLinks } from "./components/icon-links";
 import { clientMessages } from "./i18n";
 
 export interface PageMeta {
@@ -89,8 +90,7 @@ export function Layout(props: {
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         {meta.image && <meta name="twitter:image" content={meta.image} />}
         <meta name="theme-color" content="#b0102a" />
-        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
-        <link rel="icon" href="/icon-192.png" sizes="192x192" type="image/png" />
+        <IconLinks />
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="stylesheet" href="/app.css" />

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Organizer } from "../../types";
+import { IconLinks } from "../components/icon-links";
 import { jsonBlock } from "../layout";
 import { ROLE_LABEL, STATUS_LABEL } from "./text";
 
@@ -89,8 +90,7 @@ export function AdminLayout(props: {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · 榜样评选管理`}</title>
         <meta name="theme-color" content="#b0102a" />
-        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
-        <link rel="icon" href="/icon-192.png" sizes="192x192" type="image/png" />
+        <IconLinks />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/admin.css" />
         <script src="/admin.js" defer />

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../../types";
+import { IconLinks } from "../components/icon-links";
 import { jsonBlock, SiteHeader } from "../layout";
 import { SELECTION_MESSAGES } from "../selection-text";
 
@@ -27,8 +28,7 @@ export function LinkLayout(props: {
         <meta name="referrer" content="no-referrer" />
         <title>{props.title}</title>
         <meta name="theme-color" content="#b0102a" />
-        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
-        <link rel="icon" href="/icon-192.png" sizes="192x192" type="image/png" />
+        <IconLinks />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/selection.css" />
         <script src="/selection.js" defer nonce={prefs.nonce} />
