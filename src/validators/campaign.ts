@@ -1,9 +1,6 @@
 import * as v from "valibot";
 import { isValidTimeZone, parseInstant } from "../domain/time";
-import { Instant, Text } from "./common";
-
-export const RequiredText = (max: number, label: string) =>
-  v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
+import { Instant, RequiredText, Text } from "./common";
 
 export const Slug = v.pipe(
   v.string("slug must be text"),

@@ -19,3 +19,7 @@ export const Text = (max: number, label: string) =>
     v.trim(),
     v.maxLength(max, `${label} must be at most ${max} characters`),
   );
+
+/** Trimmed text of 1 to `max` characters. */
+export const RequiredText = (max: number, label: string) =>
+  v.pipe(Text(max, label), v.minLength(1, `${label} is required`));

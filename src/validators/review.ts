@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { RequiredText } from "./campaign";
+import { RequiredText } from "./common";
 
 /** An organizer's decision on an anomaly flag: always with a reason (due process). */
 export const FlagDecision = v.object({

@@ -1,10 +1,7 @@
 import * as v from "valibot";
-import { Instant, Text } from "./common";
+import { Instant, RequiredText, Text } from "./common";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
-
-const RequiredText = (max: number, label: string) =>
-  v.pipe(Text(max, label), v.minLength(1, `${label} is required`));
 
 const WholeNumber = (label: string, min: number, max: number) =>
   v.pipe(
