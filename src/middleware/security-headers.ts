@@ -31,18 +31,18 @@ export interface HeaderVariant {
   /** HSTS: everywhere but plain-http localhost. */
   hsts: boolean;
   kind: HeaderKind;
-  /** Turnstile's script and frame are allowed only when the organizer turned Turnstile on. */
+  /** Turnstile's script and frame are allowed only when the organizer turned Turnstile on (pages). */
   turnstile: boolean;
 }
 
 const NONCE_SLOT = "{nonce}";
 
-function csp({ kind, turnstile }: HeaderVariant): string {
-  const page = kind !== "api";
+/** A page's CSP (/api answers have their own, in apiHeaders). */
+function pageCsp(turnstile: boolean): string {
   const extra = turnstile ? [TURNSTILE_ORIGIN] : [];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
-    ["script-src", ["'self'", ...(page ? [`'nonce-${NONCE_SLOT}'`] : []), ...extra]],
+    ["script-src", ["'self'", `'nonce-${NONCE_SLOT}'`, ...extra]],
     ["frame-src", turnstile ? [TURNSTILE_ORIGIN] : ["'none'"]],
     ["style-src", ["'self'"]],
     ["style-src-attr", ["'unsafe-inline'"]],
@@ -63,7 +63,7 @@ const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000; 
 /** Pages: hono/secure-headers' document set with our CSP; public pages without COOP. */
 function pageHeaders(variant: HeaderVariant): [string, string][] {
   return [
-    ["Content-Security-Policy", csp(variant)],
+    ["Content-Security-Policy", pageCsp(variant.turnstile)],
     ...(variant.kind === "private"
       ? [["Cross-Origin-Opener-Policy", "same-origin"] as [string, string]]
       : []),
@@ -125,10 +125,12 @@ export function headerKind(path: string): HeaderKind {
 
 /** The variant of a request: its URL (localhost or not), path, and the Turnstile setting. */
 export function headerVariant(url: string, path: string, env: object): HeaderVariant {
+  const kind = headerKind(path);
   return {
     hsts: !isLocalHost(url),
-    kind: headerKind(path),
-    turnstile: turnstileConfig(env) !== null,
+    kind,
+    // Only a page's CSP names Turnstile; /api answers are the same either way.
+    turnstile: kind !== "api" && turnstileConfig(env) !== null,
   };
 }
 

@@ -53,7 +53,8 @@ const cache = new TtlCache<CachedResults>(1000);
 type AnswerKind = "304" | "gzip" | "plain";
 
 function headersFor(entry: CachedResults, kind: AnswerKind, security?: HeaderVariant): Headers {
-  const key = security ? `${kind}:${security.hsts}:${security.turnstile}` : kind;
+  // /api headers vary only with HSTS (headerVariant: Turnstile concerns pages).
+  const key = security ? `${kind}:${security.hsts}` : kind;
   let headers = entry.headers.get(key);
   if (!headers) {
     headers = new Headers([
