@@ -300,6 +300,8 @@ function setupRanking(): void {
   const template = list.querySelector<HTMLLIElement>(".rank-row");
   if (!template) return;
   const proto = template.cloneNode(true) as HTMLLIElement;
+  // The first row is the template for every row: without its own voided note.
+  $<HTMLElement>(".voided", proto)?.remove();
   const total = $<HTMLElement>("[data-total]");
   const updated = $<HTMLElement>("[data-updated]");
   let etag = "";
@@ -330,8 +332,6 @@ function setupRanking(): void {
       if (bar) bar.style.width = `${max > 0 ? Math.round((r.likes / max) * 1000) / 10 : 0}%`;
       const likes = $<HTMLElement>(".rank-likes", li);
       if (likes?.firstChild) likes.firstChild.textContent = fill(m.likes, { n: r.likes });
-      // Each row its own voided note (the prototype row may carry the first row's).
-      $<HTMLElement>(".voided", li)?.remove();
       if (likes && r.voidedLikes > 0) {
         const note = document.createElement("small");
         note.className = "voided";
