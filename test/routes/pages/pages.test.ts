@@ -138,6 +138,26 @@ describe("public pages", () => {
     expect(text).toContain("1 票");
   });
 
+  it("ranks a group's tab among the group's own nominees", async () => {
+    // Nominees 1 and 3 are in 县市区, 2 and 4 in 市直单位 (makeCampaign alternates).
+    const c = await makeCampaign({ count: 4 });
+    await like(c.slug, 1, { ip: "198.51.100.31" });
+    await like(c.slug, 1, { ip: "198.51.100.32" });
+    await like(c.slug, 3, { ip: "198.51.100.33" });
+    await like(c.slug, 2, { ip: "198.51.100.34" });
+    const ranks = (text: string) =>
+      Object.fromEntries(
+        [...text.matchAll(/data-number="(\d+)"><span class="rank">.*?<b>(\d+)<\/b>/g)].map((m) => [
+          Number(m[1]),
+          Number(m[2]),
+        ]),
+      );
+    // Overall: 1 first, 2 and 3 share second, 4 fourth.
+    expect(ranks((await html(`/c/${c.slug}/results`)).text)).toEqual({ 1: 1, 2: 2, 3: 2, 4: 4 });
+    const group = encodeURIComponent("市直单位");
+    expect(ranks((await html(`/c/${c.slug}/results?group=${group}`)).text)).toEqual({ 2: 1, 4: 2 });
+  });
+
   it("leaks no count anywhere while counts are hidden", async () => {
     const c = await makeCampaign({ count: 2, showCounts: "after_close" });
     for (let i = 0; i < 7; i++) await like(c.slug, 2, { ip: `198.51.100.${i + 100}` });
