@@ -7,11 +7,13 @@ import { database } from "./middleware/db";
 import { requireOrganizer } from "./middleware/organizer-auth";
 import { preferences } from "./middleware/preferences";
 import { securityHeaders } from "./middleware/security-headers";
+import { adminAccountsApi } from "./routes/admin/accounts";
 import { adminAuditApi } from "./routes/admin/audit";
 import { adminCampaignsApi } from "./routes/admin/campaigns";
 import { adminCombinedApi } from "./routes/admin/combined";
 import { adminExportsApi } from "./routes/admin/exports";
 import { adminJuryApi } from "./routes/admin/jury";
+import { meApi } from "./routes/admin/me";
 import { adminNominationsApi } from "./routes/admin/nominations";
 import { adminNomineesApi } from "./routes/admin/nominees";
 import { adminPages } from "./routes/admin/pages";
@@ -86,7 +88,10 @@ app.use(database);
 app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
 
 app.route("/api/admin/session", sessionApi);
+// A named account's own password and second factor: any role, so before the observer guard.
+app.route("/api/admin/me", meApi);
 app.use("/api/admin/*", requireOrganizer);
+app.route("/api/admin/accounts", adminAccountsApi);
 // The selection's paths first: the lifecycle route's pattern (…/:action{open|…|close|publish})
 // would otherwise also take paths that merely end in one of those words, e.g. …/scoring/close.
 app.route("/api/admin/campaigns", adminNominationsApi);

@@ -22,11 +22,22 @@ export interface Preferences {
 
 export type Role = "admin" | "observer";
 
-/** A signed-in organizer: role, a display name for the audit log, and how they signed in. */
+/**
+ * A signed-in organizer: role, the name the audit log records, and how they signed in: the
+ * scripts' bearer token, a built-in password's session, or a named account's session.
+ */
 export interface Organizer {
   role: Role;
+  /** A named account's username; for a built-in password, a label saying so. */
   name: string;
-  via: "token" | "session";
+  via: "token" | "session" | "account";
+  /** A named account's id and display name. */
+  accountId?: number;
+  displayName?: string;
+  /** The only campaigns (ids) this account may see; undefined = every campaign. */
+  campaignIds?: number[];
+  /** SHA-256 of the console session's id, so signing out can revoke exactly this session. */
+  sessionHash?: string;
 }
 
 export type AppEnv = {

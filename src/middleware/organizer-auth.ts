@@ -1,8 +1,16 @@
 import type { Context } from "hono";
 import { deleteCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { findCampaign } from "../db/queries/admin-campaigns";
 import { auditStatement } from "../db/queries/audit";
+import { touchLogin } from "../db/queries/organizer-accounts";
+import {
+  createSessionStatements,
+  findSessionOrganizer,
+  revokeSession,
+} from "../db/queries/organizer-sessions";
 import { secretsEqual } from "../domain/passwords";
+import { hashLinkToken, isWellFormedToken, newLinkToken } from "../domain/selection-links";
 import { ApiError } from "../errors";
 import type { AppEnv, Organizer, Role } from "../types";
 import { readSignedCookie, writeSignedCookie } from "./signed-cookie";
@@ -27,8 +35,20 @@ function sessionKey(c: Context<AppEnv>): string | null {
   return `organizer-session:${secret}`;
 }
 
-/** Starts a console session: a signed, HttpOnly, SameSite=Strict cookie with its own expiry. */
-export async function startSession(c: Context<AppEnv>, role: Role, name: string): Promise<number> {
+/** Who a new session is for: a named account, or a built-in password (accountId null). */
+export interface SessionSubject {
+  role: Role;
+  name: string;
+  accountId: number | null;
+  displayName?: string;
+}
+
+/**
+ * Starts a console session: a row on the server (the key is the SHA-256 of a random id) and a
+ * signed, HttpOnly, SameSite=Strict cookie carrying the id. Signing out or revoking the row ends
+ * the session whatever the cookie says. The sign-in is audit-logged in the same batch.
+ */
+export async function startSession(c: Context<AppEnv>, who: SessionSubject): Promise<number> {
   const key = sessionKey(c);
   if (!key)
     throw new ApiError(
@@ -36,32 +56,66 @@ export async function startSession(c: Context<AppEnv>, role: Role, name: string)
       "not_configured",
       "Console sign-in is not configured (SESSION_SECRET).",
     );
-  const expiresAt = Date.now() + SESSION_SECONDS * 1000;
-  // Dots separate the fields (and the signature), so the name is encoded without any.
-  const value = [role, expiresAt, encodeURIComponent(name).replaceAll(".", "%2E")].join(".");
-  await writeSignedCookie(c, ORGANIZER_COOKIE, value, key, {
+  const now = Date.now();
+  const expiresAt = now + SESSION_SECONDS * 1000;
+  const id = newLinkToken();
+  const idHash = await hashLinkToken(id);
+  const db = c.var.db;
+  const actor: Organizer = {
+    role: who.role,
+    name: who.name,
+    via: who.accountId === null ? "session" : "account",
+  };
+  await db.batch([
+    ...createSessionStatements(db, {
+      idHash,
+      accountId: who.accountId,
+      role: who.role,
+      name: who.name,
+      now,
+      expiresAt,
+    }),
+    ...(who.accountId === null ? [] : [touchLogin(db, who.accountId, now)]),
+    // Who signed in, and when, is part of the audit trail too.
+    auditStatement(db, {
+      campaignId: null,
+      actor,
+      action: "session.login",
+      after: { expiresAt: new Date(expiresAt).toISOString() },
+      now,
+    }),
+  ]);
+  await writeSignedCookie(c, ORGANIZER_COOKIE, id, key, {
     path: "/",
     httpOnly: true,
     secure: !isLocalHost(c.req.url),
     sameSite: "Strict",
     maxAge: SESSION_SECONDS,
   });
-  // Who signed in, and when, is part of the audit trail too.
-  await auditStatement(c.var.db, {
-    campaignId: null,
-    actor: { role, name, via: "session" },
-    action: "session.login",
-    after: { expiresAt: new Date(expiresAt).toISOString() },
-    now: expiresAt - SESSION_SECONDS * 1000,
-  });
   return expiresAt;
 }
 
-export function endSession(c: Context<AppEnv>): void {
+/** The session id's hash from a validly signed cookie, or null. */
+async function cookieSessionHash(c: Context<AppEnv>): Promise<string | null> {
+  const key = sessionKey(c);
+  if (!key) return null;
+  const id = await readSignedCookie(c, key, ORGANIZER_COOKIE);
+  // Cookies from before server-side sessions (role.expiry.name) are not ids: refused.
+  if (!id || !isWellFormedToken(id)) return null;
+  return hashLinkToken(id);
+}
+
+/** Signs out: revokes this session on the server (a copy of the cookie stops working too). */
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const idHash = await cookieSessionHash(c);
+  if (idHash) await revokeSession(c.var.db, idHash, Date.now());
   deleteCookie(c, ORGANIZER_COOKIE, { path: "/", secure: !isLocalHost(c.req.url) });
 }
 
-/** Who is calling: the bearer token (scripts) or a console session; null if neither is valid. */
+/**
+ * Who is calling: the bearer token (scripts) or a live console session; null if neither is valid.
+ * A session costs one indexed read, on organizer paths only.
+ */
 export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer | null> {
   const auth = c.req.header("Authorization");
   if (auth?.startsWith("Bearer ")) {
@@ -71,24 +125,28 @@ export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer |
     }
     return null;
   }
-  const key = sessionKey(c);
-  if (!key) return null;
-  const value = await readSignedCookie(c, key, ORGANIZER_COOKIE);
-  if (!value) return null;
-  const [role, expires, name] = value.split(".");
-  if ((role !== "admin" && role !== "observer") || !(Number(expires) > Date.now())) return null;
-  let display = role;
-  try {
-    display = decodeURIComponent(name ?? "") || role;
-  } catch {
-    /* keep the role as the name */
-  }
-  return { role, name: display, via: "session" };
+  const idHash = await cookieSessionHash(c);
+  if (!idHash) return null;
+  return findSessionOrganizer(c.var.db, idHash, Date.now());
 }
+
+/** Whether an organizer may see a campaign (accounts limited to some campaigns see only those). */
+export function mayAccessCampaign(organizer: Organizer, campaignId: number): boolean {
+  return !organizer.campaignIds || organizer.campaignIds.includes(campaignId);
+}
+
+/** Account management is for admins who see every campaign (the token, built-in or named). */
+export function mayManageAccounts(organizer: Organizer): boolean {
+  return organizer.role === "admin" && !organizer.campaignIds;
+}
+
+const CAMPAIGN_PATH = /^\/api\/admin\/campaigns\/([^/]+)/;
 
 /**
  * Everything under /api/admin and /admin needs an organizer: 401 `unauthorized` without one, and
- * 403 `forbidden` when an observer (read-only) tries to change anything. Sets `c.var.organizer`.
+ * 403 `forbidden` when an observer (read-only) tries to change anything. An account limited to
+ * some campaigns gets 404 `campaign_not_found` for any other campaign's path (as if it did not
+ * exist) and 403 `forbidden` for creating campaigns. Sets `c.var.organizer`.
  */
 export const requireOrganizer = createMiddleware<AppEnv>(async (c, next) => {
   const organizer = await identifyOrganizer(c);
@@ -101,6 +159,23 @@ export const requireOrganizer = createMiddleware<AppEnv>(async (c, next) => {
   const reading = c.req.method === "GET" || c.req.method === "HEAD";
   if (!reading && organizer.role !== "admin") {
     throw new ApiError(403, "forbidden", "Observers have read-only access.");
+  }
+  if (organizer.campaignIds) {
+    const slug = CAMPAIGN_PATH.exec(c.req.path)?.[1];
+    if (slug) {
+      let name = slug;
+      try {
+        name = decodeURIComponent(slug);
+      } catch {
+        /* a malformed escape matches no campaign */
+      }
+      const campaign = await findCampaign(c.var.db, name);
+      if (!campaign || !mayAccessCampaign(organizer, campaign.id)) {
+        throw new ApiError(404, "campaign_not_found", "No such campaign.");
+      }
+    } else if (!reading && /^\/api\/admin\/campaigns\/?$/.test(c.req.path)) {
+      throw new ApiError(403, "forbidden", "This account is limited to some campaigns.");
+    }
   }
   c.set("organizer", organizer);
   await next();

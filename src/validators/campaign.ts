@@ -143,14 +143,3 @@ export const PublishRequest = v.object({
     v.maxLength(1000),
   ),
 });
-
-export const LoginRequest = v.object({
-  password: v.pipe(
-    v.string("password is required"),
-    v.minLength(1, "password is required"),
-    v.maxLength(200),
-  ),
-  name: v.optional(
-    v.pipe(v.string(), v.trim(), v.maxLength(40, "name must be at most 40 characters")),
-  ),
-});

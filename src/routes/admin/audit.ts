@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import { listAudit } from "../../db/queries/audit";
 import { ApiError } from "../../errors";
+import { mayAccessCampaign } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 
 /** GET /api/admin/audit?campaign=<slug>&before=<id>&limit=<n>: newest first. */
@@ -13,10 +14,19 @@ export const adminAuditApi = new Hono<AppEnv>().get("/", async (c) => {
     throw new ApiError(400, "invalid_query", "before and limit must be whole numbers.");
   }
   let campaignId: number | undefined;
+  const organizer = c.var.organizer;
   if (slug) {
     const campaign = await findCampaign(c.var.db, slug);
-    if (!campaign) throw new ApiError(404, "campaign_not_found", "No such campaign.");
+    if (!campaign || !mayAccessCampaign(organizer, campaign.id))
+      throw new ApiError(404, "campaign_not_found", "No such campaign.");
     campaignId = campaign.id;
+  } else if (organizer.campaignIds) {
+    // The whole log holds other campaigns' entries and account changes.
+    throw new ApiError(
+      403,
+      "forbidden",
+      "This account reads the audit log one campaign at a time.",
+    );
   }
   const limit = Math.min(Math.max(Number(limitRaw ?? 100), 1), 500);
   const entries = await listAudit(c.var.db, {

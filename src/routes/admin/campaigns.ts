@@ -17,6 +17,7 @@ import { campaigns } from "../../db/schema";
 import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { mayAccessCampaign } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings, PublishRequest } from "../../validators/campaign";
 import { readJson } from "../../validators/json-body";
@@ -70,7 +71,9 @@ async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<R
 export const adminCampaignsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const now = Date.now();
-    const rows = await listAllCampaigns(c.var.db);
+    const rows = (await listAllCampaigns(c.var.db)).filter((r) =>
+      mayAccessCampaign(c.var.organizer, r.campaign.id),
+    );
     return c.json({ campaigns: rows.map((r) => adminCampaign(r.campaign, r, now)) });
   })
   .post("/", async (c) => {

@@ -3,7 +3,7 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
-import { identifyOrganizer } from "../../middleware/organizer-auth";
+import { identifyOrganizer, mayAccessCampaign } from "../../middleware/organizer-auth";
 import type { AppEnv, Organizer } from "../../types";
 import { AdminMessagePage, type CampaignHead, flashText } from "../../views/admin/layout";
 import { LoginPage } from "../../views/admin/login-page";
@@ -42,7 +42,8 @@ async function campaignOr404(
   organizer: Organizer,
 ): Promise<Campaign | Response> {
   const campaign = await findCampaign(c.var.db, c.req.param("slug") ?? "");
-  if (campaign) return campaign;
+  // An account limited to other campaigns sees what a stranger's URL gets: not found.
+  if (campaign && mayAccessCampaign(organizer, campaign.id)) return campaign;
   return html(
     c,
     <AdminMessagePage

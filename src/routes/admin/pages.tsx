@@ -14,9 +14,14 @@ import { methodText } from "../../domain/combined-score";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { FIELD_LABELS } from "../../domain/nominee-import";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
-import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
+import {
+  identifyOrganizer,
+  mayAccessCampaign,
+  startSession,
+} from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
-import { DEFAULT_PROTECTION, LoginRequest } from "../../validators/campaign";
+import { LoginRequest } from "../../validators/accounts";
+import { DEFAULT_PROTECTION } from "../../validators/campaign";
 import { AuditPage } from "../../views/admin/audit-page";
 import type { CampaignFormValues } from "../../views/admin/campaign-form";
 import { CampaignsPage } from "../../views/admin/campaigns-page";
@@ -30,7 +35,7 @@ import { SettingsPage } from "../../views/admin/settings-page";
 import { adminNominee } from "../../views/admin-json";
 import { campaignPage, consoleStatus, flash, guarded, head, html } from "./console-frame";
 import { exportRows } from "./exports";
-import { loginAllowed, roleForPassword } from "./session";
+import { signIn } from "./session";
 
 /**
  * The organizer console's pages under /admin. Every page but the sign-in needs an organizer
@@ -91,27 +96,29 @@ async function formLogin(c: Context<AppEnv>) {
       400,
     );
   }
-  const name = typeof body.name === "string" ? body.name : "";
-  if (!(await loginAllowed(c.env, c.req.raw.headers))) {
-    c.header("Retry-After", "60");
-    return html(
-      c,
-      <LoginPage action={c.req.path} name={name} error="尝试次数过多，请一分钟后再试。" />,
-      429,
-    );
+  const text = (key: string) => (typeof body[key] === "string" ? (body[key] as string) : "");
+  const values = { username: text("username"), name: text("name") };
+  const page = (error: string, status: 400 | 401 | 429) =>
+    html(c, <LoginPage action={c.req.path} {...values} error={error} />, status);
+  const parsed = v.safeParse(LoginRequest, {
+    password: body.password,
+    ...(values.username && { username: values.username }),
+    ...(text("code") && { code: text("code") }),
+    ...(values.name && { name: values.name }),
+  });
+  if (!parsed.success) return page("请填写密码（姓名最多 40 个字）。", 400);
+  const result = await signIn(c, parsed.output);
+  if (!result.ok) {
+    if (result.reason === "rate_limited") {
+      c.header("Retry-After", "60");
+      return page("尝试次数过多，请一分钟后再试。", 429);
+    }
+    if (result.reason === "totp_required") {
+      return page("该账号已开启两步验证，请填写身份验证器中的 6 位动态验证码。", 401);
+    }
+    return page(values.username ? "账号、密码或动态验证码不正确。" : "密码错误。", 401);
   }
-  const parsed = v.safeParse(LoginRequest, { password: body.password, name });
-  if (!parsed.success) {
-    return html(
-      c,
-      <LoginPage action={c.req.path} name={name} error="请填写密码（姓名最多 40 个字）。" />,
-      400,
-    );
-  }
-  const role = await roleForPassword(c.env, parsed.output.password);
-  if (!role) return html(c, <LoginPage action={c.req.path} name={name} error="密码错误。" />, 401);
-  const display = parsed.output.name || role;
-  await startSession(c, role, display);
+  await startSession(c, result.subject);
   return c.redirect(c.req.path, 303);
 }
 
@@ -134,7 +141,9 @@ export const adminPages = new Hono<AppEnv>()
     "/admin",
     guarded(async (c, organizer) => {
       const now = Date.now();
-      const rows = await listAllCampaigns(c.var.db);
+      const rows = (await listAllCampaigns(c.var.db)).filter((r) =>
+        mayAccessCampaign(organizer, r.campaign.id),
+      );
       const nextHour = Math.ceil(now / 3_600_000) * 3_600_000;
       const latest = rows[rows.length - 1]?.campaign;
       return html(
@@ -211,7 +220,8 @@ export const adminPages = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
     if (!organizer) return c.text("Sign in again.", 401);
     const campaign = await findCampaign(c.var.db, c.req.param("slug"));
-    if (!campaign) return c.text("No such campaign.", 404);
+    if (!campaign || !mayAccessCampaign(organizer, campaign.id))
+      return c.text("No such campaign.", 404);
     const data = await dashboardData(c.var.db, campaign, Date.now());
     return c.html(String(<DashboardLive d={data} />));
   })
