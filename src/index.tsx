@@ -7,6 +7,7 @@ import { database } from "./middleware/db";
 import { requireOrganizer } from "./middleware/organizer-auth";
 import { preferences } from "./middleware/preferences";
 import { securityHeaders } from "./middleware/security-headers";
+import { accountPages } from "./routes/admin/account-pages";
 import { adminAccountsApi } from "./routes/admin/accounts";
 import { adminAuditApi } from "./routes/admin/audit";
 import { adminCampaignsApi } from "./routes/admin/campaigns";
@@ -113,6 +114,7 @@ app.route("/api/nominate", nominateApi);
 app.route("/api/jury", juryApi);
 
 app.route("/", adminPages);
+app.route("/", accountPages);
 app.route("/", selectionPages);
 app.route("/", mediaRoutes);
 app.route("/", selectionLinkPages);

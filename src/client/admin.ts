@@ -5,6 +5,7 @@
  * dashboard up to date. All text from the server is inserted with textContent, never as HTML,
  * except the dashboard's own server-rendered fragment.
  */
+import { setupAccounts } from "./admin/accounts";
 import { setupCampaignForms } from "./admin/campaign-forms";
 import { setupLifecycle, setupPolling, setupVoid } from "./admin/dashboard";
 import { setupImport } from "./admin/import";
@@ -25,3 +26,4 @@ setupImport();
 setupPrint();
 setupReview();
 setupSelection();
+setupAccounts();

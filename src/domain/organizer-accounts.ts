@@ -4,6 +4,7 @@
  * parameter.
  */
 import { Secret, TOTP } from "otpauth";
+import type { Organizer } from "../types";
 import { ipPrefix } from "./ip-prefix";
 
 /** Lower-case letters, digits, dot, dash, underscore; 3–32 characters, starting with a letter or digit. */
@@ -11,6 +12,16 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const DISPLAY_NAME_MAX = 40;
+
+/** Whether an organizer may see a campaign (accounts limited to some campaigns see only those). */
+export function mayAccessCampaign(organizer: Organizer, campaignId: number): boolean {
+  return !organizer.campaignIds || organizer.campaignIds.includes(campaignId);
+}
+
+/** Account management is for admins who see every campaign (the token, built-in or named). */
+export function mayManageAccounts(organizer: Organizer): boolean {
+  return organizer.role === "admin" && !organizer.campaignIds;
+}
 
 /** Usernames compare without case and surrounding spaces. */
 export function normalUsername(raw: string): string {

@@ -9,6 +9,7 @@ import {
   findSessionOrganizer,
   revokeSession,
 } from "../db/queries/organizer-sessions";
+import { mayAccessCampaign } from "../domain/organizer-accounts";
 import { secretsEqual } from "../domain/passwords";
 import { hashLinkToken, isWellFormedToken, newLinkToken } from "../domain/selection-links";
 import { ApiError } from "../errors";
@@ -128,16 +129,6 @@ export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer |
   const idHash = await cookieSessionHash(c);
   if (!idHash) return null;
   return findSessionOrganizer(c.var.db, idHash, Date.now());
-}
-
-/** Whether an organizer may see a campaign (accounts limited to some campaigns see only those). */
-export function mayAccessCampaign(organizer: Organizer, campaignId: number): boolean {
-  return !organizer.campaignIds || organizer.campaignIds.includes(campaignId);
-}
-
-/** Account management is for admins who see every campaign (the token, built-in or named). */
-export function mayManageAccounts(organizer: Organizer): boolean {
-  return organizer.role === "admin" && !organizer.campaignIds;
 }
 
 const CAMPAIGN_PATH = /^\/api\/admin\/campaigns\/([^/]+)/;

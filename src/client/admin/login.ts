@@ -1,4 +1,5 @@
 /** Signing in and out. */
+import { ACCOUNT_ERROR_TEXT } from "../../views/admin/account-text";
 import { ERROR_TEXT } from "../../views/admin/text";
 import { $, $$, api, busy, explain, field, go, say, submitButton } from "./shared";
 
@@ -9,6 +10,8 @@ export function setupLogin(): void {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const password = field(form, "password").value;
+    const username = field(form, "username").value.trim();
+    const code = field(form, "code").value.replace(/\s+/g, "");
     const name = field(form, "name").value.trim();
     if (!password) {
       say(error, "请输入密码。");
@@ -17,13 +20,23 @@ export function setupLogin(): void {
     }
     say(error, "");
     const res = await busy(submitButton(form), () =>
-      api("POST", "/api/admin/session", name ? { password, name } : { password }),
+      api("POST", "/api/admin/session", {
+        password,
+        ...(username && { username }),
+        ...(code && { code }),
+        ...(name && !username && { name }),
+      }),
     );
     if (res.ok) {
       location.reload();
       return;
     }
-    if (res.status === 401) say(error, "密码错误。");
+    if (res.error?.code === "totp_required") {
+      say(error, ACCOUNT_ERROR_TEXT.totp_required ?? "");
+      field(form, "code").focus();
+      return;
+    }
+    if (res.status === 401) say(error, username ? "账号、密码或动态验证码不正确。" : "密码错误。");
     else if (res.status === 429) say(error, ERROR_TEXT.rate_limited ?? "");
     else if (res.error) say(error, explain(res.error));
     field(form, "password").focus();

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Organizer, Role } from "../../types";
 import type { Database } from "../client";
-import { campaigns, organizerAccountCampaigns, organizerAccounts } from "../schema";
+import { auditLog, campaigns, organizerAccountCampaigns, organizerAccounts } from "../schema";
 import { actorLabel, auditStatement } from "./audit";
 import { revokeAccountSessions } from "./organizer-sessions";
 
@@ -253,4 +253,20 @@ export function touchLogin(db: Database, id: number, now: number) {
     .update(organizerAccounts)
     .set({ lastLoginAt: now })
     .where(and(eq(organizerAccounts.id, id), isNull(organizerAccounts.disabledAt)));
+}
+
+/** The newest entries that belong to no campaign: sign-ins and account changes. */
+export async function listAccountAudit(db: Database, limit: number) {
+  return db
+    .select({
+      id: auditLog.id,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .where(isNull(auditLog.campaignId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
 }

@@ -7,9 +7,9 @@ import {
   listAccounts,
   updateAccount,
 } from "../../db/queries/organizer-accounts";
+import { mayManageAccounts } from "../../domain/organizer-accounts";
 import { hashPassword } from "../../domain/passwords";
 import { ApiError } from "../../errors";
-import { mayManageAccounts } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 import { AccountCreate, AccountPatch } from "../../validators/accounts";
 import { readJson } from "../../validators/json-body";

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import { listAudit } from "../../db/queries/audit";
+import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { ApiError } from "../../errors";
-import { mayAccessCampaign } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 
 /** GET /api/admin/audit?campaign=<slug>&before=<id>&limit=<n>: newest first. */

@@ -3,7 +3,8 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import type { Campaign } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
-import { identifyOrganizer, mayAccessCampaign } from "../../middleware/organizer-auth";
+import { mayAccessCampaign } from "../../domain/organizer-accounts";
+import { identifyOrganizer } from "../../middleware/organizer-auth";
 import type { AppEnv, Organizer } from "../../types";
 import { AdminMessagePage, type CampaignHead, flashText } from "../../views/admin/layout";
 import { LoginPage } from "../../views/admin/login-page";
@@ -15,7 +16,7 @@ import { LoginPage } from "../../views/admin/login-page";
  * notice) and selection-pages.tsx (nominations, jury, combined).
  */
 
-type Status = 200 | 400 | 401 | 404 | 429;
+type Status = 200 | 400 | 401 | 403 | 404 | 429;
 
 /** Console pages are personal and change by the second: never stored by any cache. */
 export function html(c: Context<AppEnv>, page: JSX.Element, status: Status = 200) {

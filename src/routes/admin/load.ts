@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import type { Campaign, Nominee } from "../../db/schema";
+import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { ApiError } from "../../errors";
-import { mayAccessCampaign } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 import { requireNominee } from "../api/campaign-loader";
 

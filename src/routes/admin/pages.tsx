@@ -13,12 +13,9 @@ import type { Campaign } from "../../db/schema";
 import { methodText } from "../../domain/combined-score";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { FIELD_LABELS } from "../../domain/nominee-import";
+import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
-import {
-  identifyOrganizer,
-  mayAccessCampaign,
-  startSession,
-} from "../../middleware/organizer-auth";
+import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
 import { LoginRequest } from "../../validators/accounts";
 import { DEFAULT_PROTECTION } from "../../validators/campaign";

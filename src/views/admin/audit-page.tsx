@@ -15,13 +15,12 @@ export interface AuditEntryView {
 
 /** "王主任 (admin, session)" → name and role in the console's words. */
 function actorParts(actor: string): { name: string; detail: string } {
-  const m = /^(.*) \((admin|observer), (session|token)\)$/.exec(actor);
+  const m = /^(.*) \((admin|observer), (session|token|account)\)$/.exec(actor);
   if (!m) return { name: actor, detail: "" };
   const [, name = "", role = "", via = ""] = m;
-  return {
-    name,
-    detail: `${ROLE_LABEL[role] ?? role} · ${via === "token" ? "API 令牌" : "后台登录"}`,
-  };
+  // "account": a named account (issue 14); "session": a built-in password, then or now.
+  const how = via === "token" ? "API 令牌" : via === "account" ? "个人账号" : "内置口令登录";
+  return { name, detail: `${ROLE_LABEL[role] ?? role} · ${how}` };
 }
 
 export function AuditPage(props: {

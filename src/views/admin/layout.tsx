@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { Organizer } from "../../types";
 import { IconLinks } from "../components/icon-links";
 import { jsonBlock } from "../layout";
+import { AccountLinks } from "./account-links";
 import { ROLE_LABEL, STATUS_LABEL } from "./text";
 
 /** The console's sections for one campaign, in tab order. */
@@ -106,9 +107,10 @@ export function AdminLayout(props: {
           {organizer && (
             <div class="who">
               <span class="who-name">
-                {organizer.name}
+                {organizer.displayName ?? organizer.name}
                 <span class="who-role">{ROLE_LABEL[organizer.role] ?? organizer.role}</span>
               </span>
+              <AccountLinks organizer={organizer} />
               <button type="button" class="tool logout" data-logout>
                 退出登录
               </button>

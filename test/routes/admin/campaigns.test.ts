@@ -45,7 +45,7 @@ describe("campaign management", () => {
 
     const entries = await audit("second-batch");
     expect(entries.map((e) => e.action)).toEqual(["campaign.open", "campaign.create"]);
-    expect(entries[0]?.actor).toBe("王主任 (admin, session)");
+    expect(entries[0]?.actor).toBe("内置管理员（自称：王主任） (admin, session)");
     expect(entries[0]?.before).toMatchObject({ draft: true });
     expect(entries[0]?.after).toMatchObject({ draft: false });
   });

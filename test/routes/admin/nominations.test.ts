@@ -80,7 +80,7 @@ describe("preliminary review (初选)", () => {
     )
       .bind(c.id)
       .first<{ actor: string; after: string }>();
-    expect(audit?.actor).toBe("王主任 (admin, session)");
+    expect(audit?.actor).toBe("内置管理员（自称：王主任） (admin, session)");
     expect(JSON.parse(audit?.after ?? "{}")).toMatchObject({ number: 3, status: "accepted" });
   });
 

@@ -53,7 +53,7 @@ describe("voiding likes", () => {
     const voided = after.filter((r) => r[5] === "voided");
     expect(voided).toHaveLength(2);
     expect(voided[0]?.[6]).toBe("同一设备批量点赞");
-    expect(voided[0]?.[7]).toBe("王主任 (admin, session)");
+    expect(voided[0]?.[7]).toBe("内置管理员（自称：王主任） (admin, session)");
 
     const audit = await (await asCall("observer", `/api/admin/audit?campaign=${c.slug}`)).json<{
       entries: { action: string; after: unknown }[];

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { totpCode } from "../../../src/domain/organizer-accounts";
+import { call } from "../../helpers";
+import { asCall, json } from "./admin-helpers";
+
+/** The console's account pages and the sign-in form with accounts (issue 14). */
+
+let n = 0;
+
+async function account(role: "admin" | "observer" = "admin") {
+  const username = `page${++n}`;
+  const password = "long-enough-password";
+  const res = await asCall(
+    "token",
+    "/api/admin/accounts",
+    json({ username, displayName: `李科长${n}`, role, password }),
+  );
+  expect(res.status).toBe(201);
+  const signIn = await call("/api/admin/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": `10.60.${n}.1` },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(signIn.status).toBe(201);
+  const cookie = /by_admin=[^;]+/.exec(signIn.headers.get("Set-Cookie") ?? "")?.[0] ?? "";
+  return { username, password, cookie };
+}
+
+const page = (cookie: string, path: string) => call(path, { headers: { Cookie: cookie } });
+
+describe("the sign-in form", () => {
+  it("asks for the account, the password and the code", async () => {
+    const text = await (await call("/admin")).text();
+    expect(text).toContain('name="username"');
+    expect(text).toContain('autocomplete="one-time-code"');
+  });
+
+  it("signs an account in without JavaScript, and asks for the code when it has one", async () => {
+    const a = await account();
+    const form = (body: Record<string, string>, ip: string) =>
+      call("/admin", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "CF-Connecting-IP": ip,
+        },
+        body: new URLSearchParams(body).toString(),
+        redirect: "manual",
+      });
+    const ok = await form({ username: a.username, password: a.password }, "10.61.0.1");
+    expect(ok.status).toBe(303);
+    const wrong = await form({ username: a.username, password: "nope-nope-nope" }, "10.61.0.2");
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain("账号、密码或动态验证码不正确");
+
+    const { secret } = await (await page(a.cookie, "/api/admin/me/totp/new")).json<{
+      secret: string;
+    }>();
+    const now = Date.now();
+    await call("/api/admin/me/totp", {
+      ...json({ secret, code: totpCode(secret, now) }),
+      headers: { "Content-Type": "application/json", Cookie: a.cookie },
+    });
+    const needsCode = await form({ username: a.username, password: a.password }, "10.61.0.3");
+    expect(needsCode.status).toBe(401);
+    expect(await needsCode.text()).toContain("6 位动态验证码");
+    const withCode = await form(
+      { username: a.username, password: a.password, code: totpCode(secret, now + 30_000) },
+      "10.61.0.4",
+    );
+    expect(withCode.status).toBe(303);
+  });
+});
+
+describe("账号管理", () => {
+  it("shows the accounts to an admin who sees every campaign, with the header link", async () => {
+    const a = await account();
+    const res = await page(a.cookie, "/admin/accounts");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("新建账号");
+    expect(text).toContain(a.username);
+    expect(text).toContain('href="/admin/accounts"');
+    expect(text).toContain('href="/admin/account"');
+    // The sign-in is in the account record, named by the account.
+    expect(text).toContain(`${a.username} · 管理员 · 个人账号`);
+  });
+
+  it("refuses observers (403) and gives them no link", async () => {
+    const o = await account("observer");
+    expect((await page(o.cookie, "/admin/accounts")).status).toBe(403);
+    const home = await (await page(o.cookie, "/admin")).text();
+    expect(home).not.toContain('href="/admin/accounts"');
+    expect(home).toContain('href="/admin/account"');
+  });
+
+  it("is the sign-in form for nobody", async () => {
+    const text = await (await call("/admin/accounts")).text();
+    expect(text).toContain('data-form="login"');
+    expect(text).not.toContain("新建账号");
+  });
+});
+
+describe("我的账号", () => {
+  it("offers the password change and two-step verification to an account", async () => {
+    const a = await account("observer");
+    const text = await (await page(a.cookie, "/admin/account")).text();
+    expect(text).toContain('data-form="my-password"');
+    expect(text).toContain('href="/admin/account/totp"');
+  });
+
+  it("enrols with a QR code and the secret as text", async () => {
+    const a = await account();
+    const text = await (await page(a.cookie, "/admin/account/totp")).text();
+    expect(text).toContain("<svg");
+    const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(text)?.[1];
+    expect(secret).toBeDefined();
+    // Shown grouped for typing by hand.
+    expect(text).toContain(secret?.slice(0, 4));
+  });
+
+  it("tells a built-in password's session that it has no account", async () => {
+    const text = await (await asCall("admin", "/admin/account")).text();
+    expect(text).toContain("没有个人账号");
+  });
+});
