@@ -267,32 +267,21 @@ export function AccountsPage(props: {
         )}
       </section>
       <section class="panel" aria-labelledby="account-audit-title">
-        <h2 id="account-audit-title">最近的账号与登录记录</h2>
+        <h2 id="account-audit-title">最近的账号与登录记录（北京时间）</h2>
         {props.audit.length === 0 ? (
           <p class="empty">还没有记录。</p>
         ) : (
-          <div class="table-wrap">
-            <table class="data compact">
-              <thead>
-                <tr>
-                  <th scope="col">时间（北京时间）</th>
-                  <th scope="col">操作人</th>
-                  <th scope="col">操作</th>
-                  <th scope="col">对象</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.audit.map((e) => (
-                  <tr>
-                    <td class="nowrap">{localTime(e.createdAt, TZ)}</td>
-                    <td>{actorText(e.actor, ROLE_LABEL)}</td>
-                    <td>{ACCOUNT_ACTION_LABEL[e.action] ?? e.action}</td>
-                    <td>{accountOf(e.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol class="account-log">
+            {props.audit.map((e) => (
+              <li>
+                <time class="nowrap">{localTime(e.createdAt, TZ)}</time>{" "}
+                <strong>{ACCOUNT_ACTION_LABEL[e.action] ?? e.action}</strong>
+                {accountOf(e.after) && <> · {accountOf(e.after)}</>}
+                <br />
+                <span class="muted">操作人：{actorText(e.actor, ROLE_LABEL)}</span>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </AdminLayout>
