@@ -23,7 +23,8 @@ export function CampaignsPage(props: {
   newCampaign: CampaignFormValues;
   flash?: string;
 }) {
-  const admin = props.organizer.role === "admin";
+  // Only admins who see every campaign create campaigns (a limited account would not see it).
+  const admin = props.organizer.role === "admin" && !props.organizer.campaignIds;
   return (
     <AdminLayout title="全部活动" organizer={props.organizer} page="campaigns" flash={props.flash}>
       <h1>全部评选活动</h1>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { auditLog } from "../../../src/db/schema";
 import { totpCode } from "../../../src/domain/organizer-accounts";
-import { call } from "../../helpers";
+import { call, db, makeCampaign } from "../../helpers";
 import { asCall, json } from "./admin-helpers";
 
 /** The console's account pages and the sign-in form with accounts (issue 14). */
@@ -122,5 +123,33 @@ describe("我的账号", () => {
   it("tells a built-in password's session that it has no account", async () => {
     const text = await (await asCall("admin", "/admin/account")).text();
     expect(text).toContain("没有个人账号");
+  });
+});
+
+describe("the audit log's actors", () => {
+  it("shows a named account, a built-in password and entries from before accounts", async () => {
+    const c = await makeCampaign();
+    const now = Date.now();
+    await db()
+      .insert(auditLog)
+      .values(
+        [
+          "王主任 (admin, session)",
+          "内置观察员 (observer, session)",
+          "wang.li (admin, account)",
+          "token (admin, token)",
+        ].map((actor, i) => ({
+          campaignId: c.id,
+          actor,
+          action: "campaign.pause",
+          createdAt: now + i,
+        })),
+      );
+    const text = await (await asCall("admin", `/admin/c/${c.slug}/audit`)).text();
+    const plain = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(plain).toContain("王主任 管理员 · 内置口令登录");
+    expect(plain).toContain("内置观察员 观察员（只读） · 内置口令登录");
+    expect(plain).toContain("wang.li 管理员 · 个人账号");
+    expect(plain).toContain("token 管理员 · API 令牌");
   });
 });

@@ -233,6 +233,7 @@ describe("accounts limited to some campaigns", () => {
     const page = await (await withCookie(cookie, "/admin")).text();
     expect(page).toContain(mine.slug);
     expect(page).not.toContain(other.slug);
+    expect(page).not.toContain("新建评选活动");
   });
 
   it("refuses creating campaigns, the whole audit log and account management (403)", async () => {
