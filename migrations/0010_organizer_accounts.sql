@@ -28,12 +28,14 @@ CREATE TABLE `organizer_account_campaigns` (
 --> statement-breakpoint
 -- Console sessions live on the server: the cookie carries a random id whose SHA-256 is the key here,
 -- so signing out, disabling an account or changing its password ends its sessions at once.
--- account_id is null for a session opened with a built-in password.
+-- account_id is null for a session opened with a built-in password; secret_tag then holds a short
+-- digest of that configured password, so changing ADMIN_PASSWORD / OBSERVER_PASSWORD ends them.
 CREATE TABLE `organizer_sessions` (
 	`id_hash` text PRIMARY KEY NOT NULL,
 	`account_id` integer,
 	`role` text NOT NULL,
 	`name` text NOT NULL,
+	`secret_tag` text,
 	`created_at` integer NOT NULL,
 	`expires_at` integer NOT NULL,
 	`revoked_at` integer,

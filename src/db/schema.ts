@@ -463,6 +463,11 @@ export const organizerSessions = sqliteTable(
     role: text("role", { enum: ["admin", "observer"] }).notNull(),
     /** The audit label's name at sign-in. */
     name: text("name").notNull(),
+    /**
+     * Built-in password sessions: a digest of the configured password they were opened with, so
+     * changing the secret ends them (domain/organizer-accounts.ts `builtInSecretTag`).
+     */
+    secretTag: text("secret_tag"),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     revokedAt: integer("revoked_at"),

@@ -5,6 +5,7 @@
  */
 import { Secret, TOTP } from "otpauth";
 import type { Organizer } from "../types";
+import { keyedHash } from "./identity";
 import { ipPrefix } from "./ip-prefix";
 
 /** Lower-case letters, digits, dot, dash, underscore; 3–32 characters, starting with a letter or digit. */
@@ -90,4 +91,13 @@ export function verifyTotp(
   if (delta === null) return null;
   const step = Math.floor(now / 1000 / PERIOD) + delta;
   return step > lastStep ? step : null;
+}
+
+/**
+ * A short digest of a configured built-in password (plain or PBKDF2 hash), kept with the
+ * sessions it opened: when the secret changes, the tag no longer matches and they end. It is
+ * keyed with the session key so the stored tag says nothing about the password by itself.
+ */
+export function builtInSecretTag(sessionKey: string, configured: string): Promise<string> {
+  return keyedHash(`builtin-tag:${sessionKey}`, configured);
 }

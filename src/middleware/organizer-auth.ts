@@ -9,7 +9,7 @@ import {
   findSessionOrganizer,
   revokeSession,
 } from "../db/queries/organizer-sessions";
-import { mayAccessCampaign } from "../domain/organizer-accounts";
+import { builtInSecretTag, mayAccessCampaign } from "../domain/organizer-accounts";
 import { secretsEqual } from "../domain/passwords";
 import { hashLinkToken, isWellFormedToken, newLinkToken } from "../domain/selection-links";
 import { ApiError } from "../errors";
@@ -62,6 +62,7 @@ export async function startSession(c: Context<AppEnv>, who: SessionSubject): Pro
   const id = newLinkToken();
   const idHash = await hashLinkToken(id);
   const db = c.var.db;
+  const secretTag = who.accountId === null ? await builtInTag(c, key, who.role) : null;
   const actor: Organizer = {
     role: who.role,
     name: who.name,
@@ -73,6 +74,7 @@ export async function startSession(c: Context<AppEnv>, who: SessionSubject): Pro
       accountId: who.accountId,
       role: who.role,
       name: who.name,
+      secretTag,
       now,
       expiresAt,
     }),
@@ -96,9 +98,14 @@ export async function startSession(c: Context<AppEnv>, who: SessionSubject): Pro
   return expiresAt;
 }
 
+/** The tag of the built-in password a role signs in with now; null when it is not configured. */
+function builtInTag(c: Context<AppEnv>, key: string, role: Role): Promise<string | null> {
+  const configured = role === "admin" ? c.env.ADMIN_PASSWORD : c.env.OBSERVER_PASSWORD;
+  return configured ? builtInSecretTag(key, configured) : Promise.resolve(null);
+}
+
 /** The session id's hash from a validly signed cookie, or null. */
-async function cookieSessionHash(c: Context<AppEnv>): Promise<string | null> {
-  const key = sessionKey(c);
+async function cookieSessionHash(c: Context<AppEnv>, key: string | null): Promise<string | null> {
   if (!key) return null;
   const id = await readSignedCookie(c, key, ORGANIZER_COOKIE);
   // Cookies from before server-side sessions (role.expiry.name) are not ids: refused.
@@ -108,7 +115,7 @@ async function cookieSessionHash(c: Context<AppEnv>): Promise<string | null> {
 
 /** Signs out: revokes this session on the server (a copy of the cookie stops working too). */
 export async function endSession(c: Context<AppEnv>): Promise<void> {
-  const idHash = await cookieSessionHash(c);
+  const idHash = await cookieSessionHash(c, sessionKey(c));
   if (idHash) await revokeSession(c.var.db, idHash, Date.now());
   deleteCookie(c, ORGANIZER_COOKIE, { path: "/", secure: !isLocalHost(c.req.url) });
 }
@@ -126,9 +133,10 @@ export async function identifyOrganizer(c: Context<AppEnv>): Promise<Organizer |
     }
     return null;
   }
-  const idHash = await cookieSessionHash(c);
-  if (!idHash) return null;
-  return findSessionOrganizer(c.var.db, idHash, Date.now());
+  const key = sessionKey(c);
+  const idHash = await cookieSessionHash(c, key);
+  if (!key || !idHash) return null;
+  return findSessionOrganizer(c.var.db, idHash, Date.now(), (role) => builtInTag(c, key, role));
 }
 
 const CAMPAIGN_PATH = /^\/api\/admin\/campaigns\/([^/]+)/;

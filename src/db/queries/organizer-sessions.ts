@@ -14,6 +14,8 @@ export interface NewSession {
   accountId: number | null;
   role: Role;
   name: string;
+  /** For a built-in password's session: the tag of the configured password. */
+  secretTag: string | null;
   now: number;
   expiresAt: number;
 }
@@ -26,6 +28,7 @@ export function createSessionStatements(db: Database, s: NewSession) {
       accountId: s.accountId,
       role: s.role,
       name: s.name,
+      secretTag: s.secretTag,
       createdAt: s.now,
       expiresAt: s.expiresAt,
     }),
@@ -36,6 +39,7 @@ export function createSessionStatements(db: Database, s: NewSession) {
 interface SessionRow {
   role: Role;
   name: string;
+  secret_tag: string | null;
   account_id: number | null;
   username: string | null;
   display_name: string | null;
@@ -46,16 +50,18 @@ interface SessionRow {
 
 /**
  * The organizer behind a live session, or null when it is unknown, revoked, expired, or its account
- * is disabled. A named account's role and campaigns are read now, not at sign-in, so an admin's
- * change applies to sessions already open.
+ * is disabled, or (a built-in password's session) `currentTag` says the password has changed since.
+ * A named account's role and campaigns are read now, not at sign-in, so an admin's change applies
+ * to sessions already open.
  */
 export async function findSessionOrganizer(
   db: Database,
   idHash: string,
   now: number,
+  currentTag: (role: Role) => Promise<string | null>,
 ): Promise<Organizer | null> {
   const row = await db.get<SessionRow | undefined>(sql`
-    SELECT s.role, s.name, s.account_id, a.username, a.display_name, a.role AS account_role,
+    SELECT s.role, s.name, s.secret_tag, s.account_id, a.username, a.display_name, a.role AS account_role,
       a.disabled_at,
       (SELECT group_concat(ac.campaign_id) FROM organizer_account_campaigns ac
         WHERE ac.account_id = s.account_id) AS scope
@@ -63,6 +69,8 @@ export async function findSessionOrganizer(
     WHERE s.id_hash = ${idHash} AND s.revoked_at IS NULL AND s.expires_at > ${now}`);
   if (!row) return null;
   if (row.account_id === null) {
+    const tag = await currentTag(row.role);
+    if (tag === null || tag !== row.secret_tag) return null;
     return { role: row.role, name: row.name, via: "session", sessionHash: idHash };
   }
   if (row.disabled_at !== null || !row.username || !row.account_role) return null;

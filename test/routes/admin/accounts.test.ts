@@ -1,5 +1,8 @@
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { totpCode } from "../../../src/domain/organizer-accounts";
+import app from "../../../src/index";
 import { call, makeCampaign } from "../../helpers";
 import { asCall, errorCode, json } from "./admin-helpers";
 
@@ -133,6 +136,31 @@ describe("revocable sessions", () => {
     expect((await withCookie(cookie, "/api/admin/campaigns")).status).toBe(200);
     await withCookie(cookie, "/api/admin/session", { method: "DELETE" });
     expect((await withCookie(cookie, "/api/admin/campaigns")).status).toBe(401);
+  });
+
+  it("ends a built-in password's sessions when that password is changed", async () => {
+    const cookieFor = async (password: string) =>
+      cookieOf(
+        await call("/api/admin/session", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
+          body: JSON.stringify({ password }),
+        }),
+      );
+    const admin = await cookieFor("test-admin-password");
+    const observer = await cookieFor("test-observer-password");
+    const fetchWith = (cookie: string, overrides: Partial<typeof env>) =>
+      app.fetch(
+        new Request("http://localhost/api/admin/campaigns", { headers: { Cookie: cookie } }),
+        { ...env, ...overrides },
+        createExecutionContext(),
+      );
+    expect((await fetchWith(admin, {})).status).toBe(200);
+    const rotated = { ADMIN_PASSWORD: "a-rotated-admin-password" };
+    expect((await fetchWith(admin, rotated)).status).toBe(401);
+    expect((await fetchWith(observer, rotated)).status).toBe(200);
+    // Unset: matches nothing, so its sessions end too.
+    expect((await fetchWith(observer, { OBSERVER_PASSWORD: "" })).status).toBe(401);
   });
 
   it("ends every session of an account an admin disables, at once, and refuses its sign-in", async () => {
