@@ -31,7 +31,7 @@ async function signInAs(page: Page, username: string, code?: string): Promise<vo
   await page.getByLabel("账号", { exact: true }).fill(username);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
   if (code) await page.getByLabel(/动态验证码/).fill(code);
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
 }
 
@@ -71,12 +71,12 @@ test("an admin disables another account, whose open session stops at once", asyn
   const api = await clerkPage.request.get("/api/admin/campaigns");
   expect(api.status()).toBe(401);
   await clerkPage.reload();
-  await expect(clerkPage.getByRole("button", { name: "登录" })).toBeVisible();
+  await expect(clerkPage.getByRole("button", { name: "登录", exact: true })).toBeVisible();
   await expect(clerkPage.getByRole("button", { name: "退出登录" })).toHaveCount(0);
   // And cannot sign in again.
   await clerkPage.getByLabel("账号", { exact: true }).fill(clerk);
   await clerkPage.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await clerkPage.getByRole("button", { name: "登录" }).click();
+  await clerkPage.getByRole("button", { name: "登录", exact: true }).click();
   await expect(clerkPage.getByRole("alert")).toContainText("不正确");
 });
 
@@ -92,11 +92,11 @@ test("a session cookie copied before sign-out is refused after it", async ({
   await expect(copy.getByRole("button", { name: "退出登录" })).toBeVisible();
 
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("button", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "登录", exact: true })).toBeVisible();
 
   expect((await copy.request.get("/api/admin/campaigns")).status()).toBe(401);
   await copy.goto("/admin");
-  await expect(copy.getByRole("button", { name: "登录" })).toBeVisible();
+  await expect(copy.getByRole("button", { name: "登录", exact: true })).toBeVisible();
 });
 
 test("two-step verification: enrol from the QR page's secret, then sign in with a code", async ({
@@ -124,15 +124,16 @@ test("two-step verification: enrol from the QR page's secret, then sign in with 
   await expect(page.getByRole("status")).toContainText("两步验证已开启");
 
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("button", { name: "登录", exact: true })).toBeVisible();
   // Without the code: asked for it, still signed out.
   await page.getByLabel("账号", { exact: true }).fill(who);
   await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("6 位动态验证码");
   await expect(page.getByLabel(/动态验证码/)).toBeFocused();
   // The enrolment's code is spent: the next step's code signs in.
   await page.getByLabel(/动态验证码/).fill(totp.generate({ timestamp: now + 30_000 }));
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
   await expect(page.getByText("totp同志")).toBeVisible();
 });

@@ -8,7 +8,7 @@ export function AccountLinks(props: { organizer: Organizer }) {
   const manage = mayManageAccounts(organizer) && organizer.via !== "token";
   if (!own && !manage) return null;
   return (
-    <nav class="account-links" aria-label="账号">
+    <nav class="account-links" aria-label="账号设置">
       {own && <a href="/admin/account">我的账号</a>}
       {manage && <a href="/admin/accounts">账号管理</a>}
     </nav>
