@@ -389,6 +389,27 @@ describe("second factor (TOTP)", () => {
     expect((await login(a.username, a.password)).status).toBe(201);
   });
 
+  it("lets the owner turn it off with their password", async () => {
+    const a = await createAccount({ role: "observer" });
+    const cookie = await signedIn(a.username, a.password);
+    const { secret } = await (await withCookie(cookie, "/api/admin/me/totp/new")).json<{
+      secret: string;
+    }>();
+    await withCookie(
+      cookie,
+      "/api/admin/me/totp",
+      json({ secret, code: totpCode(secret, Date.now()) }),
+    );
+    expect(await errorCode(await login(a.username, a.password))).toBe("totp_required");
+    const off = (password: string) =>
+      withCookie(cookie, "/api/admin/me/totp", { ...json({ password }), method: "DELETE" });
+    const wrong = await off("not-the-password");
+    expect(wrong.status).toBe(401);
+    expect(await errorCode(wrong)).toBe("wrong_password");
+    expect((await off(a.password)).status).toBe(200);
+    expect((await login(a.username, a.password)).status).toBe(201);
+  });
+
   it("is for named accounts only: the built-in passwords have no account (403)", async () => {
     const res = await asCall("admin", "/api/admin/me/totp/new");
     expect(res.status).toBe(403);
