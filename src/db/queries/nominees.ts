@@ -9,10 +9,14 @@ export interface NomineeFilter {
   sort: "number" | "likes";
 }
 
-/** `column` contains `text` literally: LIKE wildcards in the search are escaped. */
+/**
+ * `column` contains `text` literally, ASCII letters in either case (as LIKE did). `instr()` and not
+ * LIKE: D1 refuses LIKE patterns over 50 bytes ("LIKE or GLOB pattern too complex"), which 17
+ * Chinese characters reach, and `%` or `_` are plain characters to instr. `lower()` folds ASCII only,
+ * like LIKE's case rule.
+ */
 function contains(column: SQLiteColumn, text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+  return sql`instr(lower(${column}), lower(${text})) > 0`;
 }
 
 /** A campaign's nominees matching a search (name, unit, or 编号) and group, in the asked order. */

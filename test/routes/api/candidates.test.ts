@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, like, makeCampaign } from "../../helpers";
 
@@ -46,6 +47,38 @@ describe("GET /api/campaigns/:slug/candidates", () => {
     expect(await numbers("%")).toEqual([]);
     expect(await numbers("_")).toEqual([]);
     expect(await numbers("  ")).toHaveLength(12);
+  });
+
+  // An outside review got D1_ERROR "LIKE or GLOB pattern too complex" (500) from these: SQLite's
+  // LIKE pattern limit is 50 bytes, so 17 Chinese characters, 49 ASCII ones or 25 escaped `%` broke it.
+  it("answers any q up to 100 characters with the right matches, never a 500", async () => {
+    const c = await makeCampaign({ count: 4 });
+    const longName = "长".repeat(100);
+    const longUnit = `${"a".repeat(60)}%_${"b".repeat(38)}`;
+    await env.DB.prepare("UPDATE nominees SET name = ? WHERE campaign_id = ? AND number = 3")
+      .bind(longName, c.id)
+      .run();
+    await env.DB.prepare("UPDATE nominees SET unit = ? WHERE campaign_id = ? AND number = 4")
+      .bind(longUnit, c.id)
+      .run();
+    const numbers = async (q: string) => {
+      const { res, body } = await list(c.slug, `?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      return body?.items.map((i) => i.number);
+    };
+    expect(await numbers("长".repeat(17))).toEqual([3]);
+    expect(await numbers("长".repeat(100))).toEqual([3]);
+    expect(await numbers(`${"长".repeat(99)}短`)).toEqual([]);
+    expect(await numbers("a".repeat(49))).toEqual([4]);
+    expect(await numbers(longUnit)).toEqual([4]);
+    expect(await numbers("%".repeat(25))).toEqual([]);
+    expect(await numbers("%".repeat(100))).toEqual([]);
+    expect(await numbers("_".repeat(100))).toEqual([]);
+    // `%` and `_` are literal characters: they match only where the text holds them.
+    expect(await numbers("a%_b")).toEqual([4]);
+    expect(await numbers("a_%b")).toEqual([]);
+    // ASCII letters still match regardless of case, as LIKE did.
+    expect(await numbers("A".repeat(49))).toEqual([4]);
   });
 
   it("filters by group", async () => {

@@ -46,6 +46,30 @@ describe("public pages", () => {
     expect(fragment.text).toContain(`href="/c/${c.slug}/4"`);
   });
 
+  it("searches with long q (17 Chinese, 49 ASCII, 25 %, 100 characters) without a 500", async () => {
+    const c = await makeCampaign({ count: 3 });
+    await env.DB.prepare("UPDATE nominees SET name = ? WHERE campaign_id = ? AND number = 2")
+      .bind("长".repeat(100), c.id)
+      .run();
+    for (const [q, found] of [
+      ["长".repeat(17), true],
+      ["长".repeat(100), true],
+      ["x".repeat(49), false],
+      ["%".repeat(25), false],
+      ["_".repeat(100), false],
+    ] as const) {
+      for (const path of [
+        `/c/${c.slug}?q=${encodeURIComponent(q)}`,
+        `/c/${c.slug}?fragment=grid&q=${encodeURIComponent(q)}`,
+      ]) {
+        const { res, text } = await html(path);
+        expect(res.status, path).toBe(200);
+        expect(text.includes(`href="/c/${c.slug}/2"`), path).toBe(found);
+        expect(text).not.toContain(`href="/c/${c.slug}/1"`);
+      }
+    }
+  });
+
   it("switches to English with ?lang=en and remembers it in a cookie", async () => {
     const c = await makeCampaign();
     const { res, text } = await html(`/c/${c.slug}?lang=en`);
