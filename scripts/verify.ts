@@ -3,7 +3,7 @@
  *
  * Recomputes the ledger's hash chain from an exported votes.csv and checks it against the ledger
  * head the export carries and, more importantly, against the one published by the server
- * (GET /api/campaigns/:slug/ledger?history=1 — give its URL with --url, or the hash and count
+ * (GET /api/campaigns/:slug/ledger?history=1, page after page — give its URL with --url, or the hash and count
  * you noted with --head/--count). Exit code 0 = every checkpoint matches, 1 = mismatch or error.
  */
 import { readFile } from "node:fs/promises";
@@ -15,6 +15,25 @@ interface PublicHead {
   count?: number;
   hash: string;
   checkpoints?: { seq: number; count?: number; hash: string }[];
+  /** The next page of checkpoints (a path on the same server), or null/absent on the last. */
+  next?: string | null;
+}
+
+/** Every published checkpoint, following the history's pages (the head alone on older servers). */
+async function publishedCheckpoints(
+  url: URL,
+): Promise<{ seq: number; count?: number; hash: string }[]> {
+  url.searchParams.set("history", "1");
+  const all: { seq: number; count?: number; hash: string }[] = [];
+  let page: URL | null = url;
+  while (page) {
+    const res = await fetch(page);
+    if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
+    const published = (await res.json()) as PublicHead;
+    all.push(...(published.checkpoints ?? [published]));
+    page = published.next ? new URL(published.next, page) : null;
+  }
+  return all;
 }
 
 async function main(): Promise<number> {
@@ -42,12 +61,7 @@ async function main(): Promise<number> {
     });
   }
   if (values.url) {
-    const url = new URL(values.url);
-    url.searchParams.set("history", "1");
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    const published = (await res.json()) as PublicHead;
-    for (const k of published.checkpoints ?? [published]) {
+    for (const k of await publishedCheckpoints(new URL(values.url))) {
       if (k.count === undefined) {
         console.warn(`checkpoint ${k.seq}: the server hides counts; matching its hash at any row`);
       }

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { type ChainRow, extendChain, GENESIS } from "../../domain/ledger-chain";
 import type { Database } from "../client";
 import { type LedgerCheckpoint, ledgerCheckpoints } from "../schema";
@@ -33,6 +33,25 @@ export async function listCheckpoints(
     .from(ledgerCheckpoints)
     .where(eq(ledgerCheckpoints.campaignId, campaignId))
     .orderBy(ledgerCheckpoints.seq);
+}
+
+/**
+ * One page of checkpoints, oldest first: those with `seq > after`, at most `limit` (keyset on the
+ * primary key, so a page costs the same at seq 40,000 as at 1). Every column is read, so a column
+ * added to the table reaches the view without touching this query.
+ */
+export async function checkpointPage(
+  db: Database,
+  campaignId: number,
+  after: number,
+  limit: number,
+): Promise<LedgerCheckpoint[]> {
+  return db
+    .select()
+    .from(ledgerCheckpoints)
+    .where(and(eq(ledgerCheckpoints.campaignId, campaignId), gt(ledgerCheckpoints.seq, after)))
+    .orderBy(asc(ledgerCheckpoints.seq))
+    .limit(limit);
 }
 
 /** The chain fields of ledger rows after `afterId`, oldest first (keyset pagination). */

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { closedCombinedByNumber, combinedResult } from "../../db/queries/combined";
 import { tallies } from "../../db/queries/results";
+import { etagMatches, strongTag } from "../../domain/etag";
 import { rankByLikes } from "../../domain/ranking";
 import { isoInZone } from "../../domain/time";
 import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
@@ -13,21 +14,6 @@ import {
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { requireCampaign } from "./campaign-loader";
-
-async function strongTag(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  const hex = [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, "0"));
-  return `"${hex.join("")}"`;
-}
-
-/** True when an If-None-Match header names `etag` (or is `*`). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""))
-    .some((t) => t === etag || t === "*");
-}
 
 /**
  * The public results of each campaign, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS):
@@ -81,7 +67,7 @@ function answer(
   security?: HeaderVariant,
 ): Response {
   // Each Response gets its own copy of the headers, so the middleware may still add to it.
-  if (matches(ifNoneMatch ?? undefined, entry.etag)) {
+  if (etagMatches(ifNoneMatch ?? undefined, entry.etag)) {
     return new Response(null, { status: 304, headers: headersFor(entry, "304", security) });
   }
   if (acceptEncoding && /\bgzip\b/.test(acceptEncoding)) {
