@@ -36,6 +36,7 @@ import { renderPage } from "./routes/pages/page-context";
 import { profilePages } from "./routes/pages/profile";
 import { resultsPages } from "./routes/pages/results";
 import { selectionLinkPages } from "./routes/pages/selection-links";
+import { wechatPages } from "./routes/pages/wechat";
 import { runScheduled } from "./scheduled";
 import type { AppEnv } from "./types";
 import { MESSAGES } from "./views/i18n";
@@ -120,6 +121,7 @@ app.route("/", mediaRoutes);
 app.route("/", selectionLinkPages);
 app.route("/", homePages);
 app.route("/", resultsPages);
+app.route("/", wechatPages);
 app.route("/", profilePages);
 app.route("/", campaignPages);
 

@@ -9,6 +9,11 @@ export interface Voter {
   ip: string;
   /** No valid voter cookie came with this request: the client never loaded one of our pages. */
   isNew: boolean;
+  /**
+   * The voter hash of the WeChat account this browser signed in with (微信网页授权), or null. A
+   * campaign in the `wechat` identity mode counts likes by this instead of `hash`.
+   */
+  wechatHash: string | null;
 }
 
 /** The reader's language and text size, for pages. */

@@ -46,7 +46,7 @@ interface LikeAnswer {
   likes?: number;
   remainingToday?: number | null;
   receipt?: string;
-  error?: { code: string; challenge?: Challenge; turnstileSiteKey?: string };
+  error?: { code: string; challenge?: Challenge; turnstileSiteKey?: string; signInUrl?: string };
 }
 
 /** Solves a proof-of-work challenge in a Web Worker (public/pow-worker.js), off the main thread. */
@@ -210,6 +210,15 @@ function setupLike(): void {
         }
       } else {
         const code = body.error?.code || "unknown";
+        const signIn = body.error?.signInUrl;
+        if (code === "wechat_identity_required" && signIn && signIn.startsWith("/wechat/")) {
+          // The WeChat identity expired since the page was drawn: inside WeChat sign in again
+          // (silent, back to this page); elsewhere the page redraws with its QR code.
+          feedback.textContent = m.errors[code] || "";
+          if (/MicroMessenger/i.test(navigator.userAgent)) location.assign(signIn);
+          else location.reload();
+          return;
+        }
         if (code !== "already_liked") {
           likes = before;
           render(wasLiked);
@@ -411,6 +420,15 @@ function setupCopy(): void {
   }
 }
 
+/** The WeChat sign-in's return mark (`?wx=1`) is not for sharing: drop it from the address bar. */
+function dropSignInMark(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has("wx")) return;
+  url.searchParams.delete("wx");
+  history.replaceState(history.state, "", `${url.pathname}${url.search}${url.hash}`);
+}
+
+dropSignInMark();
 setupLike();
 setupFilters();
 setupRanking();

@@ -51,6 +51,13 @@ export const campaigns = sqliteTable("campaigns", {
   retentionDays: integer("retention_days"),
   /** When that detail was dropped (counts, receipts and checkpoints stay). */
   detailPurgedAt: integer("detail_purged_at"),
+  /**
+   * Who a voter is: the signed voter cookie (default), or a WeChat account (微信网页授权, the
+   * openid's HMAC as the voter hash): one WeChat account, one voter (issue 13 item 5).
+   */
+  identityMode: text("identity_mode", { enum: ["cookie", "wechat"] })
+    .notNull()
+    .default("cookie"),
   /** Up to when the anomaly scan has looked (ms); it rescans a margin before this. */
   anomalyScannedAt: integer("anomaly_scanned_at"),
   createdAt: integer("created_at").notNull(),

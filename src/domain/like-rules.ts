@@ -15,6 +15,8 @@ export interface LikeState extends CampaignClock {
   usedToday: number;
   /** Likes this voter gave this nominee today, before this request. */
   usedForNomineeToday: number;
+  /** The campaign counts WeChat accounts (identity mode `wechat`) and this request has none. */
+  wechatIdentityMissing?: boolean;
 }
 
 export type LikeRefusal =
@@ -26,7 +28,8 @@ export type LikeRefusal =
   | "already_liked"
   | "daily_quota_exhausted"
   | "idempotency_key_reused"
-  | "challenge_required";
+  | "challenge_required"
+  | "wechat_identity_required";
 
 export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
   if (!s.campaignFound) return "campaign_not_found";
@@ -42,6 +45,7 @@ export function likeRefusal(s: LikeState, now: number): LikeRefusal | null {
     case "open":
       break;
   }
+  if (s.wechatIdentityMissing) return "wechat_identity_required";
   if (s.usedForNomineeToday >= s.likesPerCandidatePerDay) return "already_liked";
   if (s.likesPerVoterPerDay !== null && s.usedToday >= s.likesPerVoterPerDay) {
     return "daily_quota_exhausted";

@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { randomId, voterHash } from "../domain/identity";
 import type { AppEnv } from "../types";
 import { readSignedCookie, writeSignedCookie } from "./signed-cookie";
+import { readWeChatIdentity } from "./wechat-identity";
 
 export const VOTER_COOKIE = "by_voter";
 const VOTER_COOKIE_MAX_AGE = 60 * 60 * 24 * 180;
@@ -45,6 +46,8 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
     hash: await voterHash(secret, id),
     ip: clientIp(c.req.raw.headers),
     isNew,
+    // Only what a WeChat sign-in left (issue 13 item 5); wechat-mode campaigns count by it.
+    wechatHash: await readWeChatIdentity(c, secret),
   });
   await next();
 });

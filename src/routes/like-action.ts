@@ -12,6 +12,7 @@ import { turnstileConfig, verifyTurnstile } from "../integrations/turnstile";
 import type { AppEnv } from "../types";
 import { DEFAULT_PROTECTION } from "../validators/campaign";
 import type { LikeRequest } from "../validators/likes";
+import { wechatSignInPath } from "./wechat-paths";
 
 /**
  * One like, as both the JSON API and the no-JS form use it: the per-IP flood guard, then the single
@@ -35,6 +36,8 @@ export type LikeOutcome =
       /** For `challenge_required`: what to solve (and the Turnstile site key, when that is on). */
       challenge?: Challenge;
       turnstileSiteKey?: string;
+      /** For `wechat_identity_required`: where to sign in with WeChat (then back to the profile). */
+      signInUrl?: string;
     };
 
 const REFUSALS: Record<
@@ -51,6 +54,11 @@ const REFUSALS: Record<
   idempotency_key_reused: {
     status: 422,
     message: "This Idempotency-Key was used for another nominee.",
+  },
+  wechat_identity_required: {
+    status: 403,
+    message:
+      "This campaign counts one like per WeChat account: open the page in WeChat (signInUrl signs in there), then like again.",
   },
   challenge_required: {
     status: 428,
@@ -105,6 +113,7 @@ export async function likeAction(
     slug,
     number,
     voterHash: voter.hash,
+    wechatVoterHash: voter.wechatHash,
     receipt: receiptCode(),
     now,
     idempotencyKey: idempotencyKey(c.req.raw.headers),
@@ -158,6 +167,14 @@ export async function likeAction(
           now,
         }),
         ...(turnstile ? { turnstileSiteKey: turnstile.siteKey } : {}),
+      };
+    }
+    if (result.refusal === "wechat_identity_required") {
+      return {
+        ok: false,
+        code: result.refusal,
+        ...refusal,
+        signInUrl: wechatSignInPath(slug, number),
       };
     }
     return { ok: false, code: result.refusal, ...refusal, retryAfter };

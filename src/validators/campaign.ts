@@ -82,6 +82,8 @@ const fields = {
   nomineeOrder: v.picklist(["number", "shuffle"], "nomineeOrder must be number or shuffle"),
   draft: v.boolean("draft must be true or false"),
   protection: CampaignProtection,
+  // Issue 13 item 5: who a voter is (cookie, or one WeChat account = one voter).
+  identityMode: v.picklist(["cookie", "wechat"], "identityMode must be cookie or wechat"),
 };
 
 const windowInOrder = (c: { opensAt?: string; closesAt?: string }) =>
@@ -101,6 +103,7 @@ export const CampaignSettings = v.pipe(
     nomineeOrder: v.optional(fields.nomineeOrder, "number"),
     draft: v.optional(fields.draft, true),
     protection: v.optional(fields.protection, DEFAULT_PROTECTION),
+    identityMode: v.optional(fields.identityMode, "cookie"),
   }),
   v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
 );

@@ -30,6 +30,7 @@ export function adminCampaign(
     },
     showCounts: c.showCounts,
     nomineeOrder: c.nomineeOrder,
+    identityMode: c.identityMode,
     protection: {
       challengePrefixPerMinute: c.challengePrefixPerMinute,
       challengeVoterPerMinute: c.challengeVoterPerMinute,

@@ -43,6 +43,7 @@ export function campaignDetail(
       likesPerVoterPerDay: c.likesPerVoterPerDay,
     },
     showCounts: c.showCounts,
+    identityMode: c.identityMode,
     candidateCount: totals.candidateCount,
     ...(view.showLikes ? { totalLikes: totals.totalLikes } : {}),
   };

@@ -82,6 +82,8 @@ const zh = {
     candidate_not_found: "找不到该候选人。",
     challenge_required:
       "同一网络点赞的人较多，需要浏览器完成一次安全验证：请开启 JavaScript（或换用微信、手机浏览器）后再点一次。",
+    wechat_identity_required:
+      "本次评选一个微信号算一位投票人：请在微信中打开本页，确认身份后再点赞。",
     unknown: "点赞没有成功，请稍后重试。",
   } as Record<string, string>,
   share: "分享",
@@ -191,6 +193,8 @@ const en: Messages = {
     candidate_not_found: "Nominee not found.",
     challenge_required:
       "Many likes are coming from your network, so a quick browser check is needed: please turn on JavaScript and tap again.",
+    wechat_identity_required:
+      "In this campaign one WeChat account is one voter: open this page in WeChat, confirm, then like again.",
     unknown: "The like did not go through; please try again.",
   },
   share: "Share",

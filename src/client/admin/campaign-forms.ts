@@ -76,6 +76,7 @@ export function setupCampaignForms(): void {
           challengeDifficulty: Number(field(form, "challengeDifficulty").value),
           retentionDays: orNull("retentionDays"),
         },
+        identityMode: field(form, "identityMode").value,
       };
       let body: Record<string, unknown> = all;
       if (mode === "edit") {
@@ -98,7 +99,7 @@ export function setupCampaignForms(): void {
           changed(field(form, "likesPerVoterPerDay"))
         )
           body.rules = all.rules;
-        for (const key of ["showCounts", "nomineeOrder", "draft"]) {
+        for (const key of ["showCounts", "nomineeOrder", "draft", "identityMode"]) {
           if (changed(field(form, key))) body[key] = all[key];
         }
         const protectionFields = [

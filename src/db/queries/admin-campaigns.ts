@@ -41,6 +41,7 @@ function toColumns(s: CampaignPatch) {
     ...(s.showCounts !== undefined && { showCounts: s.showCounts }),
     ...(s.nomineeOrder !== undefined && { nomineeOrder: s.nomineeOrder }),
     ...(s.draft !== undefined && { draft: s.draft }),
+    ...(s.identityMode !== undefined && { identityMode: s.identityMode }),
     // Only the protection fields sent change; a missing one keeps its value.
     ...(s.protection !== undefined &&
       Object.fromEntries(Object.entries(s.protection).filter(([, value]) => value !== undefined))),

@@ -26,6 +26,11 @@ export interface LikeInput {
   slug: string;
   number: number;
   voterHash: string;
+  /**
+   * The voter hash of the WeChat account this request signed in with, if any. A campaign in the
+   * `wechat` identity mode counts by it, and refuses the like without it.
+   */
+  wechatVoterHash?: string | null;
   receipt: string;
   now: number;
   /** The client's Idempotency-Key, if it sent one. */
@@ -74,9 +79,12 @@ export type LikeResult =
 export interface CampaignKey {
   id: number;
   timeZone: string;
+  /** Absent = `cookie`; a wrong guess is caught by the guard like a wrong zone. */
+  identityMode?: "cookie" | "wechat";
 }
 
-// A stale entry (campaign renamed, zone changed) is caught by the `c.id = ? AND time_zone = ?`
+// A stale entry (campaign renamed, zone or identity mode changed) is caught by the
+// `c.id = ? AND time_zone = ? AND identity_mode = ?`
 // guard in the INSERT and costs one retry; a cold one costs one small read.
 const campaignKeys = new Map<string, CampaignKey>();
 
@@ -89,7 +97,9 @@ async function campaignKey(db: Database, slug: string): Promise<CampaignKey | nu
   const cached = campaignKeys.get(slug);
   if (cached) return cached;
   const row = await db.$client
-    .prepare("SELECT id, time_zone AS timeZone FROM campaigns WHERE slug = ?1 AND draft = 0")
+    .prepare(
+      "SELECT id, time_zone AS timeZone, identity_mode AS identityMode FROM campaigns WHERE slug = ?1 AND draft = 0",
+    )
     .bind(slug)
     .first<CampaignKey>();
   if (row) campaignKeys.set(slug, row);
@@ -99,6 +109,7 @@ async function campaignKey(db: Database, slug: string): Promise<CampaignKey | nu
 interface StateRow {
   campaignId: number | null;
   timeZone: string;
+  identityMode: "cookie" | "wechat";
   opensAt: number;
   closesAt: number;
   paused: number;
@@ -153,7 +164,13 @@ async function attempt(
   key: CampaignKey,
   prep: LikePreparation,
 ): Promise<Attempt> {
-  const { slug, number, voterHash, receipt, now } = input;
+  const { slug, number, receipt, now } = input;
+  // A wechat-mode campaign counts WeChat accounts: the like is written under the openid's hash,
+  // and not at all without one (the INSERT checks ?15; the state explains the refusal).
+  const mode = key.identityMode ?? "cookie";
+  const identified = mode === "cookie" || Boolean(input.wechatVoterHash);
+  const voterHash =
+    mode === "wechat" && input.wechatVoterHash ? input.wechatVoterHash : input.voterHash;
   const idemKey = input.idempotencyKey ?? null;
   const day = localDay(now, key.timeZone);
   const signals = (input.signals ?? 0) | (prep.signals ?? 0);
@@ -173,6 +190,8 @@ async function attempt(
     prep.ipPrefixHash,
     prep.proof ?? "",
     signals,
+    mode,
+    identified ? 1 : 0,
   ];
   const replay = `FROM likes r WHERE r.campaign_id = c.id AND r.voter_hash = ?3 AND r.idempotency_key = ?9`;
   const usedToday = `(SELECT used FROM voter_days vd
@@ -205,7 +224,8 @@ async function attempt(
   statements.push(
     d1
       .prepare(
-        `SELECT c.id AS campaignId, c.time_zone AS timeZone, c.opens_at AS opensAt,
+        `SELECT c.id AS campaignId, c.time_zone AS timeZone, c.identity_mode AS identityMode,
+                c.opens_at AS opensAt,
                 c.closes_at AS closesAt, c.paused AS paused, c.closed_at AS closedAt,
                 c.published_at AS publishedAt, c.likes_per_candidate_per_day AS perCandidate,
                 c.likes_per_voter_per_day AS perVoter, c.show_counts AS showCounts,
@@ -232,6 +252,7 @@ async function attempt(
          FROM campaigns c
          JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0 AND c.id = ?10 AND c.time_zone = ?8
+           AND c.identity_mode = ?14 AND ?15 = 1
            AND c.published_at IS NULL AND c.closed_at IS NULL AND c.paused = 0
            AND c.opens_at <= ?6 AND c.closes_at > ?6
            AND COALESCE(${nomineeSlots}, 0) < c.likes_per_candidate_per_day
@@ -297,7 +318,9 @@ async function attempt(
       },
     };
   }
-  if (s.campaignId !== key.id || s.timeZone !== key.timeZone) return { kind: "stale" };
+  if (s.campaignId !== key.id || s.timeZone !== key.timeZone || s.identityMode !== mode) {
+    return { kind: "stale" };
+  }
 
   const state: LikeState = {
     campaignFound: true,
@@ -311,6 +334,7 @@ async function attempt(
     likesPerVoterPerDay: s.perVoter,
     usedToday: s.usedToday ?? 0,
     usedForNomineeToday: s.usedForNominee ?? 0,
+    wechatIdentityMissing: !identified,
   };
   // The write saw exactly this state, so the rules name the reason; with the rules passed, only
   // busyness without a winning proof is left.

@@ -18,11 +18,23 @@ import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
 import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
 import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings, PublishRequest } from "../../validators/campaign";
 import { readJson } from "../../validators/json-body";
 import { adminCampaign } from "../../views/admin-json";
 import { loadCampaign } from "./load";
+
+/** The WeChat identity mode needs an Official Account: refuse it while none is configured. */
+function requireWeChatIfAsked(c: Context<AppEnv>, identityMode: string | undefined): void {
+  if (identityMode === "wechat" && !wechatOAuthConfig(c.env)) {
+    throw new ApiError(
+      400,
+      "wechat_not_configured",
+      "identityMode wechat needs WECHAT_APP_ID and WECHAT_APP_SECRET (see docs/operations.md).",
+    );
+  }
+}
 
 async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<Response> {
   const campaign = await loadCampaign(c);
@@ -78,6 +90,7 @@ export const adminCampaignsApi = new Hono<AppEnv>()
   })
   .post("/", async (c) => {
     const settings = await readJson(c, CampaignSettings);
+    requireWeChatIfAsked(c, settings.identityMode);
     const created = await createCampaign(c.var.db, settings, c.var.organizer, Date.now());
     if (!created)
       throw new ApiError(409, "slug_taken", `The slug "${settings.slug}" is already used.`);
@@ -90,6 +103,7 @@ export const adminCampaignsApi = new Hono<AppEnv>()
   .patch("/:slug", async (c) => {
     const campaign = await loadCampaign(c);
     const patch = await readJson(c, CampaignPatch);
+    requireWeChatIfAsked(c, patch.identityMode);
     if ((patch.opensAt && !patch.closesAt) || (patch.closesAt && !patch.opensAt)) {
       const opens = patch.opensAt ? Date.parse(patch.opensAt) : campaign.opensAt;
       const closes = patch.closesAt ? Date.parse(patch.closesAt) : campaign.closesAt;

@@ -76,6 +76,7 @@ function formValues(campaign: Campaign): CampaignFormValues {
     challengeVoterPerMinute: campaign.challengeVoterPerMinute,
     challengeDifficulty: campaign.challengeDifficulty,
     retentionDays: campaign.retentionDays,
+    identityMode: campaign.identityMode,
   };
 }
 

@@ -18,7 +18,11 @@ export async function requireCampaign(c: Context<AppEnv>, slug: string): Promise
   const campaign = await findPublicCampaign(c.var.db, slug);
   if (!campaign) throw new ApiError(404, "campaign_not_found", `No campaign "${slug}".`);
   // The profile page is read before a like: spare that like its campaign lookup.
-  rememberCampaign(campaign.slug, { id: campaign.id, timeZone: campaign.timeZone });
+  rememberCampaign(campaign.slug, {
+    id: campaign.id,
+    timeZone: campaign.timeZone,
+    identityMode: campaign.identityMode,
+  });
   return campaign;
 }
 

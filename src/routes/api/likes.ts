@@ -43,7 +43,9 @@ export const likesApi = new Hono<AppEnv>().post(
             challenge: outcome.challenge,
             ...(outcome.turnstileSiteKey ? { turnstileSiteKey: outcome.turnstileSiteKey } : {}),
           }
-        : {};
+        : outcome.signInUrl
+          ? { signInUrl: outcome.signInUrl }
+          : {};
       throw new ApiError(outcome.status, outcome.code, outcome.message, headers, extra);
     }
     if (outcome.replayed) c.header("Idempotent-Replayed", "true");

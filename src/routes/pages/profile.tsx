@@ -3,12 +3,15 @@ import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
 import { localDay } from "../../domain/time";
 import { publicCacheMs } from "../../domain/ttl-cache";
+import { isWeChatUserAgent, type WeChatGate, wechatGate } from "../../domain/wechat";
+import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
 import { likeAction } from "../like-action";
+import { wechatSignInPath } from "../wechat-paths";
 import {
   campaignOr404,
   nomineeOr404,
@@ -24,6 +27,7 @@ import {
   nonceMarker,
   profileRows,
 } from "./profile-cache";
+import { SIGNED_IN_MARK, wechatSignInRedirect } from "./wechat";
 
 const PROFILE = "/c/:slug/:number{[1-9][0-9]{0,8}}";
 
@@ -42,8 +46,12 @@ export const profilePages = new Hono<AppEnv>()
     const now = Date.now();
     const ttl = publicCacheMs(c.env);
     const prefs = c.var.prefs;
-    const shared = ttl > 0 && c.var.voter.isNew && c.req.query("r") === undefined;
-    const key = firstVisitKey(c.req.url, prefs.locale, prefs.largeText);
+    const voter = c.var.voter;
+    const inWeChat = isWeChatUserAgent(c.req.header("User-Agent"));
+    const shared =
+      ttl > 0 && voter.isNew && voter.wechatHash === null && c.req.query("r") === undefined;
+    // A wechat-mode campaign shows a visitor outside WeChat another box than one inside it.
+    const key = `${firstVisitKey(c.req.url, prefs.locale, prefs.largeText)}\n${inWeChat}`;
     const cached = shared ? cachedFirstVisit(key, prefs.nonce ?? "", now) : undefined;
     if (cached) {
       privatePage(c);
@@ -51,16 +59,31 @@ export const profilePages = new Hono<AppEnv>()
     }
     const { campaign, nominee, neighbours } = await profileRows(c, now);
     const view = publicView(campaign, now);
+    // Issue 13 item 5: while voting is open, a wechat-mode campaign needs the WeChat identity.
+    // Inside WeChat the sign-in is a silent redirect that lands back here (once: the callback
+    // marks its return, so a browser that refuses the cookie is not sent round in a loop).
+    let gate: WeChatGate | undefined;
+    if (campaign.identityMode === "wechat" && view.status === "open") {
+      const config = wechatOAuthConfig(c.env);
+      gate = wechatGate({ signedIn: voter.wechatHash !== null, inWeChat, configured: !!config });
+      if (gate === "sign_in" && config && c.req.query(SIGNED_IN_MARK) === undefined) {
+        c.header("Cache-Control", "private, no-store");
+        const path = `/c/${campaign.slug}/${nominee.number}`;
+        return c.redirect(await wechatSignInRedirect(c, config, path), 302);
+      }
+    }
+    const voterKey = campaign.identityMode === "wechat" ? voter.wechatHash : voter.hash;
     // A voter whose cookie was issued by this very request has liked nothing: no read needed.
-    const today = c.var.voter.isNew
-      ? { usedToday: 0, likedNominee: false }
-      : await voterToday(
-          c.var.db,
-          campaign.id,
-          nominee.id,
-          c.var.voter.hash,
-          localDay(now, campaign.timeZone),
-        );
+    const today =
+      voterKey === null || (campaign.identityMode === "cookie" && voter.isNew)
+        ? { usedToday: 0, likedNominee: false }
+        : await voterToday(
+            c.var.db,
+            campaign.id,
+            nominee.id,
+            voterKey,
+            localDay(now, campaign.timeZone),
+          );
     const cap = campaign.likesPerVoterPerDay;
     const remaining = cap === null ? null : Math.max(0, cap - today.usedToday);
     const r = c.req.query("r");
@@ -74,6 +97,12 @@ export const profilePages = new Hono<AppEnv>()
         campaign={campaign}
         nominee={nominee}
         neighbours={neighbours}
+        wechat={
+          gate && {
+            gate,
+            signInUrl: wechatSignInPath(campaign.slug, nominee.number),
+          }
+        }
         like={{
           status: view.status,
           likes: view.showLikes ? nominee.likes : null,
@@ -107,6 +136,10 @@ export const profilePages = new Hono<AppEnv>()
       (outcome.code === "campaign_not_found" || outcome.code === "candidate_not_found")
     ) {
       return c.notFound();
+    }
+    // Inside WeChat a like without the WeChat identity goes to sign in, and back to the profile.
+    if (!outcome.ok && outcome.signInUrl && isWeChatUserAgent(c.req.header("User-Agent"))) {
+      return c.redirect(outcome.signInUrl, 303);
     }
     const query = outcome.ok
       ? `r=liked${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}&rc=${outcome.receipt}`

@@ -1,5 +1,5 @@
 import { localTime } from "./format";
-import { FIELD_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
+import { FIELD_LABEL, IDENTITY_MODE_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 
 /** One line of an audit entry's readable change. */
 export interface DiffLine {
@@ -27,6 +27,8 @@ function show(key: string, value: unknown, timeZone: string): string {
   if (typeof value === "string" && key === "showCounts") return SHOW_COUNTS_LABEL[value] ?? value;
   if (typeof value === "string" && key === "nomineeOrder")
     return NOMINEE_ORDER_LABEL[value] ?? value;
+  if (typeof value === "string" && key === "identityMode")
+    return IDENTITY_MODE_LABEL[value] ?? value;
   let text: string;
   if (typeof value === "string") text = value === "" ? "（空）" : value;
   else if (

@@ -1,5 +1,5 @@
 import { localInputValue } from "./format";
-import { NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
+import { IDENTITY_MODE_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 
 export interface CampaignFormValues {
   slug: string;
@@ -18,6 +18,8 @@ export interface CampaignFormValues {
   challengeVoterPerMinute: number | null;
   challengeDifficulty: number;
   retentionDays: number | null;
+  /** Issue 13 item 5: `cookie` (default) or `wechat`. */
+  identityMode?: string;
 }
 
 const optionalNumber = (n: number | null) => (n === null ? "" : String(n));
@@ -308,6 +310,12 @@ export function CampaignForm(props: {
           </div>
         </div>
       </fieldset>
+      <IdentityModeField
+        id={id}
+        hint={hint}
+        value={v.identityMode ?? "cookie"}
+        readOnly={readOnly}
+      />
       <p class="form-error" role="alert" data-form-error />
       {!readOnly && (
         <p>
@@ -317,5 +325,38 @@ export function CampaignForm(props: {
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Who a voter is (issue 13 item 5): the browser's voter cookie, or one WeChat account per voter
+ * through 微信网页授权. A block of its own, so other settings can be added around it.
+ */
+function IdentityModeField(props: {
+  id: (name: string) => string;
+  hint: (name: string) => string;
+  value: string;
+  readOnly?: boolean;
+}) {
+  const { id, hint } = props;
+  return (
+    <fieldset disabled={props.readOnly}>
+      <legend>投票身份</legend>
+      <div class="field">
+        <label for={id("identityMode")}>一位投票人是</label>
+        <select id={id("identityMode")} name="identityMode" aria-describedby={hint("identityMode")}>
+          {Object.entries(IDENTITY_MODE_LABEL).map(([value, label]) => (
+            <option value={value} selected={props.value === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <p class="hint" id={hint("identityMode")}>
+          “微信账号”：点赞前需在微信中打开页面，由微信静默确认身份（snsapi_base，只取匿名 openid
+          的加密摘要，不取昵称头像，不要求关注）；微信外的访客看到二维码。需先配置公众号
+          WECHAT_APP_ID / WECHAT_APP_SECRET 和网页授权域名（见运维文档）。
+        </p>
+      </div>
+    </fieldset>
   );
 }

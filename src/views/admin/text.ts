@@ -108,6 +108,7 @@ export const FIELD_LABEL: Record<string, string> = {
   retentionDays: "投票明细保留天数",
   showCounts: "票数公开方式",
   nomineeOrder: "候选人排列",
+  identityMode: "投票身份",
   draft: "草稿",
   paused: "暂停",
   closedAt: "手动结束于",
@@ -157,6 +158,11 @@ export const SHOW_COUNTS_LABEL: Record<string, string> = {
   never: "不公开",
 };
 
+export const IDENTITY_MODE_LABEL: Record<string, string> = {
+  cookie: "浏览器标识（默认）",
+  wechat: "微信账号（一个微信号一票）",
+};
+
 export const NOMINEE_ORDER_LABEL: Record<string, string> = {
   number: "按编号",
   shuffle: "每位访客随机排列（更公平）",
@@ -186,6 +192,8 @@ export const ERROR_TEXT: Record<string, string> = {
   invitation_not_found: "找不到该邀请链接",
   nomination_not_found: "找不到该提名",
   juror_not_found: "找不到该评委",
+  wechat_not_configured:
+    "尚未配置微信公众号（WECHAT_APP_ID / WECHAT_APP_SECRET），不能使用微信投票身份",
   offline: "网络连接失败，请检查网络后重试。",
   unknown: "操作没有成功，请稍后重试。",
 };

@@ -1,14 +1,19 @@
 import type { Campaign, Nominee } from "../../db/schema";
+import type { WeChatGate as Gate } from "../../domain/wechat";
 import type { Preferences } from "../../types";
 import { LikeBox, type LikeBoxProps } from "../components/like-box";
 import { SharePanel } from "../components/share-panel";
+import { WeChatGate, WeChatSignedIn } from "../components/wechat-gate";
 import { Layout } from "../layout";
+import { WECHAT_TEXT } from "../wechat-text";
 
 export interface ProfilePageProps {
   campaign: Campaign;
   nominee: Nominee;
   like: Omit<LikeBoxProps, "m" | "slug" | "number" | "name">;
   neighbours: { previous: number | null; next: number | null };
+  /** A wechat-mode campaign while voting is open: which box this visitor gets (issue 13 item 5). */
+  wechat?: { gate: Gate; signInUrl: string };
   prefs: Preferences;
   url: string;
   origin: string;
@@ -70,7 +75,22 @@ export function ProfilePage(p: ProfilePageProps) {
             </dl>
           </div>
         </header>
-        <LikeBox m={m} slug={c.slug} number={n.number} name={n.name} {...p.like} />
+        {p.wechat && p.wechat.gate !== "ready" ? (
+          <WeChatGate
+            t={WECHAT_TEXT[prefs.locale]}
+            gate={p.wechat.gate}
+            name={n.name}
+            path={path}
+            pageUrl={canonical}
+            signInUrl={p.wechat.signInUrl}
+            copyLabel={m.copyLink}
+          />
+        ) : (
+          <>
+            {p.wechat && <WeChatSignedIn t={WECHAT_TEXT[prefs.locale]} />}
+            <LikeBox m={m} slug={c.slug} number={n.number} name={n.name} {...p.like} />
+          </>
+        )}
         <section class="story" aria-labelledby="story-heading">
           <h2 id="story-heading">{m.story}</h2>
           {n.story.map((para) => (
