@@ -209,3 +209,52 @@ describe("the like path's round trips (DESIGN §5/§7)", () => {
     expect(kinds()).toEqual(["first", "batch"]);
   });
 });
+
+describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
+  const voterRows = async (campaignId: number) =>
+    (
+      await env.DB.prepare("SELECT voter_hash AS v FROM likes WHERE campaign_id = ? ORDER BY id")
+        .bind(campaignId)
+        .all<{ v: string }>()
+    ).results.map((r) => r.v);
+
+  it("refuses without a WeChat identity and counts under the openid's hash with one", async () => {
+    const c = await makeCampaign({ identityMode: "wechat" });
+    const now = Date.now();
+    expect(await castLike(db(), input(c.slug, 1, "cookie-voter", now))).toMatchObject({
+      counted: false,
+      refusal: "wechat_identity_required",
+    });
+    const withWeChat = { ...input(c.slug, 1, "cookie-voter", now), wechatVoterHash: "wx-voter-1" };
+    expect(await castLike(db(), withWeChat)).toMatchObject({ counted: true });
+    // The same account from another browser (another cookie) is the same voter.
+    const elsewhere = { ...input(c.slug, 1, "other-cookie", now), wechatVoterHash: "wx-voter-1" };
+    expect(await castLike(db(), elsewhere)).toMatchObject({ refusal: "already_liked" });
+    expect(await voterRows(c.id)).toEqual(["wx-voter-1"]);
+    // The campaign's status still comes first: no sign-in is asked for a closed vote.
+    const closed = await makeCampaign({ identityMode: "wechat", closedAt: now - 1000 });
+    expect(await castLike(db(), input(closed.slug, 1, "cookie-voter", now))).toMatchObject({
+      refusal: "voting_closed",
+    });
+  });
+
+  it("is caught by the guard when the like path's cache still says cookie, and vice versa", async () => {
+    const c = await makeCampaign({ identityMode: "wechat" });
+    rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai", identityMode: "cookie" });
+    expect(await castLike(db(), input(c.slug, 2, "cookie-voter", Date.now()))).toMatchObject({
+      counted: false,
+      refusal: "wechat_identity_required",
+    });
+    const plain = await makeCampaign();
+    rememberCampaign(plain.slug, {
+      id: plain.id,
+      timeZone: "Asia/Shanghai",
+      identityMode: "wechat",
+    });
+    const both = { ...input(plain.slug, 2, "cookie-voter", Date.now()), wechatVoterHash: "wx-2" };
+    expect(await castLike(db(), both)).toMatchObject({ counted: true });
+    // A cookie-mode campaign counts the cookie, whatever WeChat identity the browser has.
+    expect(await voterRows(plain.id)).toEqual(["cookie-voter"]);
+    expect(await voterRows(c.id)).toEqual([]);
+  });
+});
