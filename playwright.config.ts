@@ -6,10 +6,25 @@
  * Browsers cannot be downloaded here: install `chromium fonts-wqy-zenhei` with apt-get.
  */
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_WECHAT, wechatMockPort } from "./e2e/wechat-mock-server";
 
 /** E2E_PORT lets two checkouts run their suites side by side (default 8787). */
 const PORT = Number(process.env.E2E_PORT ?? 8787);
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
+
+/**
+ * The dev server's WeChat Official Account points at the local mock that e2e/wechat.spec.ts
+ * runs (WeChat's real hosts need the internet); campaigns in the cookie mode never call it.
+ */
+const MOCK = `http://localhost:${wechatMockPort()}`;
+const WECHAT_VARS = [
+  `WECHAT_APP_ID:${E2E_WECHAT.appId}`,
+  `WECHAT_APP_SECRET:${E2E_WECHAT.appSecret}`,
+  `WECHAT_OPEN_ORIGIN:${MOCK}`,
+  `WECHAT_API_ORIGIN:${MOCK}`,
+]
+  .map((v) => `--var ${v}`)
+  .join(" ");
 
 /** Debian's Chromium, quiet and offline (no component updates, no QUIC, no background fetches). */
 const CHROMIUM_ARGS = [
@@ -60,7 +75,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `npm run dev -- --port ${PORT}`,
+        command: `npm run dev -- --port ${PORT} ${WECHAT_VARS}`,
         url: `http://localhost:${PORT}/api/campaigns`,
         reuseExistingServer: !process.env.CI,
         timeout: 120_000,

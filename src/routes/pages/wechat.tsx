@@ -101,5 +101,6 @@ export const wechatPages = new Hono<AppEnv>()
     const hash = await wechatVoterHash(secret, result.openid);
     await writeWeChatIdentity(c, secret, hash, !isLocalHost(c.req.url));
     c.header("Cache-Control", "no-store");
-    return c.redirect(`${returnPath}?${SIGNED_IN_MARK}=1`, 303);
+    // An explicit fragment: a browser would otherwise keep the authorize URL's #wechat_redirect.
+    return c.redirect(`${returnPath}?${SIGNED_IN_MARK}=1#main`, 303);
   });

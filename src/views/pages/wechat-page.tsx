@@ -24,7 +24,7 @@ export function WeChatFailurePage(p: {
         {t.failures[p.reason]}
       </p>
       <p>{t.nothingCounted}</p>
-      <p class="button-row">
+      <p class="wechat-actions">
         {p.retryUrl && (
           <a class="button" href={p.retryUrl}>
             {t.retry}

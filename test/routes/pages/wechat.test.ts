@@ -108,7 +108,7 @@ describe("a wechat-mode campaign inside WeChat", () => {
     expect(authorize.hash).toBe("#wechat_redirect");
     expect(callback.searchParams.get("state")).toBe(authorize.searchParams.get("state"));
     expect(landed.status).toBe(303);
-    expect(landed.headers.get("Location")).toBe(`/c/${c.slug}/2?wx=1`);
+    expect(landed.headers.get("Location")).toBe(`/c/${c.slug}/2?wx=1#main`);
     expect(identity).toMatch(/^by_wechat=/);
     // The cookie holds the openid's keyed hash, never the openid.
     expect(decodeURIComponent(identity ?? "")).not.toContain(mock.openid("alice"));
