@@ -12,6 +12,7 @@ import {
   takeStateNonce,
   writeWeChatIdentity,
 } from "../../middleware/wechat-identity";
+import { TtlCache } from "../../domain/ttl-cache";
 import type { AppEnv } from "../../types";
 import { WeChatFailurePage } from "../../views/pages/wechat-page";
 import { type SignInFailure, WECHAT_TEXT } from "../../views/wechat-text";
@@ -24,6 +25,14 @@ import { publicOrigin } from "./page-context";
  * code, which the server exchanges for the openid. The browser then carries only the openid's
  * HMAC, in a signed cookie (middleware/wechat-identity.ts), and lands on the page it came from.
  */
+
+/**
+ * Sign-ins finished in this isolate in the last five minutes (a code's life), by code and state.
+ * WeChat's browser is known to load the callback twice with the same code (the first load
+ * aborted); the second exchange would fail with "code been used" and show a failure for a sign-in
+ * that worked. The state is bound to this browser's nonce, so a repeat from elsewhere still fails.
+ */
+const recentSignIns = new TtlCache<string>(2000);
 
 /** The query parameter the callback adds to the return path, so a page never redirects in a loop. */
 export const SIGNED_IN_MARK = "wx";
@@ -89,8 +98,11 @@ export const wechatPages = new Hono<AppEnv>()
     if (check !== "ok") return failure(c, "link_invalid", returnPath, 400);
     const code = c.req.query("code");
     if (!code) return failure(c, "code_invalid", returnPath, 400);
-    const result = await exchangeCode(config, code);
-    if (!result.ok) {
+    const now = Date.now();
+    const key = `${code}\n${c.req.query("state")}`;
+    const repeat = recentSignIns.get(key, now);
+    const result = repeat ? null : await exchangeCode(config, code);
+    if (result && !result.ok) {
       if (result.errcode !== undefined && result.reason !== "code_invalid") {
         console.error(`WeChat code exchange refused: errcode ${result.errcode}`);
       }
@@ -98,7 +110,8 @@ export const wechatPages = new Hono<AppEnv>()
         result.reason === "code_invalid" ? 400 : result.reason === "snapshot_user" ? 403 : 502;
       return failure(c, result.reason, returnPath, status);
     }
-    const hash = await wechatVoterHash(secret, result.openid);
+    const hash = repeat ?? (await wechatVoterHash(secret, result?.openid ?? ""));
+    recentSignIns.set(key, hash, now + 5 * 60 * 1000);
     await writeWeChatIdentity(c, secret, hash, !isLocalHost(c.req.url));
     c.header("Cache-Control", "no-store");
     // An explicit fragment: a browser would otherwise keep the authorize URL's #wechat_redirect.
