@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { TtlCache } from "../../domain/ttl-cache";
 import { checkState, safeReturnPath, signState, wechatVoterHash } from "../../domain/wechat";
 import {
   authorizeUrl,
@@ -12,7 +13,6 @@ import {
   takeStateNonce,
   writeWeChatIdentity,
 } from "../../middleware/wechat-identity";
-import { TtlCache } from "../../domain/ttl-cache";
 import type { AppEnv } from "../../types";
 import { WeChatFailurePage } from "../../views/pages/wechat-page";
 import { type SignInFailure, WECHAT_TEXT } from "../../views/wechat-text";
