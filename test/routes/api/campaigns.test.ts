@@ -43,6 +43,7 @@ describe("GET /api/campaigns/:slug", () => {
       closesAt: expect.stringMatching(/\+08:00$/),
       rules: { likesPerCandidatePerDay: 1, likesPerVoterPerDay: null },
       showCounts: "always",
+      identityMode: "cookie",
       candidateCount: 4,
       totalLikes: 2,
     });
