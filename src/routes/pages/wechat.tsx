@@ -61,7 +61,9 @@ function failure(
       t={WECHAT_TEXT[c.var.prefs.locale]}
       reason={reason}
       prefs={c.var.prefs}
-      url={c.req.url}
+      // The page's language and text-size links lead to the page the sign-in came from: the
+      // callback's own URL cannot be loaded twice (its nonce is spent).
+      url={`${publicOrigin(c)}${returnPath ?? "/"}`}
       returnPath={returnPath}
       retryUrl={retryable && returnPath ? wechatSignInPath(...splitReturnPath(returnPath)) : null}
     />

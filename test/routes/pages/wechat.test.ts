@@ -285,6 +285,8 @@ describe("a sign-in that fails shows a clear page and counts nothing", () => {
     // The way back: try again (a new sign-in for the same page) or return to it.
     expect(html).toContain(`href="/wechat/authorize?next=${encodeURIComponent(s.next)}"`);
     expect(html).toContain(`href="${s.next}"`);
+    // The language toggle leads to that page, not to the spent callback again.
+    expect(html).toContain(`href="${s.next}?lang=en"`);
 
     s = await start(c.slug);
     const stale = mock.issueCode("dave");
