@@ -147,7 +147,9 @@ export async function reconcile(campaignId: number) {
     `SELECT n.number, n.likes AS counter,
             (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'counted') AS counted,
             n.voided_likes AS voidedCounter,
-            (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'voided') AS voided
+            (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'voided') AS voided,
+            n.held_likes AS heldCounter,
+            (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id AND l.status = 'held') AS held
      FROM nominees n WHERE n.campaign_id = ? ORDER BY n.number`,
   )
     .bind(campaignId)
@@ -157,6 +159,69 @@ export async function reconcile(campaignId: number) {
       counted: number;
       voidedCounter: number;
       voided: number;
+      heldCounter: number;
+      held: number;
     }>();
   return results;
+}
+
+/** Every counter (counted, held, voided) equals its ledger rows, for every nominee. */
+export async function expectReconciled(campaignId: number) {
+  for (const r of await reconcile(campaignId)) {
+    if (r.counter !== r.counted || r.heldCounter !== r.held || r.voidedCounter !== r.voided) {
+      throw new Error(
+        `nominee ${r.number}: counters do not match the ledger: ${JSON.stringify(r)}`,
+      );
+    }
+  }
+}
+
+let ledgerSerial = 0;
+
+/**
+ * Writes ledger rows straight into D1 (triggers included), e.g. held likes until the like path
+ * holds them (branch i13-friction). Returns the rows' ids and receipts.
+ */
+export async function insertLikes(
+  campaignId: number,
+  rows: {
+    number: number;
+    status?: "counted" | "held" | "voided";
+    voter?: string;
+    network?: string;
+    at?: number;
+  }[],
+): Promise<{ id: number; receipt: string }[]> {
+  const out: { id: number; receipt: string }[] = [];
+  for (let i = 0; i < rows.length; i += 50) {
+    const batch = rows.slice(i, i + 50).map((r) => {
+      ledgerSerial++;
+      const receipt = `T${String(ledgerSerial).padStart(3, "0").slice(-3)}-${Math.random()
+        .toString(36)
+        .slice(2, 6)
+        .toUpperCase()
+        .padEnd(4, "X")}-${String(campaignId).padStart(4, "0").slice(-4)}`;
+      return env.DB.prepare(
+        `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, ip_prefix_hash, day, slot,
+                            created_at, status, void_reason, voided_by, voided_at, receipt)
+         VALUES (?1, (SELECT id FROM nominees WHERE campaign_id = ?1 AND number = ?2), ?3, 'ip', ?4,
+                 '2026-11-29', 1, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id, receipt`,
+      ).bind(
+        campaignId,
+        r.number,
+        r.voter ?? `voter-${ledgerSerial}`,
+        r.network ?? "net-a",
+        r.at ?? Date.now(),
+        r.status ?? "counted",
+        r.status === "voided" ? "test" : null,
+        r.status === "voided" ? "test" : null,
+        r.status === "voided" ? Date.now() : null,
+        receipt,
+      );
+    });
+    for (const res of await env.DB.batch<{ id: number; receipt: string }>(batch)) {
+      out.push(...(res.results ?? []));
+    }
+  }
+  return out;
 }

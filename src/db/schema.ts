@@ -91,6 +91,8 @@ export const nominees = sqliteTable(
     likes: integer("likes").notNull().default(0),
     /** Counter: the nominee's `voided` ledger rows (已核减). */
     voidedLikes: integer("voided_likes").notNull().default(0),
+    /** Counter: the nominee's `held` ledger rows (待核验): recorded, not counted until released. */
+    heldLikes: integer("held_likes").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -121,7 +123,7 @@ export const likes = sqliteTable(
     /** 1..likesPerCandidatePerDay: the n-th like of this voter for this nominee on this day. */
     slot: integer("slot").notNull().default(1),
     createdAt: integer("created_at").notNull(),
-    status: text("status", { enum: ["counted", "voided"] })
+    status: text("status", { enum: ["counted", "held", "voided"] })
       .notNull()
       .default("counted"),
     voidReason: text("void_reason"),
@@ -135,6 +137,11 @@ export const likes = sqliteTable(
     ipPrefixHash: text("ip_prefix_hash").notNull().default(""),
     /** Bit set of what the request looked like (domain/like-signals.ts), for the anomaly review. */
     signals: integer("signals").notNull().default(0),
+    /**
+     * The decision (ledger_changes.id) that set the current status; every status change needs a
+     * new one (trigger), and the trigger turns the change into a ledger_events row.
+     */
+    statusChange: text("status_change"),
   },
   (t) => [
     // Makes "n likes per nominee per voter per day" exact, whatever the concurrency.
@@ -144,6 +151,8 @@ export const likes = sqliteTable(
     index("likes_campaign_ip").on(t.campaignId, t.ipHash),
     index("likes_campaign_prefix_time").on(t.campaignId, t.ipPrefixHash, t.createdAt),
     index("likes_campaign_time").on(t.campaignId, t.createdAt),
+    index("likes_campaign_status").on(t.campaignId, t.status, t.nomineeId),
+    index("likes_status_change").on(t.statusChange).where(sql`${t.statusChange} IS NOT NULL`),
     uniqueIndex("likes_idempotency")
       .on(t.campaignId, t.voterHash, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} IS NOT NULL`),
@@ -208,8 +217,50 @@ export const ledgerCheckpoints = sqliteTable(
     hash: text("hash").notNull(),
     prevHash: text("prev_hash").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** The status-change events sealed so far: the last one's id, how many, and their chain. */
+    lastEventId: integer("last_event_id").notNull().default(0),
+    eventCount: integer("event_count").notNull().default(0),
+    eventHash: text("event_hash").notNull().default("0".repeat(64)),
+    /** Counted likes in the sealed rows after the sealed events (null before migration 0007). */
+    counted: integer("counted"),
+    /** sha256 of the canonical counted total per nominee (domain/ledger-chain.ts `countsHash`). */
+    countsHash: text("counts_hash"),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.seq] })],
+);
+
+/**
+ * One organizer decision that changed ledger statuses (void, release, reinstate…): who, when,
+ * why, and how many rows. Append-only.
+ */
+export const ledgerChanges = sqliteTable("ledger_changes", {
+  id: text("id").primaryKey(),
+  campaignId: integer("campaign_id").notNull(),
+  action: text("action").notNull(),
+  reason: text("reason").notNull(),
+  actor: text("actor").notNull(),
+  rows: integer("rows").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * One ledger row's status change, written by the `likes_after_status` trigger in the same statement
+ * as the change (so no code path can skip it). Append-only; chained and sealed by checkpoints.
+ */
+export const ledgerEvents = sqliteTable(
+  "ledger_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id").notNull(),
+    likeId: integer("like_id").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    changeId: text("change_id").notNull(),
+  },
+  (t) => [
+    index("ledger_events_campaign").on(t.campaignId, t.id),
+    index("ledger_events_like").on(t.likeId, t.id),
+  ],
 );
 
 /** Proof-of-work challenges already used: each buys exactly one like. Expired rows are swept. */

@@ -40,3 +40,65 @@ export function extendChain(prev: string, rows: Iterable<ChainRow>): string {
   for (const r of rows) h = chainStep(h, r);
   return h;
 }
+
+/**
+ * Status changes are chained too, separately from the rows (so the rows' chain, and every
+ * checkpoint published before migration 0007, keeps its meaning). Events, oldest first:
+ *
+ *   e₀ = 64 zeros,   eᵢ = sha256(eᵢ₋₁ + "\n" + JSON([id, like id, from, to, change, seconds, actor, reason]))
+ *
+ * JSON rather than `|`: reasons are free text, and a separator inside one must not be able to
+ * move text from the reason into the actor.
+ */
+export type LedgerStatus = "counted" | "held" | "voided";
+
+export interface ChainEvent {
+  id: number;
+  likeId: number;
+  from: LedgerStatus;
+  to: LedgerStatus;
+  /** The decision (ledger_changes.id) this event belongs to: which rows moved together. */
+  change: string;
+  /** Seconds since the epoch of the decision. */
+  seconds: number;
+  actor: string;
+  reason: string;
+}
+
+export function canonicalEvent(e: ChainEvent): string {
+  return JSON.stringify([e.id, e.likeId, e.from, e.to, e.change, e.seconds, e.actor, e.reason]);
+}
+
+export function eventStep(prev: string, e: ChainEvent): string {
+  return createHash("sha256")
+    .update(`${prev}\n${canonicalEvent(e)}`)
+    .digest("hex");
+}
+
+export function extendEventChain(prev: string, events: Iterable<ChainEvent>): string {
+  let h = prev;
+  for (const e of events) h = eventStep(h, e);
+  return h;
+}
+
+/** The transitions the ledger allows (the same rule as the `likes_status_transition` trigger). */
+export function allowedTransition(from: LedgerStatus, to: LedgerStatus): boolean {
+  return (
+    (from === "held" && (to === "counted" || to === "voided")) ||
+    (from === "counted" && to === "voided") ||
+    (from === "voided" && to === "counted")
+  );
+}
+
+/**
+ * The counted total per nominee at a checkpoint, as published: every nominee with at least one
+ * sealed row, by number, `[[number, counted], …]` as JSON, hashed. Nominees without rows are left
+ * out, so an auditor can rebuild the list from votes.csv alone.
+ */
+export function canonicalCounts(counts: Iterable<[number, number]>): string {
+  return JSON.stringify([...counts].sort((a, b) => a[0] - b[0]));
+}
+
+export function countsHash(counts: Iterable<[number, number]>): string {
+  return createHash("sha256").update(canonicalCounts(counts)).digest("hex");
+}

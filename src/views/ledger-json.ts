@@ -20,6 +20,14 @@ export function checkpointJson(
     hash: k.hash,
     ...(detail ? { prevHash: k.prevHash } : {}),
     time: isoInZone(k.createdAt, campaign.timeZone),
+    // The status changes sealed (their count and chain), and the counted total per nominee at
+    // this checkpoint as a hash (with the sum where counts are shown). Absent before migration 0007.
+    events: k.eventCount,
+    eventHash: k.eventHash,
+    ...(showCount && k.countsHash !== null
+      ? { counted: k.counted ?? undefined, countsHash: k.countsHash }
+      : {}),
+    ...(detail ? { lastEventId: k.lastEventId } : {}),
   };
 }
 
@@ -35,5 +43,7 @@ export function headJson(
     ...(opts.showCount === false ? {} : { count: 0 }),
     hash: GENESIS,
     time: null,
+    events: 0,
+    eventHash: GENESIS,
   };
 }

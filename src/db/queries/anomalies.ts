@@ -11,6 +11,7 @@ import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type AnomalyFlag, anomalyFlags, type Campaign, campaigns } from "../schema";
 import { actorLabel } from "./audit";
+import { statusChangeStatements } from "./ledger-status";
 
 /**
  * The anomaly review: a scan that turns ledger patterns into flags (run by the Cron Trigger and on
@@ -200,6 +201,8 @@ function flagSelector(f: AnomalyFlag): { where: string; params: (string | number
 export interface FlagView extends AnomalyFlag {
   /** Of the flag's likes, how many still count. */
   countedNow: number;
+  /** Of the flag's likes, how many are held (待核验). */
+  heldNow: number;
 }
 
 export async function listFlags(
@@ -224,14 +227,16 @@ export async function listFlags(
       const s = flagSelector(f);
       return d1
         .prepare(
-          `SELECT COUNT(*) AS n FROM likes l WHERE l.campaign_id = ?1 AND l.status = 'counted' AND ${s.where}`,
+          `SELECT COALESCE(SUM(l.status = 'counted'), 0) AS n, COALESCE(SUM(l.status = 'held'), 0) AS held
+           FROM likes l WHERE l.campaign_id = ?1 AND l.status IN ('counted', 'held') AND ${s.where}`,
         )
         .bind(campaignId, ...s.params);
     }),
   );
   return flags.map((f, i) => ({
     ...f,
-    countedNow: ((counts[i]?.results?.[0] as { n: number } | undefined)?.n ?? 0) as number,
+    countedNow: (counts[i]?.results?.[0] as { n: number } | undefined)?.n ?? 0,
+    heldNow: (counts[i]?.results?.[0] as { held: number } | undefined)?.held ?? 0,
   }));
 }
 
@@ -244,10 +249,12 @@ export async function findFlag(db: Database, campaignId: number, id: number) {
 }
 
 /**
- * Decides an open flag: `void` voids its still-counted likes (reason and who on every row, counts
- * drop at once), `clear` keeps them. The decision on the flag, the voids and the audit entry land
- * in one batch; each later statement runs only if this request's decision was the one recorded.
- * Returns the likes voided, or null when the flag had already been decided.
+ * Decides an open flag: `void` voids its likes that still count or are held (reason and who on
+ * every row, counts drop at once); `clear` keeps its counted likes and releases its held ones (the
+ * flag was an honest surge: they count now). The decision on the flag, the status change (one
+ * ledger decision, chained events) and the audit entry land in one batch; the status change and
+ * the audit entry take effect only if this request's decision was the one recorded.
+ * Returns the likes voided or released, or null when the flag had already been decided.
  */
 export async function decideFlag(
   db: Database,
@@ -256,21 +263,32 @@ export async function decideFlag(
   reason: string,
   actor: Organizer,
   now: number,
-): Promise<number | null> {
+): Promise<{ voided: number; released: number } | null> {
   const by = actorLabel(actor);
   const d1 = db.$client;
   const s = flagSelector(flag);
   const status = decision === "void" ? "voided" : "cleared";
   // A nonce in the decision makes "this request decided it" exact, whatever else runs at once.
-  const stamp = `${by}#${crypto.randomUUID()}`;
-  const mine = "EXISTS (SELECT 1 FROM anomaly_flags WHERE id = ?1 AND decided_by = ?2)";
-  const before = JSON.stringify({
-    flag: flag.id,
-    kind: flag.kind,
-    subject: flag.subject,
-    status: "open",
-  });
-  const statements = [
+  // Hex only: it is inlined in the guard below.
+  const stamp = `#${crypto.randomUUID()}`;
+  const guard = `EXISTS (SELECT 1 FROM anomaly_flags WHERE id = ${Number(flag.id)} AND decided_by = '${stamp}')`;
+  const rowReason = `异常标记 #${flag.id}：${reason}`;
+  const change = statusChangeStatements(
+    db,
+    flag.campaignId,
+    {
+      action: decision === "void" ? "void_flag" : "release",
+      filter: {},
+      reason: rowReason,
+      actor,
+      now,
+      auditAction: `flags.${decision}`,
+      auditBefore: { flag: flag.id, kind: flag.kind, subject: flag.subject, status: "open" },
+      auditAfter: { status, reason, voided: 0 },
+    },
+    { onlyIf: guard, rows: s },
+  );
+  const [decided, , recorded] = await d1.batch([
     d1
       .prepare(
         `UPDATE anomaly_flags SET status = ?2, decision_reason = ?3, decided_by = ?4,
@@ -278,45 +296,14 @@ export async function decideFlag(
          WHERE id = ?1 AND status = 'open' RETURNING id`,
       )
       .bind(flag.id, status, reason, stamp, now),
-  ];
-  if (decision === "void") {
-    statements.push(
-      d1
-        .prepare(
-          `UPDATE likes AS l SET status = 'voided', void_reason = ?5, voided_by = ?6, voided_at = ?7
-           WHERE l.campaign_id = ?1 AND l.status = 'counted' AND ${s.where}
-             AND EXISTS (SELECT 1 FROM anomaly_flags WHERE id = ?8 AND decided_by = ?9)
-           RETURNING id`,
-        )
-        .bind(
-          flag.campaignId,
-          ...s.params,
-          `异常标记 #${flag.id}：${reason}`,
-          by,
-          now,
-          flag.id,
-          stamp,
-        ),
-    );
-  }
-  statements.push(
-    // changes(): the rows the previous statement voided (or 1 for the flag itself when clearing).
-    d1
-      .prepare(
-        `INSERT INTO audit_log (campaign_id, actor, action, before, after, created_at)
-         SELECT ?3, ?4, ?5, ?6, json_object('status', ?7, 'reason', ?8, 'voided', ${
-           decision === "void" ? "changes()" : "0"
-         }), ?9
-         WHERE ${mine}`,
-      )
-      .bind(flag.id, stamp, flag.campaignId, by, `flags.${decision}`, before, status, reason, now),
+    ...change.statements,
     d1
       .prepare("UPDATE anomaly_flags SET decided_by = ?2 WHERE id = ?1 AND decided_by = ?3")
       .bind(flag.id, by, stamp),
-  );
-  const [decided, voided] = await d1.batch(statements);
+  ]);
   if ((decided?.results ?? []).length === 0) return null;
-  return decision === "void" ? (voided?.results ?? []).length : 0;
+  const rows = (recorded?.results?.[0] as { rows: number } | undefined)?.rows ?? 0;
+  return decision === "void" ? { voided: rows, released: 0 } : { voided: 0, released: rows };
 }
 
 /** Campaigns with likes written since their last scan. */

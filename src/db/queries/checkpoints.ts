@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
-import { type ChainRow, extendChain, GENESIS } from "../../domain/ledger-chain";
+import {
+  type ChainEvent,
+  type ChainRow,
+  countsHash,
+  extendChain,
+  extendEventChain,
+  GENESIS,
+} from "../../domain/ledger-chain";
 import type { Database } from "../client";
 import { type LedgerCheckpoint, ledgerCheckpoints } from "../schema";
 
@@ -76,8 +83,79 @@ export async function chainRows(
 
 const PAGE = 5000;
 
+/** The chain fields of status-change events after `afterId` up to `lastId`, oldest first. */
+export async function chainEvents(
+  db: Database,
+  campaignId: number,
+  afterId: number,
+  lastId: number,
+  limit: number,
+): Promise<ChainEvent[]> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT e.id, e.like_id AS likeId, e.from_status AS "from", e.to_status AS "to",
+              e.change_id AS change, COALESCE(c.created_at, 0) / 1000 AS seconds,
+              COALESCE(c.actor, '') AS actor, COALESCE(c.reason, '') AS reason
+       FROM ledger_events e LEFT JOIN ledger_changes c ON c.id = e.change_id
+       WHERE e.campaign_id = ?1 AND e.id > ?2 AND e.id <= ?3
+       ORDER BY e.id LIMIT ?4`,
+    )
+    .bind(campaignId, afterId, lastId, limit)
+    .all<ChainEvent>();
+  return results;
+}
+
 /**
- * Seals the rows written since the last checkpoint (at most `maxRows`) into a new checkpoint.
+ * What a checkpoint seals, read in one batch (one transaction, so one instant): the last row it
+ * covers (at most `maxRows` new ones), the last event, and each nominee's counted total over the
+ * covered rows after those events. The totals come from the counters (exact: the triggers move
+ * them in the statement that changes a row) minus the rows past the checkpoint, so sealing never
+ * counts over the whole ledger.
+ */
+async function sealSnapshot(
+  db: Database,
+  campaignId: number,
+  afterId: number,
+  maxRows: number,
+): Promise<{ lastId: number; lastEventId: number; counts: [number, number][] }> {
+  const d1 = db.$client;
+  const last = `COALESCE((SELECT id FROM likes WHERE campaign_id = ?1 AND id > ?2 ORDER BY id
+                          LIMIT 1 OFFSET ?3),
+                         (SELECT MAX(id) FROM likes WHERE campaign_id = ?1), 0)`;
+  const [ids, counts] = await d1.batch([
+    d1
+      .prepare(
+        `SELECT ${last} AS lastId,
+                (SELECT COALESCE(MAX(id), 0) FROM ledger_events WHERE campaign_id = ?1) AS lastEventId`,
+      )
+      .bind(campaignId, afterId, maxRows - 1),
+    d1
+      .prepare(
+        `SELECT n.number, n.likes - COALESCE(x.counted, 0) AS counted,
+                n.likes + n.held_likes + n.voided_likes - COALESCE(x.total, 0) AS total
+         FROM nominees n
+         LEFT JOIN (SELECT nominee_id, SUM(status = 'counted') AS counted, COUNT(*) AS total
+                    FROM likes WHERE campaign_id = ?1 AND id > ${last}
+                    GROUP BY nominee_id) x ON x.nominee_id = n.id
+         WHERE n.campaign_id = ?1`,
+      )
+      .bind(campaignId, afterId, maxRows - 1),
+  ]);
+  const head = (ids?.results?.[0] ?? { lastId: 0, lastEventId: 0 }) as {
+    lastId: number;
+    lastEventId: number;
+  };
+  const rows = (counts?.results ?? []) as { number: number; counted: number; total: number }[];
+  return {
+    lastId: Math.max(head.lastId, afterId),
+    lastEventId: head.lastEventId,
+    counts: rows.filter((r) => r.total > 0).map((r) => [r.number, r.counted]),
+  };
+}
+
+/**
+ * Seals the rows written since the last checkpoint (at most `maxRows`) and the status changes
+ * since then into a new checkpoint, with the counted total per nominee (its hash and sum).
  * Returns it, or null when there was nothing new or another sealer got there first.
  */
 export async function sealLedger(
@@ -88,17 +166,31 @@ export async function sealLedger(
 ): Promise<LedgerCheckpoint | null> {
   const head = await ledgerHead(db, campaignId);
   const prevHash = head?.hash ?? GENESIS;
+  const afterId = head?.lastLikeId ?? 0;
+  const afterEvent = head?.lastEventId ?? 0;
+  const snap = await sealSnapshot(db, campaignId, afterId, maxRows);
+  if (snap.lastId <= afterId && snap.lastEventId <= afterEvent) return null;
   let hash = prevHash;
-  let lastId = head?.lastLikeId ?? 0;
+  let lastId = afterId;
   let rows = 0;
-  while (rows < maxRows) {
-    const page = await chainRows(db, campaignId, lastId, Math.min(PAGE, maxRows - rows));
-    if (page.length === 0) break;
-    hash = extendChain(hash, page);
-    rows += page.length;
-    lastId = page[page.length - 1]?.id ?? lastId;
+  while (lastId < snap.lastId) {
+    const page = await chainRows(db, campaignId, lastId, PAGE);
+    const mine = page.filter((r) => r.id <= snap.lastId);
+    if (mine.length === 0) break;
+    hash = extendChain(hash, mine);
+    rows += mine.length;
+    lastId = mine[mine.length - 1]?.id ?? lastId;
   }
-  if (rows === 0) return null;
+  let eventHash = head?.eventHash ?? GENESIS;
+  let lastEventId = afterEvent;
+  let events = 0;
+  while (lastEventId < snap.lastEventId) {
+    const page = await chainEvents(db, campaignId, lastEventId, snap.lastEventId, PAGE);
+    if (page.length === 0) break;
+    eventHash = extendEventChain(eventHash, page);
+    events += page.length;
+    lastEventId = page[page.length - 1]?.id ?? lastEventId;
+  }
   const checkpoint: LedgerCheckpoint = {
     campaignId,
     seq: (head?.seq ?? 0) + 1,
@@ -107,6 +199,11 @@ export async function sealLedger(
     hash,
     prevHash,
     createdAt: now,
+    lastEventId,
+    eventCount: (head?.eventCount ?? 0) + events,
+    eventHash,
+    counted: snap.counts.reduce((s, [, n]) => s + n, 0),
+    countsHash: countsHash(snap.counts),
   };
   const written = await db
     .insert(ledgerCheckpoints)
@@ -116,13 +213,16 @@ export async function sealLedger(
   return written.length > 0 ? checkpoint : null;
 }
 
-/** Campaigns whose ledger has rows past their last checkpoint. */
+/** Campaigns whose ledger has rows or status changes past their last checkpoint. */
 export async function campaignsToSeal(db: Database): Promise<number[]> {
   const { results } = await db.$client
     .prepare(
       `SELECT c.id FROM campaigns c
        WHERE EXISTS (SELECT 1 FROM likes l WHERE l.campaign_id = c.id
                      AND l.id > COALESCE((SELECT MAX(last_like_id) FROM ledger_checkpoints k
+                                          WHERE k.campaign_id = c.id), 0))
+          OR EXISTS (SELECT 1 FROM ledger_events e WHERE e.campaign_id = c.id
+                     AND e.id > COALESCE((SELECT MAX(last_event_id) FROM ledger_checkpoints k
                                           WHERE k.campaign_id = c.id), 0))`,
     )
     .all<{ id: number }>();
@@ -143,11 +243,11 @@ export async function sealAll(db: Database, now: () => number, budgetMs: number)
   return sealed;
 }
 
-/** Rows in the ledger (counted and voided), from the counters rather than a count over the ledger. */
+/** Rows in the ledger (any status), from the counters rather than a count over the ledger. */
 export async function ledgerSize(db: Database, campaignId: number): Promise<number> {
   const row = await db.$client
     .prepare(
-      "SELECT COALESCE(SUM(likes + voided_likes), 0) AS n FROM nominees WHERE campaign_id = ?1",
+      "SELECT COALESCE(SUM(likes + held_likes + voided_likes), 0) AS n FROM nominees WHERE campaign_id = ?1",
     )
     .bind(campaignId)
     .first<{ n: number }>();

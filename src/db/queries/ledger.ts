@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
-import { auditLog, likes, nominees } from "../schema";
-import { actorLabel } from "./audit";
+import { ledgerEvents, likes, nominees } from "../schema";
+import { changeStatus, type LedgerFilter } from "./ledger-status";
 
 export interface LedgerRow {
   id: number;
@@ -10,7 +10,7 @@ export interface LedgerRow {
   number: number;
   voterHash: string;
   ipHash: string;
-  status: "counted" | "voided";
+  status: "counted" | "held" | "voided";
   voidReason: string | null;
   voidedBy: string | null;
   receipt: string;
@@ -30,6 +30,10 @@ export async function ledgerPage(
   afterId: number,
   limit: number,
 ): Promise<LedgerRow[]> {
+  return ledgerPageQuery(db, campaignId, afterId, limit);
+}
+
+function ledgerPageQuery(db: Database, campaignId: number, afterId: number, limit: number) {
   return db
     .select({
       id: likes.id,
@@ -52,13 +56,7 @@ export async function ledgerPage(
     .limit(limit);
 }
 
-export interface VoidFilter {
-  voterHash?: string;
-  ipHash?: string;
-  from?: number;
-  to?: number;
-  nomineeId?: number;
-}
+export type VoidFilter = LedgerFilter;
 
 /**
  * Voids the counted likes matching every given filter, with a reason and who decided, and records
@@ -73,28 +71,34 @@ export async function voidLikes(
   actor: Organizer,
   now: number,
 ): Promise<number> {
-  const conditions: SQL[] = [eq(likes.campaignId, campaignId), eq(likes.status, "counted")];
-  if (filter.voterHash) conditions.push(eq(likes.voterHash, filter.voterHash));
-  if (filter.ipHash) conditions.push(eq(likes.ipHash, filter.ipHash));
-  if (filter.from !== undefined) conditions.push(gte(likes.createdAt, filter.from));
-  if (filter.to !== undefined) conditions.push(lt(likes.createdAt, filter.to));
-  if (filter.nomineeId !== undefined) conditions.push(eq(likes.nomineeId, filter.nomineeId));
-  const by = actorLabel(actor);
-  const [updated] = await db.batch([
+  const { rows } = await changeStatus(db, campaignId, {
+    action: "void",
+    filter,
+    reason,
+    actor,
+    now,
+  });
+  return rows;
+}
+
+/**
+ * A ledger page and the newest status-change event at the same instant (one batch, one
+ * transaction): the page's statuses are exactly the result of the events up to `asOfEvent`, which
+ * is what lets a verifier replay the events and check every row's status (votes.csv writes it
+ * before the page as `#as_of_event`).
+ */
+export async function ledgerPageAsOf(
+  db: Database,
+  campaignId: number,
+  afterId: number,
+  limit: number,
+): Promise<{ rows: LedgerRow[]; asOfEvent: number }> {
+  const [rows, last] = await db.batch([
+    ledgerPageQuery(db, campaignId, afterId, limit),
     db
-      .update(likes)
-      .set({ status: "voided", voidReason: reason, voidedBy: by, voidedAt: now })
-      .where(and(...conditions))
-      .returning({ id: likes.id }),
-    // changes() is the number of ledger rows the UPDATE just voided (trigger writes excluded).
-    db.insert(auditLog).values({
-      campaignId,
-      actor: by,
-      action: "votes.void",
-      before: { filter, reason },
-      after: sql`json_object('voided', changes())`,
-      createdAt: now,
-    }),
+      .select({ id: sql<number>`COALESCE(MAX(${ledgerEvents.id}), 0)` })
+      .from(ledgerEvents)
+      .where(eq(ledgerEvents.campaignId, campaignId)),
   ]);
-  return updated.length;
+  return { rows, asOfEvent: last[0]?.id ?? 0 };
 }

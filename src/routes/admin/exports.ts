@@ -1,14 +1,14 @@
 import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
-import { ledgerHead } from "../../db/queries/checkpoints";
+import { chainEvents, ledgerHead } from "../../db/queries/checkpoints";
 import { closedCombinedByNumber, combinedResult } from "../../db/queries/combined";
-import { ledgerPage, voidLikes } from "../../db/queries/ledger";
+import { ledgerPageAsOf, voidLikes } from "../../db/queries/ledger";
 import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, LedgerCheckpoint } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
-import { chainStep, GENESIS } from "../../domain/ledger-chain";
+import { chainStep, eventStep, GENESIS } from "../../domain/ledger-chain";
 import { rankByLikes } from "../../domain/ranking";
 import {
   canonicalResultsCsv,
@@ -63,6 +63,7 @@ const filename = (campaign: Campaign, suffix: string, ext: string) =>
 
 /** Ledger rows per page while streaming votes.csv: bounded memory whatever the ledger's size. */
 const LEDGER_PAGE = 2000;
+const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 export const LEDGER_HEADERS = [
   "id",
@@ -77,17 +78,21 @@ export const LEDGER_HEADERS = [
   "day",
   "ip_prefix_hash",
   "signals",
+  "as_of_event",
 ];
 
 /**
  * The last lines of votes.csv: the published ledger head (what an auditor compares with the public
- * GET /api/campaigns/:slug/ledger) and the chain over the rows in this file.
+ * GET /api/campaigns/:slug/ledger), with its sealed events and counted totals, then the chains
+ * over the rows and over the status-change events in this file.
  */
 function ledgerTrailer(
   campaign: Campaign,
   head: LedgerCheckpoint | null,
   rows: number,
   chain: string,
+  events: number,
+  eventChain: string,
 ): string {
   return (
     csvLine([
@@ -96,7 +101,13 @@ function ledgerTrailer(
       head?.hash ?? GENESIS,
       head ? isoInZone(head.createdAt, campaign.timeZone) : "",
       head?.seq ?? 0,
-    ]) + csvLine(["#export_chain", rows, chain])
+      head?.eventCount ?? 0,
+      head?.eventHash ?? GENESIS,
+      head?.counted ?? "",
+      head?.countsHash ?? "",
+    ]) +
+    csvLine(["#export_chain", rows, chain]) +
+    csvLine(["#export_events", events, eventChain])
   );
 }
 
@@ -152,12 +163,15 @@ export const adminExportsApi = new Hono<AppEnv>()
     const encoder = new TextEncoder();
     const head = await ledgerHead(db, campaign.id);
     let afterId = 0;
+    let afterEvent = 0;
     let started = false;
-    // The chain over exactly the rows sent, so the file can be checked on its own as well as
-    // against the published checkpoints (npm run verify).
+    // The chains over exactly the rows and events sent, so the file can be checked on its own as
+    // well as against the published checkpoints (npm run verify).
     let chain = GENESIS;
+    let eventChain = GENESIS;
     let rows = 0;
-    let ended = false;
+    let events = 0;
+    let phase: "rows" | "events" | "ended" = "rows";
     const iso = isoInZoneFormatter(campaign.timeZone);
     // Pull-based: the next page is read only when the client has taken the previous one.
     const body = new ReadableStream<Uint8Array>({
@@ -167,14 +181,49 @@ export const adminExportsApi = new Hono<AppEnv>()
           controller.enqueue(encoder.encode(UTF8_BOM + csvLine(LEDGER_HEADERS)));
           return;
         }
-        if (ended) {
+        if (phase === "ended") {
           controller.close();
           return;
         }
-        const page = await ledgerPage(db, campaign.id, afterId, LEDGER_PAGE);
+        if (phase === "events") {
+          // Every status change after the rows, oldest first (one line per row changed).
+          const page = await chainEvents(db, campaign.id, afterEvent, MAX_ID, LEDGER_PAGE);
+          if (page.length === 0) {
+            phase = "ended";
+            controller.enqueue(
+              encoder.encode(ledgerTrailer(campaign, head, rows, chain, events, eventChain)),
+            );
+            return;
+          }
+          let chunk = "";
+          for (const e of page) {
+            chunk += csvLine([
+              "#event",
+              e.id,
+              iso(e.seconds * 1000),
+              e.likeId,
+              e.from,
+              e.to,
+              e.actor,
+              e.reason,
+              e.change,
+            ]);
+            eventChain = eventStep(eventChain, e);
+          }
+          events += page.length;
+          afterEvent = page[page.length - 1]?.id ?? afterEvent;
+          controller.enqueue(encoder.encode(chunk));
+          return;
+        }
+        const { rows: page, asOfEvent } = await ledgerPageAsOf(
+          db,
+          campaign.id,
+          afterId,
+          LEDGER_PAGE,
+        );
         if (page.length === 0) {
-          ended = true;
-          controller.enqueue(encoder.encode(ledgerTrailer(campaign, head, rows, chain)));
+          phase = "events";
+          controller.enqueue(encoder.encode(""));
           return;
         }
         let chunk = "";
@@ -192,6 +241,8 @@ export const adminExportsApi = new Hono<AppEnv>()
             r.day,
             r.ipPrefixHash,
             r.signals,
+            // This status is the one after the events up to this id (read in the same batch).
+            asOfEvent,
           ]);
           chain = chainStep(chain, {
             id: r.id,

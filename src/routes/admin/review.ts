@@ -22,7 +22,7 @@ import { loadCampaign } from "./load";
  *   POST /api/admin/campaigns/:slug/ledger/seal
  */
 
-function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number }) {
+function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number; heldNow?: number }) {
   const tz = campaign.timeZone;
   return {
     id: f.id,
@@ -32,6 +32,7 @@ function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number }) 
     windowEnd: isoInZone(f.windowEnd, tz),
     likes: f.likes,
     ...(f.countedNow !== undefined ? { countedNow: f.countedNow } : {}),
+    ...(f.heldNow !== undefined ? { heldNow: f.heldNow } : {}),
     detail: f.detail ?? {},
     status: f.status,
     decisionReason: f.decisionReason,
@@ -75,12 +76,12 @@ export const adminReviewApi = new Hono<AppEnv>()
     if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
     const { reason } = await readJson(c, FlagDecision);
     const decision = c.req.param("decision") as "void" | "clear";
-    const voided = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
-    if (voided === null) {
+    const moved = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
+    if (moved === null) {
       throw new ApiError(409, "flag_decided", `This flag was already decided (${flag.status}).`);
     }
     const after = await findFlag(c.var.db, campaign.id, flag.id);
-    return c.json({ voided, flag: after ? flagJson(campaign, after) : null });
+    return c.json({ ...moved, flag: after ? flagJson(campaign, after) : null });
   })
   .get("/:slug/ledger", async (c) => {
     const campaign = await loadCampaign(c);
