@@ -93,8 +93,12 @@ export function replayStatuses<H extends CountsHead>(
   // Rows, by the event their status is as of.
   const byAsOf = rows.map((r, i) => ({ asOf: r.asOfEvent, i })).sort((a, b) => a.asOf - b.asOf);
   let q = 0;
+  /** Checks the rows whose status is as of an event before `beforeEvent` (all with Infinity). */
   const checkRows = (beforeEvent: number) => {
-    while (q < byAsOf.length && (byAsOf[q]?.asOf ?? 0) < beforeEvent) {
+    while (
+      q < byAsOf.length &&
+      (beforeEvent === Number.POSITIVE_INFINITY || (byAsOf[q]?.asOf ?? 0) < beforeEvent)
+    ) {
       const { i } = byAsOf[q++] as { i: number };
       const r = rows[i] as ReplayRow;
       if (status[i] !== r.status) {

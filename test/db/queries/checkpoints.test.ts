@@ -7,9 +7,11 @@ import {
   sealAll,
   sealLedger,
 } from "../../../src/db/queries/checkpoints";
-import { extendChain, GENESIS } from "../../../src/domain/ledger-chain";
+import { changeStatus } from "../../../src/db/queries/ledger-status";
+import { countsHash, extendChain, GENESIS } from "../../../src/domain/ledger-chain";
 import { runScheduled } from "../../../src/scheduled";
-import { db, like, makeCampaign } from "../../helpers";
+import type { Organizer } from "../../../src/types";
+import { db, insertLikes, like, makeCampaign } from "../../helpers";
 
 async function likes(slug: string, n: number, ip = "203.0.113.40") {
   for (let i = 0; i < n; i++) {
@@ -86,5 +88,59 @@ describe("ledger checkpoints", () => {
     expect((await ledgerHead(db(), a.id))?.rowCount).toBe(2);
     expect((await ledgerHead(db(), b.id))?.rowCount).toBe(3);
     expect(await sealAll(db(), () => Date.now(), 1000)).toBe(0);
+  });
+
+  it("seals status changes without new rows, with the counted totals of the rows it covers", async () => {
+    const c = await makeCampaign({ count: 2 });
+    const admin: Organizer = { role: "admin", name: "审核员", via: "token" };
+    await insertLikes(c.id, [
+      { number: 1, status: "held" },
+      { number: 1, status: "counted" },
+      { number: 2, status: "held" },
+      { number: 2, status: "held" },
+    ]);
+    // Capped at 3 rows: the 4th (held, nominee 2) is left for the next checkpoint.
+    const first = await sealLedger(db(), c.id, Date.now(), 3);
+    expect(first).toMatchObject({ rowCount: 3, eventCount: 0, eventHash: GENESIS, counted: 1 });
+    expect(first?.countsHash).toBe(
+      countsHash([
+        [1, 1],
+        [2, 0],
+      ]),
+    );
+    const released = await changeStatus(db(), c.id, {
+      action: "release",
+      filter: {},
+      reason: "核实",
+      actor: admin,
+      now: Date.now(),
+    });
+    expect(released.rows).toBe(3);
+    // The release moved the uncovered 4th row too; the checkpoint counts only the rows it covers.
+    const second = await sealLedger(db(), c.id, Date.now(), 0 + 1);
+    expect(second).toMatchObject({ rowCount: 4, eventCount: 3, counted: 4 });
+    expect(second?.countsHash).toBe(
+      countsHash([
+        [1, 2],
+        [2, 2],
+      ]),
+    );
+    // Nothing new: no checkpoint. A status change alone: a checkpoint with no new rows.
+    expect(await sealLedger(db(), c.id, Date.now())).toBeNull();
+    await changeStatus(db(), c.id, {
+      action: "void",
+      filter: {},
+      reason: "刷票",
+      actor: admin,
+      now: Date.now(),
+    });
+    const third = await sealLedger(db(), c.id, Date.now());
+    expect(third).toMatchObject({ rowCount: 4, eventCount: 7, counted: 0, hash: second?.hash });
+    expect(third?.countsHash).toBe(
+      countsHash([
+        [1, 0],
+        [2, 0],
+      ]),
+    );
   });
 });
