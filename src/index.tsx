@@ -14,6 +14,7 @@ import { adminCampaignsApi } from "./routes/admin/campaigns";
 import { adminCombinedApi } from "./routes/admin/combined";
 import { adminExportsApi } from "./routes/admin/exports";
 import { adminJuryApi } from "./routes/admin/jury";
+import { adminLedgerStatusApi } from "./routes/admin/ledger-status";
 import { meApi } from "./routes/admin/me";
 import { adminNominationsApi } from "./routes/admin/nominations";
 import { adminNomineesApi } from "./routes/admin/nominees";
@@ -103,6 +104,7 @@ app.route("/api/admin/campaigns", adminCampaignsApi);
 app.route("/api/admin/campaigns", adminNomineesApi);
 app.route("/api/admin/campaigns", adminExportsApi);
 app.route("/api/admin/campaigns", adminReviewApi);
+app.route("/api/admin/campaigns", adminLedgerStatusApi);
 app.route("/api/admin/audit", adminAuditApi);
 
 app.route("/api/campaigns", campaignsApi);

@@ -124,6 +124,10 @@ export const VoidRequest = v.pipe(
     ipHash: v.optional(
       v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, "ipHash must be 32 hex characters")),
     ),
+    /** The network (ip_prefix_hash, as the review queue and votes.csv show it). */
+    network: v.optional(
+      v.pipe(v.string(), v.regex(/^[0-9a-z-]{1,80}$/, "network must be a network hash")),
+    ),
     from: v.optional(Instant),
     to: v.optional(Instant),
     number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -133,9 +137,10 @@ export const VoidRequest = v.pipe(
     (r) =>
       r.voterHash !== undefined ||
       r.ipHash !== undefined ||
+      r.network !== undefined ||
       r.from !== undefined ||
       r.to !== undefined,
-    "give at least one of voterHash, ipHash, from, to",
+    "give at least one of voterHash, ipHash, network, from, to",
   ),
 );
 export type VoidRequest = v.InferOutput<typeof VoidRequest>;

@@ -280,6 +280,7 @@ export const adminExportsApi = new Hono<AppEnv>()
       {
         voterHash: req.voterHash,
         ipHash: req.ipHash,
+        network: req.network,
         from: req.from ? (parseInstant(req.from) ?? undefined) : undefined,
         to: req.to ? (parseInstant(req.to) ?? undefined) : undefined,
         nomineeId,
