@@ -300,6 +300,7 @@ interface ResultsJson {
     group: string;
     likes: number;
     voidedLikes: number;
+    heldLikes?: number;
   }[];
 }
 
@@ -309,8 +310,9 @@ function setupRanking(): void {
   const template = list.querySelector<HTMLLIElement>(".rank-row");
   if (!template) return;
   const proto = template.cloneNode(true) as HTMLLIElement;
-  // The first row is the template for every row: without its own voided note.
+  // The first row is the template for every row: without its own voided and held notes.
   $<HTMLElement>(".voided", proto)?.remove();
+  $<HTMLElement>(".held", proto)?.remove();
   const total = $<HTMLElement>("[data-total]");
   const updated = $<HTMLElement>("[data-updated]");
   let etag = "";
@@ -341,6 +343,12 @@ function setupRanking(): void {
       if (bar) bar.style.width = `${max > 0 ? Math.round((r.likes / max) * 1000) / 10 : 0}%`;
       const likes = $<HTMLElement>(".rank-likes", li);
       if (likes?.firstChild) likes.firstChild.textContent = fill(m.likes, { n: r.likes });
+      if (likes && (r.heldLikes ?? 0) > 0) {
+        const note = document.createElement("small");
+        note.className = "held";
+        note.textContent = fill(m.held, { n: r.heldLikes ?? 0 });
+        likes.appendChild(note);
+      }
       if (likes && r.voidedLikes > 0) {
         const note = document.createElement("small");
         note.className = "voided";

@@ -105,6 +105,7 @@ const zh = {
   resultsHiddenAfterClose: (closes: string) => `票数将于投票结束（${closes}）后公布。`,
   resultsHiddenNever: "本次评选不公开票数，结果以主办单位公告为准。",
   voided: (n: number) => `已核减 ${n} 票`,
+  held: (n: number) => `待核验 ${n} 票`,
   allCampaigns: "正在进行的评选",
   noCampaigns: "暂无评选活动。",
   notFoundTitle: "页面不存在",
@@ -217,6 +218,7 @@ const en: Messages = {
   resultsHiddenNever:
     "Counts are not published for this campaign; see the organizer's announcement.",
   voided: (n) => `${n} void${n === 1 ? "" : "s"}`,
+  held: (n) => `${n} pending review`,
   allCampaigns: "Campaigns",
   noCampaigns: "No campaigns yet.",
   notFoundTitle: "Page not found",
@@ -251,6 +253,7 @@ export function clientMessages(m: Messages) {
     feedbackUnlimited: m.likedFeedback(null),
     likes: tpl(m.likesCount(N), { n: N }),
     voided: tpl(m.voided(N), { n: N }),
+    held: tpl(m.held(N), { n: N }),
     updated: tpl(m.updatedAt("{time}"), {}),
     countdown: [
       tpl(m.countdown(91, 92, 93), { d: 91, h: 92, m: 93 }),

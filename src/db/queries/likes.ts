@@ -390,7 +390,7 @@ export async function findReceipt(db: Database, campaignId: number, receipt: str
     .bind(receipt, campaignId)
     .first<{
       receipt: string;
-      status: "counted" | "voided";
+      status: "counted" | "held" | "voided";
       voidReason: string | null;
       voidedAt: number | null;
       createdAt: number;

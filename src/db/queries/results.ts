@@ -9,6 +9,8 @@ export interface TallyRow {
   group: string;
   likes: number;
   voidedLikes: number;
+  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
+  heldLikes: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function tallies(db: Database, campaignId: number): Promise<TallyRo
       group: nominees.groupName,
       likes: nominees.likes,
       voidedLikes: nominees.voidedLikes,
+      heldLikes: nominees.heldLikes,
     })
     .from(nominees)
     .where(eq(nominees.campaignId, campaignId))

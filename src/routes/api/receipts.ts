@@ -6,9 +6,15 @@ import type { AppEnv } from "../../types";
 import { requireCampaign } from "./campaign-loader";
 
 /**
- * GET /api/campaigns/:slug/receipts/:code — whether a like is counted, or voided and why. Says
- * nothing about who cast it.
+ * GET /api/campaigns/:slug/receipts/:code — whether a like is counted, held (recorded, waiting for
+ * an organizer's check: 已记录，待核验), or voided and why. Says nothing about who cast it.
  */
+const STATUS_TEXT = {
+  counted: "已计入",
+  held: "已记录，待核验",
+  voided: "已核减",
+} as const;
+
 export const receiptsApi = new Hono<AppEnv>().get("/:slug/receipts/:code", async (c) => {
   const code = c.req.param("code").toUpperCase();
   if (!/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(code)) {
@@ -20,6 +26,7 @@ export const receiptsApi = new Hono<AppEnv>().get("/:slug/receipts/:code", async
   return c.json({
     receipt: row.receipt,
     status: row.status,
+    statusText: STATUS_TEXT[row.status],
     number: row.number,
     name: row.name,
     likedAt: isoInZone(row.createdAt, campaign.timeZone),

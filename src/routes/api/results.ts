@@ -147,6 +147,7 @@ async function fresh(c: Context<AppEnv>, slug: string, now: number, ttl: number)
       group: r.group,
       likes: r.likes,
       voidedLikes: r.voidedLikes,
+      heldLikes: r.heldLikes,
       ...(x && {
         publicScore: x.publicScore,
         committeeScore: x.committeeScore,

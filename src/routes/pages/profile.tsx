@@ -106,6 +106,7 @@ export const profilePages = new Hono<AppEnv>()
         like={{
           status: view.status,
           likes: view.showLikes ? nominee.likes : null,
+          held: view.showLikes ? nominee.heldLikes : 0,
           likedToday: today.likedNominee,
           remainingToday: remaining,
           outcome:

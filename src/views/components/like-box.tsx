@@ -9,6 +9,8 @@ export interface LikeBoxProps {
   status: CampaignStatus;
   /** null while counts are hidden. */
   likes: number | null;
+  /** Held likes (待核验), shown only where counts are. */
+  held?: number;
   likedToday: boolean;
   /** Likes this voter has left today; null = no daily cap. */
   remainingToday: number | null;
@@ -69,6 +71,7 @@ export function LikeBox(p: LikeBoxProps) {
           <span class="visually-hidden">{m.likeFor(p.name).after}</span>
         </button>
       </form>
+      {p.likes !== null && (p.held ?? 0) > 0 && <p class="like-held">{m.held(p.held ?? 0)}</p>}
       <p class="like-feedback" role="status" aria-live="polite">
         {feedback}
       </p>

@@ -13,6 +13,8 @@ export interface RankedRow {
   group: string;
   likes: number;
   voidedLikes: number;
+  /** Held likes (待核验), shown next to the count. */
+  heldLikes: number;
 }
 
 export interface ResultsPageProps {
@@ -55,6 +57,7 @@ export function RankingRows(props: {
           </span>
           <span class="rank-likes">
             {m.likesCount(r.likes)}
+            {r.heldLikes > 0 && <small class="held">{m.held(r.heldLikes)}</small>}
             {r.voidedLikes > 0 && <small class="voided">{m.voided(r.voidedLikes)}</small>}
           </span>
         </li>

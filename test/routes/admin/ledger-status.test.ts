@@ -167,3 +167,28 @@ describe("held likes for organizers", () => {
     expect(await errorCode(badQuery)).toBe("invalid_query");
   });
 });
+
+describe("held likes in public", () => {
+  it("shows 待核验 N only where counts are visible", async () => {
+    const open = await makeCampaign({ count: 2, showCounts: "always" });
+    await insertLikes(open.id, [
+      { number: 1, status: "held" },
+      { number: 1, status: "held" },
+      { number: 2, status: "counted" },
+    ]);
+    const json = await results(open.slug);
+    expect(json.totalLikes).toBe(1);
+    expect(json.candidates.find((r) => r.number === 1)).toMatchObject({ likes: 0, heldLikes: 2 });
+    const page = await (await call(`/c/${open.slug}/results`)).text();
+    expect(page).toContain("待核验 2 票");
+    const profile = await (await call(`/c/${open.slug}/1`)).text();
+    expect(profile).toContain("待核验 2 票");
+
+    const hidden = await makeCampaign({ count: 1, showCounts: "after_close" });
+    await insertLikes(hidden.id, [{ number: 1, status: "held" }]);
+    expect((await call(`/api/campaigns/${hidden.slug}/results`)).status).toBe(403);
+    // (The page's client messages carry the template "待核验 {n} 票", never a number.)
+    expect(await (await call(`/c/${hidden.slug}/1`)).text()).not.toMatch(/待核验 \d/);
+    expect(await (await call(`/c/${hidden.slug}/results`)).text()).not.toMatch(/待核验 \d/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, like, makeCampaign, voterCookie } from "../../helpers";
+import { call, insertLikes, like, makeCampaign, voterCookie } from "../../helpers";
 import { asCall, json } from "../admin/admin-helpers";
 
 describe("GET /api/campaigns/:slug/receipts/:code", () => {
@@ -11,7 +11,14 @@ describe("GET /api/campaigns/:slug/receipts/:code", () => {
     expect(counted.status).toBe(200);
     const body = await counted.json<Record<string, unknown>>();
     expect(body).toMatchObject({ receipt, status: "counted", number: 2, name: "候选人2" });
-    expect(Object.keys(body).sort()).toEqual(["likedAt", "name", "number", "receipt", "status"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "likedAt",
+      "name",
+      "number",
+      "receipt",
+      "status",
+      "statusText",
+    ]);
 
     const ledger = await (await asCall("token", `/api/admin/campaigns/${c.slug}/votes.csv`)).text();
     const voterHash = ledger.split("\r\n")[1]?.split(",")[3];
@@ -25,6 +32,21 @@ describe("GET /api/campaigns/:slug/receipts/:code", () => {
     ).json();
     expect(voided).toMatchObject({ status: "voided", voidReason: "核查为脚本刷票" });
     expect(voterCookie(res)).toBeTruthy();
+  });
+
+  it("tells a voter a held like is recorded and waiting for a check, then counted once released", async () => {
+    const c = await makeCampaign({ count: 2 });
+    const [row] = await insertLikes(c.id, [{ number: 2, status: "held" }]);
+    const receipt = row?.receipt ?? "";
+    const held = await (await call(`/api/campaigns/${c.slug}/receipts/${receipt}`)).json();
+    expect(held).toMatchObject({ status: "held", statusText: "已记录，待核验", number: 2 });
+    await asCall(
+      "token",
+      `/api/admin/campaigns/${c.slug}/held/release`,
+      json({ number: 2, reason: "核实无误" }),
+    );
+    const counted = await (await call(`/api/campaigns/${c.slug}/receipts/${receipt}`)).json();
+    expect(counted).toMatchObject({ status: "counted", statusText: "已计入" });
   });
 
   it("answers 404 for unknown or malformed codes and other campaigns' receipts", async () => {
