@@ -155,41 +155,104 @@ export function setupLifecycle(): void {
   });
 }
 
+/** The void form's filters as the API takes them, or an error to show. */
+function voidFilter(form: HTMLFormElement): { body: Record<string, unknown> } | { error: string } {
+  const tz = data.timeZone ?? "Asia/Shanghai";
+  const body: Record<string, unknown> = {};
+  for (const key of ["voterHash", "ipHash", "network"]) {
+    const value = field(form, key).value.trim().toLowerCase();
+    if (value) body[key] = value;
+  }
+  for (const key of ["from", "to"]) {
+    const value = field(form, key).value;
+    if (value) body[key] = toIso(value, tz);
+  }
+  const number = field(form, "number").value;
+  if (number) body.number = Number(number);
+  if (!body.voterHash && !body.ipHash && !body.network && !body.from && !body.to) {
+    return { error: "请至少填写时间段、网段或哈希之一。" };
+  }
+  return { body };
+}
+
+/** How many likes the filters match, by status (GET …/votes/matches). */
+async function preview(body: Record<string, unknown>): Promise<Record<string, number> | string> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(body)) q.set(k, String(v));
+  const res = await api("GET", `${apiBase}/votes/matches?${q}`);
+  if (!res.ok) return explain(res.error ?? { code: "unknown", message: "" });
+  return res.body as Record<string, number>;
+}
+
+const previewText = (n: Record<string, number>) =>
+  `符合条件：有效点赞 ${n.counted ?? 0} 条（将被核减）` +
+  ((n.held ?? 0) > 0 ? `，待核验 ${n.held} 条（请在异常审查中处理）` : "") +
+  ((n.voided ?? 0) > 0 ? `，已核减 ${n.voided} 条` : "") +
+  "。";
+
 export function setupVoid(): void {
   const form = $<HTMLFormElement>('form[data-form="void"]');
   if (!form) return;
   const error = $("[data-form-error]", form);
   const ok = $("[data-form-ok]", form);
+  const shown = $("[data-void-preview]", form);
+  const previewButton = $<HTMLButtonElement>("[data-void-preview-button]", form);
+  // The preview shown is for these filters; any change asks for a new one before committing.
+  let previewed = "";
+  let matched = 0;
+  form.addEventListener("input", () => {
+    if (previewed && JSON.stringify(voidFilter(form)) !== previewed) {
+      previewed = "";
+      say(shown, "");
+    }
+  });
+  const runPreview = async (): Promise<boolean> => {
+    say(error, "");
+    const filter = voidFilter(form);
+    if ("error" in filter) {
+      say(error, filter.error);
+      field(form, "from").focus();
+      return false;
+    }
+    const n = await busy(previewButton, () => preview(filter.body));
+    if (typeof n === "string") {
+      say(error, n);
+      return false;
+    }
+    previewed = JSON.stringify(filter);
+    matched = n.counted ?? 0;
+    say(shown, previewText(n));
+    return true;
+  };
+  previewButton?.addEventListener("click", () => void runPreview());
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     say(error, "");
     say(ok, "");
-    const tz = data.timeZone ?? "Asia/Shanghai";
-    const body: Record<string, unknown> = {};
-    for (const key of ["voterHash", "ipHash"]) {
-      const value = field(form, key).value.trim().toLowerCase();
-      if (value) body[key] = value;
-    }
-    for (const key of ["from", "to"]) {
-      const value = field(form, key).value;
-      if (value) body[key] = toIso(value, tz);
-    }
-    const number = field(form, "number").value;
-    if (number) body.number = Number(number);
-    body.reason = field(form, "reason").value.trim();
-    if (!body.voterHash && !body.ipHash && !body.from && !body.to) {
-      say(error, "请至少填写投票人哈希、IP 哈希或时间段之一。");
-      field(form, "voterHash").focus();
+    const filter = voidFilter(form);
+    if ("error" in filter) {
+      say(error, filter.error);
+      field(form, "from").focus();
       return;
     }
-    if (!body.reason) {
+    const reason = field(form, "reason").value.trim();
+    if (!reason) {
       say(error, "请填写核减原因。");
       field(form, "reason").focus();
       return;
     }
-    if (!confirm("确定核减符合条件的全部有效点赞？")) return;
-    const res = await busy(submitButton(form), () => api("POST", `${apiBase}/votes/void`, body));
+    if (previewed !== JSON.stringify(filter) && !(await runPreview())) return;
+    if (matched === 0) {
+      say(error, "没有符合条件的有效点赞，无需核减。");
+      return;
+    }
+    if (!confirm(`确定核减这 ${matched} 条有效点赞？`)) return;
+    const res = await busy(submitButton(form), () =>
+      api("POST", `${apiBase}/votes/void`, { ...filter.body, reason }),
+    );
     if (res.ok) {
+      previewed = "";
+      say(shown, "");
       say(ok, `已核减 ${res.body.voided} 票。`);
       (window as unknown as { refreshDashboard?: () => void }).refreshDashboard?.();
     } else {

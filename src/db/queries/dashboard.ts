@@ -64,6 +64,7 @@ export async function campaignDashboard(db: Database, campaignId: number, now: n
     totals: {
       likes: ranking.reduce((s, r) => s + r.likes, 0),
       voided: ranking.reduce((s, r) => s + r.voidedLikes, 0),
+      held: ranking.reduce((s, r) => s + r.heldLikes, 0),
       nominees: nominees.length,
     },
     ranking: ranking.map((r) => ({
@@ -74,6 +75,7 @@ export async function campaignDashboard(db: Database, campaignId: number, now: n
       group: r.groupName,
       likes: r.likes,
       voidedLikes: r.voidedLikes,
+      heldLikes: r.heldLikes,
       honoree: r.honoree,
     })),
     groups: [...groups.values()].sort((a, b) => b.likes - a.likes),

@@ -8,6 +8,7 @@ import { listFlags } from "../../db/queries/anomalies";
 import { listAudit } from "../../db/queries/audit";
 import { ledgerHead, ledgerSize } from "../../db/queries/checkpoints";
 import { campaignDashboard } from "../../db/queries/dashboard";
+import { heldByNominee, listChanges } from "../../db/queries/ledger-status";
 import { getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign } from "../../db/schema";
 import { methodText } from "../../domain/combined-score";
@@ -22,7 +23,12 @@ import { DEFAULT_PROTECTION } from "../../validators/campaign";
 import { AuditPage } from "../../views/admin/audit-page";
 import type { CampaignFormValues } from "../../views/admin/campaign-form";
 import { CampaignsPage } from "../../views/admin/campaigns-page";
-import { type DashboardData, DashboardLive, DashboardPage } from "../../views/admin/dashboard-page";
+import {
+  type DashboardData,
+  DashboardLive,
+  DashboardPage,
+  type VoidPrefill,
+} from "../../views/admin/dashboard-page";
 import { AdminMessagePage } from "../../views/admin/layout";
 import { LoginPage } from "../../views/admin/login-page";
 import { NomineesPage } from "../../views/admin/nominees-page";
@@ -208,6 +214,7 @@ export const adminPages = new Hono<AppEnv>()
           data={data}
           defaultHonorees={Math.min(10, data.ranking.length)}
           flash={flash(c)}
+          voidPrefill={voidPrefill(c.req.query())}
         />,
       );
     }),
@@ -263,11 +270,13 @@ export const adminPages = new Hono<AppEnv>()
     "/admin/c/:slug/review",
     campaignPage(async (c, organizer, campaign) => {
       const db = c.var.db;
-      const [open, decided, sealed, rows] = await Promise.all([
+      const [open, decided, sealed, rows, held, changes] = await Promise.all([
         listFlags(db, campaign.id, "open"),
         listFlags(db, campaign.id, "all"),
         ledgerHead(db, campaign.id),
         ledgerSize(db, campaign.id),
+        heldByNominee(db, campaign.id),
+        listChanges(db, campaign.id, ["void", "void_held", "void_flag", "release", "reinstate"]),
       ]);
       return html(
         c,
@@ -280,6 +289,8 @@ export const adminPages = new Hono<AppEnv>()
           decided={decided.filter((f) => f.status !== "open")}
           head={sealed ? { ...sealed, count: sealed.rowCount } : null}
           ledgerRows={rows}
+          held={held}
+          changes={changes}
           flash={flash(c)}
         />,
       );
@@ -346,3 +357,19 @@ export const adminPages = new Hono<AppEnv>()
       );
     }),
   );
+
+/**
+ * The void form filled in from a link (the review queue's "按此核减…"): nominee, time range (epoch
+ * ms) and network, never typed hashes. Anything malformed is left out.
+ */
+function voidPrefill(q: Record<string, string>): VoidPrefill | undefined {
+  const out: VoidPrefill = {};
+  const ms = (s: string | undefined) => (s && /^\d{1,15}$/.test(s) ? Number(s) : undefined);
+  if (q.number && /^\d{1,6}$/.test(q.number)) out.number = Number(q.number);
+  out.from = ms(q.from);
+  out.to = ms(q.to);
+  if (q.network && /^[0-9a-z-]{1,80}$/.test(q.network)) out.network = q.network;
+  if (q.voter && /^[0-9a-f]{32}$/.test(q.voter)) out.voterHash = q.voter;
+  const given = Object.values(out).some((v) => v !== undefined);
+  return given ? out : undefined;
+}

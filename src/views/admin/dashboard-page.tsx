@@ -4,6 +4,9 @@ import { count, localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
 import { REJECTION_LABEL, STATUS_LABEL } from "./text";
+import { VoidPanel, type VoidPrefill } from "./void-panel";
+
+export type { VoidPrefill };
 
 export interface DashboardRow {
   rank: number;
@@ -13,6 +16,8 @@ export interface DashboardRow {
   group: string;
   likes: number;
   voidedLikes: number;
+  /** Held likes (待核验): recorded, not counted until released in the review queue. */
+  heldLikes: number;
   honoree: boolean;
 }
 
@@ -23,7 +28,7 @@ export interface DashboardData {
   timeZone: string;
   closesAt: number;
   now: number;
-  totals: { likes: number; voided: number; nominees: number };
+  totals: { likes: number; voided: number; held: number; nominees: number };
   ranking: DashboardRow[];
   groups: { group: string; nominees: number; likes: number }[];
   hours: { hour: number; likes: number }[];
@@ -55,6 +60,16 @@ export function DashboardLive(props: { d: DashboardData }) {
           <div>
             <dt>已核减</dt>
             <dd>{count(d.totals.voided)}</dd>
+          </div>
+          <div>
+            <dt>待核验</dt>
+            <dd>
+              {d.totals.held > 0 ? (
+                <a href={`/admin/c/${d.slug}/review#held-title`}>{count(d.totals.held)}</a>
+              ) : (
+                count(0)
+              )}
+            </dd>
           </div>
           <div>
             <dt>候选人</dt>
@@ -98,6 +113,9 @@ export function DashboardLive(props: { d: DashboardData }) {
                     <th scope="col" class="num">
                       已核减
                     </th>
+                    <th scope="col" class="num">
+                      待核验
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -113,6 +131,7 @@ export function DashboardLive(props: { d: DashboardData }) {
                       <td class="wide-only">{r.group}</td>
                       <td class="num strong">{count(r.likes)}</td>
                       <td class="num">{r.voidedLikes > 0 ? count(r.voidedLikes) : "—"}</td>
+                      <td class="num">{r.heldLikes > 0 ? count(r.heldLikes) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -210,6 +229,8 @@ export function DashboardPage(props: {
   /** How many to tick by default when publishing. */
   defaultHonorees: number;
   flash?: string;
+  /** The void form filled in from a link (review queue): opens it. */
+  voidPrefill?: VoidPrefill;
 }) {
   const { campaign: c, data: d } = props;
   const admin = props.organizer.role === "admin";
@@ -352,78 +373,11 @@ export function DashboardPage(props: {
         </ul>
       </section>
       {admin && (
-        <details class="panel void-panel">
-          <summary>
-            <h2>核减可疑点赞</h2>
-          </summary>
-          <p class="muted">
-            按投票人哈希、IP 哈希或时间段核减（可组合，至少填一项）；哈希值见“全部点赞明细
-            votes.csv”的 voter_hash、ip_hash 列。核减的点赞不删除，在明细中标为 voided
-            并记录原因和操作人；重复提交不会重复核减。
-          </p>
-          <form data-form="void" method="post" class="stack" novalidate>
-            <div class="row-2">
-              <div class="field">
-                <label for="void-voterHash">投票人哈希</label>
-                <input
-                  id="void-voterHash"
-                  name="voterHash"
-                  type="text"
-                  pattern="[0-9a-f]{32}"
-                  maxlength={32}
-                  autocapitalize="none"
-                  spellcheck={false}
-                />
-              </div>
-              <div class="field">
-                <label for="void-ipHash">IP 哈希</label>
-                <input
-                  id="void-ipHash"
-                  name="ipHash"
-                  type="text"
-                  pattern="[0-9a-f]{32}"
-                  maxlength={32}
-                  autocapitalize="none"
-                  spellcheck={false}
-                />
-              </div>
-            </div>
-            <div class="row-2">
-              <div class="field">
-                <label for="void-from">从（{zoneName(tz)}）</label>
-                <input id="void-from" name="from" type="datetime-local" step={1} />
-              </div>
-              <div class="field">
-                <label for="void-to">到（不含）</label>
-                <input id="void-to" name="to" type="datetime-local" step={1} />
-              </div>
-            </div>
-            <div class="field">
-              <label for="void-number">只核减该候选人的点赞</label>
-              <select id="void-number" name="number">
-                <option value="">全部候选人</option>
-                {[...d.ranking]
-                  .sort((a, b) => a.number - b.number)
-                  .map((r) => (
-                    <option value={String(r.number)}>
-                      {r.number}号 {r.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="void-reason">原因（必填，记入明细和日志）</label>
-              <input id="void-reason" name="reason" type="text" required maxlength={500} />
-            </div>
-            <p class="form-error" role="alert" data-form-error />
-            <p class="form-ok" role="status" data-form-ok />
-            <p>
-              <button type="submit" class="button">
-                核减
-              </button>
-            </p>
-          </form>
-        </details>
+        <VoidPanel
+          tz={tz}
+          nominees={d.ranking.map((r) => ({ number: r.number, name: r.name }))}
+          prefill={props.voidPrefill}
+        />
       )}
     </AdminLayout>
   );

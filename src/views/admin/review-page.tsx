@@ -1,5 +1,7 @@
+import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import type { Organizer } from "../../types";
 import { localTime, zoneName } from "./format";
+import { ChangesSection, HeldSection } from "./held-section";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { FLAG_KIND_LABEL } from "./text";
 
@@ -11,6 +13,7 @@ export interface FlagView {
   windowEnd: number;
   likes: number;
   countedNow: number;
+  heldNow: number;
   detail: Record<string, unknown> | null;
   status: "open" | "voided" | "cleared";
   decisionReason: string | null;
@@ -34,7 +37,16 @@ function subjectText(f: FlagView): string {
     : `投票人 ${short}`;
 }
 
-function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean }) {
+/** The dashboard's void form, filled in with this flag's nominee or network and time window. */
+function voidLink(slug: string, f: FlagView): string {
+  const q = new URLSearchParams({ from: String(f.windowStart), to: String(f.windowEnd) });
+  if (f.kind === "nominee_burst") q.set("number", f.subject);
+  else if (f.kind === "prefix_burst" || f.kind === "no_page_load") q.set("network", f.subject);
+  else q.set("voter", f.subject);
+  return `/admin/c/${slug}?${q}#void-panel`;
+}
+
+function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean; slug: string }) {
   const { f, tz } = props;
   const kind = FLAG_KIND_LABEL[f.kind] ?? { title: f.kind, explain: "" };
   const id = `flag-${f.id}`;
@@ -52,6 +64,7 @@ function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean }) {
         <dt>涉及点赞</dt>
         <dd>
           {f.likes} 次，其中仍计入 {f.countedNow} 次
+          {f.heldNow > 0 ? `，待核验 ${f.heldNow} 次` : ""}
         </dd>
       </dl>
       {f.status === "open" ? (
@@ -66,8 +79,11 @@ function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean }) {
                 核减这些点赞
               </button>
               <button type="submit" class="button secondary" name="decision" value="clear">
-                排除标记（保留点赞）
+                {f.heldNow > 0 ? "排除标记（保留点赞，待核验的计入）" : "排除标记（保留点赞）"}
               </button>
+            </p>
+            <p>
+              <a href={voidLink(props.slug, f)}>按此核减…（预填候选人或网段和时间，可调整）</a>
             </p>
             <p class="form-error" role="alert" data-form-error />
           </form>
@@ -95,6 +111,8 @@ export function ReviewPage(props: {
   decided: FlagView[];
   head: HeadView | null;
   ledgerRows: number;
+  held: HeldNominee[];
+  changes: ChangeView[];
   flash?: string;
 }) {
   const { campaign: c, timeZone: tz } = props;
@@ -125,6 +143,7 @@ export function ReviewPage(props: {
         )}
         <span class="form-ok" role="status" data-scan-status />
       </p>
+      <HeldSection held={props.held} admin={admin} />
       <section aria-labelledby="open-flags">
         <h2 id="open-flags">待处理（{props.open.length}）</h2>
         {props.open.length === 0 ? (
@@ -132,7 +151,7 @@ export function ReviewPage(props: {
         ) : (
           <ul class="flags">
             {props.open.map((f) => (
-              <FlagCard f={f} tz={tz} canDecide={admin} />
+              <FlagCard f={f} tz={tz} canDecide={admin} slug={c.slug} />
             ))}
           </ul>
         )}
@@ -142,11 +161,12 @@ export function ReviewPage(props: {
           <h2 id="decided-flags">已处理（{props.decided.length}）</h2>
           <ul class="flags">
             {props.decided.map((f) => (
-              <FlagCard f={f} tz={tz} canDecide={false} />
+              <FlagCard f={f} tz={tz} canDecide={false} slug={c.slug} />
             ))}
           </ul>
         </section>
       )}
+      <ChangesSection changes={props.changes} tz={tz} admin={admin} />
       <section aria-labelledby="ledger-head">
         <h2 id="ledger-head">存证哈希链</h2>
         <p class="muted">

@@ -192,3 +192,45 @@ describe("held likes in public", () => {
     expect(await (await call(`/c/${hidden.slug}/results`)).text()).not.toMatch(/待核验 \d/);
   });
 });
+
+describe("the console's ledger decisions", () => {
+  it("shows held likes with a bulk form to admins, counts only to observers, and recent decisions", async () => {
+    const c = await makeCampaign({ count: 2 });
+    await insertLikes(c.id, [
+      { number: 2, status: "held" },
+      { number: 2, status: "held" },
+    ]);
+    await asCall(
+      "admin",
+      `${base(c.slug)}/votes/void`,
+      json({ network: "net-a", reason: "测试核减" }),
+    );
+    const page = await (await asCall("admin", `/admin/c/${c.slug}/review`)).text();
+    expect(page).toContain("待核验的点赞（2）");
+    expect(page).toContain('data-form="held"');
+    expect(page).toContain("全部待核验的点赞（2）");
+    const watching = await (await asCall("observer", `/admin/c/${c.slug}/review`)).text();
+    expect(watching).toContain("待核验的点赞（2）");
+    expect(watching).not.toContain('data-form="held"');
+    const dashboard = await (await asCall("admin", `/admin/c/${c.slug}`)).text();
+    expect(dashboard).toMatch(
+      /<dt>待核验<\/dt><dd><a href="\/admin\/c\/[^"]+\/review#held-title">2<\/a>/,
+    );
+  });
+
+  it("opens the void form filled in from a review link: nominee, time range, network", async () => {
+    const c = await makeCampaign({ count: 3, timeZone: "Asia/Shanghai" });
+    const from = Date.parse("2026-11-29T10:00:00+08:00");
+    const to = from + 10 * 60_000;
+    const page = await (
+      await asCall("admin", `/admin/c/${c.slug}?number=2&from=${from}&to=${to}&network=abc123`)
+    ).text();
+    expect(page).toMatch(/<details class="panel void-panel" id="void-panel" open="">/);
+    expect(page).toMatch(/<option value="2" selected="">/);
+    expect(page).toContain('value="2026-11-29T10:00"');
+    expect(page).toContain('value="2026-11-29T10:10"');
+    expect(page).toMatch(/id="void-network"[^>]*value="abc123"/);
+    const plain = await (await asCall("admin", `/admin/c/${c.slug}?from=x&network=<b>`)).text();
+    expect(plain).not.toMatch(/void-panel" open/);
+  });
+});
