@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, expectReconciled, insertLikes, makeCampaign } from "../../helpers";
+import { findCampaign } from "../../../src/db/queries/admin-campaigns";
+import { scanAnomalies } from "../../../src/db/queries/anomalies";
+import { call, db, expectReconciled, insertLikes, makeCampaign } from "../../helpers";
 import { asCall, errorCode, json } from "./admin-helpers";
 
 const base = (slug: string) => `/api/admin/campaigns/${slug}`;
@@ -232,5 +234,65 @@ describe("the console's ledger decisions", () => {
     expect(page).toMatch(/id="void-network"[^>]*value="abc123"/);
     const plain = await (await asCall("admin", `/admin/c/${c.slug}?from=x&network=<b>`)).text();
     expect(plain).not.toMatch(/void-panel" open/);
+  });
+});
+
+describe("deciding a flag that covers held likes", () => {
+  it("clearing releases its held likes; voiding voids counted and held alike", async () => {
+    const c = await makeCampaign({ count: 2 });
+    const at = Date.now() - 60_000;
+    await insertLikes(c.id, [
+      ...Array.from({ length: 40 }, () => ({
+        number: 1,
+        status: "held" as const,
+        network: "neta",
+        at,
+      })),
+      ...Array.from({ length: 12 }, () => ({
+        number: 1,
+        status: "counted" as const,
+        network: "neta",
+        at,
+      })),
+      ...Array.from({ length: 55 }, () => ({
+        number: 2,
+        status: "held" as const,
+        network: "netb",
+        at,
+      })),
+    ]);
+    const campaign = await findCampaign(db(), c.slug);
+    if (!campaign) throw new Error("no campaign");
+    await scanAnomalies(db(), campaign, Date.now());
+    const { flags } = await (await asCall("observer", `${base(c.slug)}/flags`)).json<{
+      flags: { id: number; kind: string; subject: string; countedNow: number; heldNow: number }[];
+    }>();
+    const netA = flags.find((f) => f.kind === "prefix_burst" && f.subject === "neta");
+    const netB = flags.find((f) => f.kind === "prefix_burst" && f.subject === "netb");
+    expect(netA).toMatchObject({ countedNow: 12, heldNow: 40 });
+    expect(netB).toMatchObject({ countedNow: 0, heldNow: 55 });
+
+    const cleared = await asCall(
+      "admin",
+      `${base(c.slug)}/flags/${netA?.id}/clear`,
+      json({ reason: "同一办公楼，核实为正常点赞" }),
+    );
+    expect(await cleared.json()).toMatchObject({ voided: 0, released: 40 });
+    const voided = await asCall(
+      "admin",
+      `${base(c.slug)}/flags/${netB?.id}/void`,
+      json({ reason: "刷票" }),
+    );
+    expect(await voided.json()).toMatchObject({ voided: 55, released: 0 });
+    expect((await results(c.slug)).totalLikes).toBe(52);
+    await expectReconciled(c.id);
+    // Deciding again: 409, and nothing moves.
+    const again = await asCall(
+      "admin",
+      `${base(c.slug)}/flags/${netB?.id}/void`,
+      json({ reason: "x" }),
+    );
+    expect(again.status).toBe(409);
+    await expectReconciled(c.id);
   });
 });
