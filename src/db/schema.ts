@@ -151,7 +151,6 @@ export const likes = sqliteTable(
     index("likes_campaign_ip").on(t.campaignId, t.ipHash),
     index("likes_campaign_prefix_time").on(t.campaignId, t.ipPrefixHash, t.createdAt),
     index("likes_campaign_time").on(t.campaignId, t.createdAt),
-    index("likes_campaign_status").on(t.campaignId, t.status, t.nomineeId),
     index("likes_status_change").on(t.statusChange).where(sql`${t.statusChange} IS NOT NULL`),
     uniqueIndex("likes_idempotency")
       .on(t.campaignId, t.voterHash, t.idempotencyKey)
