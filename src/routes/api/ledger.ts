@@ -26,6 +26,11 @@ const FULL_PAGE_CACHE = "public, max-age=86400";
  * from the public the row counts are left out (they would tell the total), but the hashes are
  * still published, so nothing can be changed unseen before the reveal.
  */
+const EVENT_ALGORITHM =
+  "sha256 chain over status changes (#event lines of votes.csv): e = sha256(prev + '\\n' + JSON([id, like_id, from, to, change, seconds, actor, reason]))";
+const COUNTS_ALGORITHM =
+  "countsHash = sha256(JSON([[number, counted], ...])) by number, over nominees with a sealed row";
+
 export const ledgerApi = new Hono<AppEnv>().get(
   "/:slug/ledger",
   validate("query", LedgerQuery, "invalid_query"),
@@ -56,6 +61,8 @@ export const ledgerApi = new Hono<AppEnv>().get(
     const body = JSON.stringify({
       slug: campaign.slug,
       algorithm: ALGORITHM,
+      eventAlgorithm: EVENT_ALGORITHM,
+      countsAlgorithm: COUNTS_ALGORITHM,
       ...(withHead ? headJson(campaign, head, { showCount }) : {}),
       ...paging,
     });
