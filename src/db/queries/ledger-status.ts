@@ -221,7 +221,7 @@ export async function listChanges(
                 AS standing
        FROM ledger_changes c
        WHERE c.campaign_id = ?1 AND c.action IN (${kinds})
-       ORDER BY c.created_at DESC, c.id LIMIT ?2`,
+       ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?2`,
     )
     .bind(campaignId, limit)
     .all<ChangeView>();
