@@ -36,6 +36,7 @@ import { homePages } from "./routes/pages/home";
 import { renderPage } from "./routes/pages/page-context";
 import { profilePages } from "./routes/pages/profile";
 import { resultsPages } from "./routes/pages/results";
+import { screenPages } from "./routes/pages/screen";
 import { selectionLinkPages } from "./routes/pages/selection-links";
 import { wechatPages } from "./routes/pages/wechat";
 import { runScheduled } from "./scheduled";
@@ -124,6 +125,7 @@ app.route("/", selectionLinkPages);
 app.route("/", homePages);
 app.route("/", resultsPages);
 app.route("/", wechatPages);
+app.route("/", screenPages);
 app.route("/", profilePages);
 app.route("/", campaignPages);
 

@@ -536,3 +536,34 @@ export const organizerSessions = sqliteTable(
 );
 
 export type OrganizerAccount = typeof organizerAccounts.$inferSelect;
+
+/**
+ * 荣誉证书 settings, one row per campaign (issue 17): the honour's title printed on each
+ * certificate (empty = derived from the campaign's title), the issuer line (empty = the
+ * organizer), the date line (empty = the publication day) and an optional seal image in R2.
+ */
+export const certificateSettings = sqliteTable("certificate_settings", {
+  campaignId: integer("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  honourTitle: text("honour_title").notNull().default(""),
+  issuer: text("issuer").notNull().default(""),
+  /** YYYY-MM-DD, or empty. */
+  issuedOn: text("issued_on").notNull().default(""),
+  /** `/media/seals/…` or null. */
+  sealUrl: text("seal_url"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * WeChat's access_token and jsapi_ticket (kind `access_token` | `jsapi_ticket`), shared by every
+ * isolate until they expire (both last 2 h; WeChat limits how often they may be fetched).
+ */
+export const wechatCredentials = sqliteTable("wechat_credentials", {
+  kind: text("kind").primaryKey(),
+  appId: text("app_id").notNull(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+export type CertificateSettings = typeof certificateSettings.$inferSelect;

@@ -1,0 +1,246 @@
+/**
+ * The 大屏's script (→ public/screen.js, loaded only by /c/:slug/screen): the clock, F for full
+ * screen, the live ranking (ETag polling of the results API, rows moved with a FLIP animation),
+ * and after publication the honorees' slides (arrows, space to pause, one every few seconds).
+ * Under prefers-reduced-motion rows jump to their place and a moved row is outlined instead.
+ */
+
+interface ScreenData {
+  slug: string;
+  status: string;
+  top: number;
+  timeZone: string;
+  locale: string;
+  live: boolean;
+  hidden: boolean;
+  slides: number;
+  pollSeconds: number;
+  slideSeconds: number;
+  m: {
+    likes: string;
+    total: string;
+    slideOf: string;
+    pause: string;
+    play: string;
+    status: Record<string, string>;
+    rankUp: string;
+  };
+}
+
+interface ResultRow {
+  rank: number;
+  number: number;
+  name: string;
+  unit: string;
+  likes: number;
+}
+
+const $ = <T extends Element>(selector: string, root: ParentNode = document) =>
+  root.querySelector<T>(selector);
+
+const data = JSON.parse($("#page-data")?.textContent || "{}") as ScreenData;
+const fill = (text: string, params: Record<string, number | string>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ""));
+const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+/* ---------- clock ---------- */
+
+function setupClock(): void {
+  const clock = $<HTMLElement>("[data-clock]");
+  if (!clock) return;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("zh-CN", {
+      timeZone: data.timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+  } catch {
+    format = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit" });
+  }
+  const tick = () => {
+    clock.textContent = format.format(new Date());
+    setTimeout(tick, 1000 - (Date.now() % 1000));
+  };
+  tick();
+}
+
+/* ---------- full screen ---------- */
+
+function toggleFullScreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+function setupFullScreen(): void {
+  const button = $<HTMLButtonElement>("[data-fullscreen]");
+  if (button && document.fullscreenEnabled) {
+    button.hidden = false;
+    button.addEventListener("click", toggleFullScreen);
+  }
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "f" || e.key === "F") toggleFullScreen();
+  });
+}
+
+/* ---------- live ranking ---------- */
+
+/** Moves each row from where it was to where it is now (First, Last, Invert, Play). */
+function animateMoves(
+  list: HTMLElement,
+  before: Map<string, number>,
+  ranksBefore: Map<string, number>,
+) {
+  const calm = reducedMotion();
+  for (const row of Array.from(list.children) as HTMLElement[]) {
+    const key = row.dataset.number || "";
+    const was = before.get(key);
+    const now = row.getBoundingClientRect().top;
+    const rank = Number($("b", row)?.textContent || 0);
+    const movedUp = ranksBefore.has(key) && rank < (ranksBefore.get(key) ?? rank);
+    row.classList.toggle("moved", movedUp);
+    if (movedUp) row.setAttribute("aria-description", data.m.rankUp);
+    else row.removeAttribute("aria-description");
+    if (calm || was === undefined || was === now || !row.animate) continue;
+    row.animate([{ transform: `translateY(${was - now}px)` }, { transform: "none" }], {
+      duration: 900,
+      easing: "cubic-bezier(0.2, 0.7, 0.2, 1)",
+    });
+  }
+}
+
+function setupRanking(): void {
+  const list = $<HTMLOListElement>("[data-screen-ranking]");
+  const total = $<HTMLElement>("[data-screen-total]");
+  const status = $<HTMLElement>("[data-screen-status]");
+  const proto = list?.querySelector<HTMLLIElement>(".screen-row")?.cloneNode(true) as
+    | HTMLLIElement
+    | undefined;
+  let etag = "";
+
+  const paint = (rows: ResultRow[]) => {
+    if (!list || !proto) return;
+    const shown = rows.slice(0, data.top);
+    const max = shown.reduce((a, r) => Math.max(a, r.likes), 0);
+    const before = new Map<string, number>();
+    const ranksBefore = new Map<string, number>();
+    const existing = new Map<string, HTMLLIElement>();
+    for (const li of Array.from(list.children) as HTMLLIElement[]) {
+      const key = li.dataset.number || "";
+      before.set(key, li.getBoundingClientRect().top);
+      ranksBefore.set(key, Number($("b", li)?.textContent || 0));
+      existing.set(key, li);
+    }
+    const frag = document.createDocumentFragment();
+    for (const r of shown) {
+      // Rows keep their element, so the bar's width change is a transition, not a new bar.
+      const li = existing.get(String(r.number)) || (proto.cloneNode(true) as HTMLLIElement);
+      li.dataset.number = String(r.number);
+      const rank = $<HTMLElement>(".screen-rank b", li);
+      if (rank) rank.textContent = String(r.rank);
+      li.toggleAttribute("data-podium", r.rank <= 3 && r.likes > 0);
+      const spans = li.querySelectorAll<HTMLElement>(".screen-name > span");
+      const num = spans[0];
+      if (num) num.textContent = num.textContent?.replace(/\d+/, String(r.number)) || "";
+      if (spans[1]) spans[1].textContent = r.name;
+      const unit = $<HTMLElement>(".screen-unit", li);
+      if (unit) unit.textContent = r.unit;
+      const bar = $<HTMLElement>(".screen-bar span", li);
+      if (bar) bar.style.width = `${max > 0 ? Math.round((r.likes / max) * 1000) / 10 : 0}%`;
+      const likes = $<HTMLElement>(".screen-likes", li);
+      if (likes) likes.textContent = fill(data.m.likes, { n: r.likes });
+      frag.appendChild(li);
+    }
+    list.replaceChildren(frag);
+    animateMoves(list, before, ranksBefore);
+  };
+
+  const poll = async () => {
+    const started = Date.now();
+    try {
+      const res = await fetch(`/api/campaigns/${data.slug}/results`, {
+        headers: etag ? { "If-None-Match": etag } : {},
+      });
+      if (res.status === 200) {
+        etag = res.headers.get("ETag") || "";
+        const json = (await res.json()) as {
+          status: string;
+          totalLikes: number;
+          candidates: ResultRow[];
+        };
+        // Hidden → visible, or the campaign was published (slides): the page itself changes.
+        if (data.hidden || (json.status === "published" && data.status !== "published")) {
+          location.reload();
+          return;
+        }
+        paint(json.candidates);
+        if (total) total.textContent = fill(data.m.total, { n: json.totalLikes });
+        if (status && data.m.status[json.status]) {
+          status.textContent = data.m.status[json.status] || "";
+          status.className = `screen-status status-${json.status}`;
+        }
+      } else {
+        await res.text();
+      }
+    } catch {
+      /* keep the last ranking; try again next round */
+    }
+    // Hidden counts: look rarely whether they became public (e.g. after closing).
+    const every = (data.hidden ? 15 : data.pollSeconds) * 1000;
+    setTimeout(poll, Math.max(500, every - (Date.now() - started)));
+  };
+  if (data.live || data.hidden) setTimeout(poll, data.pollSeconds * 1000);
+}
+
+/* ---------- slides ---------- */
+
+function setupSlides(): void {
+  const slides = Array.from(document.querySelectorAll<HTMLElement>("[data-slide]"));
+  if (slides.length === 0) return;
+  const count = $<HTMLElement>("[data-slide-count]");
+  const pause = $<HTMLButtonElement>("[data-slide-pause]");
+  let current = 0;
+  let playing = slides.length > 1;
+  let timer = 0;
+
+  const show = (i: number) => {
+    current = (i + slides.length) % slides.length;
+    slides.forEach((s, k) => {
+      s.hidden = k !== current;
+    });
+    if (count) count.textContent = fill(data.m.slideOf, { i: current + 1, n: slides.length });
+    schedule();
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    if (playing) timer = window.setTimeout(() => show(current + 1), data.slideSeconds * 1000);
+  };
+  const setPlaying = (on: boolean) => {
+    playing = on && slides.length > 1;
+    if (pause) pause.textContent = playing ? data.m.pause : data.m.play;
+    schedule();
+  };
+  if (pause && slides.length > 1) {
+    pause.hidden = false;
+    pause.addEventListener("click", () => setPlaying(!playing));
+  }
+  $("[data-slide-prev]")?.addEventListener("click", () => show(current - 1));
+  $("[data-slide-next]")?.addEventListener("click", () => show(current + 1));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowRight" || e.key === "PageDown") show(current + 1);
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") show(current - 1);
+    else if (e.key === " " && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      setPlaying(!playing);
+    } else return;
+  });
+  setPlaying(playing);
+}
+
+setupClock();
+setupFullScreen();
+setupRanking();
+setupSlides();
