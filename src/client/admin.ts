@@ -7,6 +7,7 @@
  */
 import { setupAccounts } from "./admin/accounts";
 import { setupCampaignForms } from "./admin/campaign-forms";
+import { setupCeremony } from "./admin/ceremony";
 import { setupLifecycle, setupPolling, setupVoid } from "./admin/dashboard";
 import { setupImport } from "./admin/import";
 import { setupLogin, setupLogout } from "./admin/login";
@@ -27,3 +28,4 @@ setupPrint();
 setupReview();
 setupSelection();
 setupAccounts();
+setupCeremony();

@@ -15,7 +15,8 @@ export type CampaignTab =
   | "combined"
   | "review"
   | "audit"
-  | "notice";
+  | "notice"
+  | "ceremony";
 
 const TABS: { tab: CampaignTab; label: string; path: string }[] = [
   { tab: "dashboard", label: "实时看板", path: "" },
@@ -27,6 +28,7 @@ const TABS: { tab: CampaignTab; label: string; path: string }[] = [
   { tab: "review", label: "异常审查", path: "/review" },
   { tab: "audit", label: "操作日志", path: "/audit" },
   { tab: "notice", label: "公示", path: "/notice" },
+  { tab: "ceremony", label: "颁奖", path: "/ceremony" },
 ];
 
 export interface CampaignHead {
@@ -65,6 +67,9 @@ const FLASH: Record<string, string> = {
   "scoring-closed": "评审已结束，评委打分已汇总。",
   "scoring-reopened": "评审已重新开放。",
   "weights-saved": "权重与计分方法已保存。",
+  "certificate-saved": "证书设置已保存。",
+  "seal-uploaded": "印章图片已上传。",
+  "seal-removed": "印章图片已删除。",
 };
 
 export function flashText(code: string | undefined): string | undefined {

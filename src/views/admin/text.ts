@@ -95,6 +95,9 @@ export const FLAG_KIND_LABEL: Record<string, { title: string; explain: string }>
 /** Field names in audit snapshots and forms. */
 export const FIELD_LABEL: Record<string, string> = {
   slug: "网址标识",
+  honourTitle: "荣誉称号",
+  issuer: "颁发单位",
+  issuedOn: "颁发日期",
   title: "标题",
   organizer: "主办单位",
   description: "编者按",

@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { findCertificateSettings, saveCertificateSettings } from "../../db/queries/ceremony";
+import type { AppEnv } from "../../types";
+import { CertificateSettingsBody } from "../../validators/certificate";
+import { readJson } from "../../validators/json-body";
+import { storeUploadedPhoto } from "../media";
+import { loadCampaign } from "./load";
+
+/**
+ * The 荣誉证书 settings (issue 17): GET and PUT the words, POST an optional seal image (stored in R2
+ * like a photo; the type sniffed from the bytes) and DELETE it. Each change is audited. The
+ * printable certificates themselves are console pages (admin/ceremony-pages.tsx).
+ */
+export const adminCertificatesApi = new Hono<AppEnv>()
+  .get("/:slug/certificate", async (c) => {
+    const campaign = await loadCampaign(c);
+    return c.json(await findCertificateSettings(c.var.db, campaign.id));
+  })
+  .put("/:slug/certificate", async (c) => {
+    const campaign = await loadCampaign(c);
+    const body = await readJson(c, CertificateSettingsBody);
+    const before = await findCertificateSettings(c.var.db, campaign.id);
+    const after = { ...before, ...body };
+    await saveCertificateSettings(c.var.db, campaign.id, before, after, {
+      actor: c.var.organizer,
+      action: "certificate.update",
+      now: Date.now(),
+    });
+    return c.json(after);
+  })
+  .post("/:slug/certificate/seal", async (c) => {
+    const campaign = await loadCampaign(c);
+    const before = await findCertificateSettings(c.var.db, campaign.id);
+    const { url } = await storeUploadedPhoto(c, `seals/${campaign.id}`);
+    const after = { ...before, sealUrl: url };
+    await saveCertificateSettings(c.var.db, campaign.id, before, after, {
+      actor: c.var.organizer,
+      action: "certificate.seal",
+      now: Date.now(),
+    });
+    return c.json(after, 201);
+  })
+  .delete("/:slug/certificate/seal", async (c) => {
+    const campaign = await loadCampaign(c);
+    const before = await findCertificateSettings(c.var.db, campaign.id);
+    const after = { ...before, sealUrl: null };
+    await saveCertificateSettings(c.var.db, campaign.id, before, after, {
+      actor: c.var.organizer,
+      action: "certificate.seal",
+      now: Date.now(),
+    });
+    return c.json(after);
+  });
