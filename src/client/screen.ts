@@ -23,7 +23,6 @@ interface ScreenData {
     pause: string;
     play: string;
     status: Record<string, string>;
-    rankUp: string;
   };
 }
 
@@ -88,28 +87,35 @@ function setupFullScreen(): void {
 
 /* ---------- live ranking ---------- */
 
+/** How long a row that moved up stays outlined. */
+const MOVED_MS = 8000;
+
 /** Moves each row from where it was to where it is now (First, Last, Invert, Play). */
 function animateMoves(
   list: HTMLElement,
   before: Map<string, number>,
-  ranksBefore: Map<string, number>,
+  placeBefore: Map<string, number>,
 ) {
   const calm = reducedMotion();
-  for (const row of Array.from(list.children) as HTMLElement[]) {
+  const rows = Array.from(list.children) as HTMLElement[];
+  const time = Date.now();
+  rows.forEach((row, place) => {
     const key = row.dataset.number || "";
     const was = before.get(key);
     const now = row.getBoundingClientRect().top;
-    const rank = Number($("b", row)?.textContent || 0);
-    const movedUp = ranksBefore.has(key) && rank < (ranksBefore.get(key) ?? rank);
-    row.classList.toggle("moved", movedUp);
-    if (movedUp) row.setAttribute("aria-description", data.m.rankUp);
-    else row.removeAttribute("aria-description");
-    if (calm || was === undefined || was === now || !row.animate) continue;
+    // Up the list, or new on it: outlined for a few seconds (a still cue, also under reduced motion).
+    if ((placeBefore.get(key) ?? rows.length) > place) {
+      row.classList.add("moved");
+      row.dataset.movedAt = String(time);
+    } else if (time - Number(row.dataset.movedAt || 0) > MOVED_MS) {
+      row.classList.remove("moved");
+    }
+    if (calm || was === undefined || was === now || !row.animate) return;
     row.animate([{ transform: `translateY(${was - now}px)` }, { transform: "none" }], {
       duration: 900,
       easing: "cubic-bezier(0.2, 0.7, 0.2, 1)",
     });
-  }
+  });
 }
 
 function setupRanking(): void {
@@ -126,14 +132,14 @@ function setupRanking(): void {
     const shown = rows.slice(0, data.top);
     const max = shown.reduce((a, r) => Math.max(a, r.likes), 0);
     const before = new Map<string, number>();
-    const ranksBefore = new Map<string, number>();
+    const placeBefore = new Map<string, number>();
     const existing = new Map<string, HTMLLIElement>();
-    for (const li of Array.from(list.children) as HTMLLIElement[]) {
+    (Array.from(list.children) as HTMLLIElement[]).forEach((li, place) => {
       const key = li.dataset.number || "";
       before.set(key, li.getBoundingClientRect().top);
-      ranksBefore.set(key, Number($("b", li)?.textContent || 0));
+      placeBefore.set(key, place);
       existing.set(key, li);
-    }
+    });
     const frag = document.createDocumentFragment();
     for (const r of shown) {
       // Rows keep their element, so the bar's width change is a transition, not a new bar.
@@ -155,7 +161,7 @@ function setupRanking(): void {
       frag.appendChild(li);
     }
     list.replaceChildren(frag);
-    animateMoves(list, before, ranksBefore);
+    animateMoves(list, before, placeBefore);
   };
 
   const poll = async () => {

@@ -22,6 +22,11 @@ export function honourFromTitle(title: string): string {
   return title.replace(/(评选|推选|评比)(活动)?$/, "").trim() || title;
 }
 
+/** The honour inside “…” quotes: its own quotes become the inner ‘…’ (Chinese nesting). */
+export function nestedQuotes(text: string): string {
+  return text.replace(/“/g, "‘").replace(/”/g, "’");
+}
+
 export function certificateText(input: CertificateInput): CertificateText {
   const { campaign, settings } = input;
   const day =

@@ -1,5 +1,5 @@
 import type { Nominee } from "../../db/schema";
-import type { CertificateText } from "../../domain/certificate";
+import { type CertificateText, nestedQuotes } from "../../domain/certificate";
 import { IconLinks } from "../components/icon-links";
 
 /**
@@ -46,7 +46,7 @@ export function CertificatePage(props: {
                   <span class="cert-name">{n.name}</span> 同志：
                 </p>
                 <p class="cert-body">
-                  荣获“<strong>{text.honour}</strong>”称号。
+                  荣获“<strong>{nestedQuotes(text.honour)}</strong>”称号。
                 </p>
                 <p class="cert-body">特发此证，以资鼓励。</p>
                 <footer class="cert-footer">

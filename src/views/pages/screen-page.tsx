@@ -257,7 +257,6 @@ export function ScreenPage(p: ScreenPageProps) {
                 pause: t.pause,
                 play: t.play,
                 status: m.status,
-                rankUp: t.rankUp,
               },
             }),
           }}

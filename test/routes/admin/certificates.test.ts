@@ -108,7 +108,7 @@ describe("printable certificates", () => {
     expect(all.status).toBe(200);
     const html = await all.text();
     expect([...html.matchAll(/data-certificate="(\d+)"/g)].map((m) => m[1])).toEqual(["2", "3"]);
-    expect(html).toContain("荣获“<strong>吕梁市第一批“最美信访干部”</strong>”称号");
+    expect(html).toContain("荣获“<strong>吕梁市第一批‘最美信访干部’</strong>”称号");
     expect(html).toContain("候选人2");
     expect(html).toContain("市信访局2");
     expect(html).toContain("吕梁市信访工作联席会议办公室");
