@@ -32,6 +32,7 @@ import { likesApi } from "./routes/api/likes";
 import { nominateApi } from "./routes/api/nominate";
 import { receiptsApi } from "./routes/api/receipts";
 import { cachedResultsAnswer, resultsApi } from "./routes/api/results";
+import { wechatApi } from "./routes/api/wechat";
 import { MAX_PHOTO_BYTES, mediaRoutes } from "./routes/media";
 import { campaignPages } from "./routes/pages/campaign";
 import { homePages } from "./routes/pages/home";
@@ -120,6 +121,7 @@ app.route("/api/campaigns", receiptsApi);
 app.route("/api/campaigns", ledgerApi);
 app.route("/api/nominate", nominateApi);
 app.route("/api/jury", juryApi);
+app.route("/api/wechat", wechatApi);
 
 app.route("/", adminPages);
 app.route("/", accountPages);

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { turnstileConfig } from "../integrations/turnstile";
+import { JSSDK_ORIGIN, wechatConfig } from "../integrations/wechat-jssdk";
 import type { AppEnv } from "../types";
 import { isLocalHost } from "./voter";
 
@@ -33,13 +34,18 @@ export interface HeaderVariant {
   kind: HeaderKind;
   /** Turnstile's script and frame are allowed only when the organizer turned Turnstile on (pages). */
   turnstile: boolean;
+  /**
+   * WeChat's JS-SDK script (res.wx.qq.com) is allowed only when an Official Account is configured
+   * (pages; src/client/app.ts loads it inside WeChat only).
+   */
+  wechat?: boolean;
 }
 
 const NONCE_SLOT = "{nonce}";
 
 /** A page's CSP (/api answers have their own, in apiHeaders). */
-function pageCsp(turnstile: boolean): string {
-  const extra = turnstile ? [TURNSTILE_ORIGIN] : [];
+function pageCsp(turnstile: boolean, wechat: boolean): string {
+  const extra = [...(turnstile ? [TURNSTILE_ORIGIN] : []), ...(wechat ? [JSSDK_ORIGIN] : [])];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     ["script-src", ["'self'", `'nonce-${NONCE_SLOT}'`, ...extra]],
@@ -63,7 +69,7 @@ const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000; 
 /** Pages: hono/secure-headers' document set with our CSP; public pages without COOP. */
 function pageHeaders(variant: HeaderVariant): [string, string][] {
   return [
-    ["Content-Security-Policy", pageCsp(variant.turnstile)],
+    ["Content-Security-Policy", pageCsp(variant.turnstile, variant.wechat === true)],
     ...(variant.kind === "private"
       ? [["Cross-Origin-Opener-Policy", "same-origin"] as [string, string]]
       : []),
@@ -104,13 +110,19 @@ const variants = new Map<string, [string, string][]>();
 for (const hsts of [false, true])
   for (const kind of ["private", "public", "api"] as const)
     for (const turnstile of [false, true])
-      variants.set(`${hsts}${kind}${turnstile}`, build({ hsts, kind, turnstile }));
+      for (const wechat of [false, true])
+        variants.set(
+          `${hsts}${kind}${turnstile}${wechat}`,
+          build({ hsts, kind, turnstile, wechat }),
+        );
 
 /**
  * The headers for one answer. Pages pass their nonce; the list is shared (do not change it).
  */
 export function securityHeaderList(variant: HeaderVariant, nonce?: string): [string, string][] {
-  const list = variants.get(`${variant.hsts}${variant.kind}${variant.turnstile}`);
+  const list = variants.get(
+    `${variant.hsts}${variant.kind}${variant.turnstile}${variant.wechat === true}`,
+  );
   if (!list) throw new Error("no security header variant");
   if (variant.kind === "api") return list;
   const [first, ...rest] = list;
@@ -131,6 +143,7 @@ export function headerVariant(url: string, path: string, env: object): HeaderVar
     kind,
     // Only a page's CSP names Turnstile; /api answers are the same either way.
     turnstile: kind !== "api" && turnstileConfig(env) !== null,
+    wechat: kind === "public" && wechatConfig(env) !== null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../types";
+import { CEREMONY_MESSAGES } from "./ceremony-text";
 import { IconLinks } from "./components/icon-links";
 import { clientMessages } from "./i18n";
 
@@ -105,7 +106,23 @@ export function Layout(props: {
         <script
           type="application/json"
           id="page-data"
-          dangerouslySetInnerHTML={{ __html: jsonBlock({ m: clientMessages(m), ...props.data }) }}
+          dangerouslySetInnerHTML={{
+            __html: jsonBlock({
+              m: clientMessages(m),
+              // The share card inside WeChat (JS-SDK) and the hint where 分享 is (src/client/app.ts).
+              share: {
+                title: meta.title,
+                desc: meta.description ?? "",
+                link: meta.canonical ?? "",
+                img: meta.image ?? "/icon-512.png",
+              },
+              wx: {
+                hint: CEREMONY_MESSAGES[prefs.locale].wechatHint,
+                close: CEREMONY_MESSAGES[prefs.locale].wechatHintClose,
+              },
+              ...props.data,
+            }),
+          }}
         />
       </body>
     </html>

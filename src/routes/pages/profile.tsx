@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { renderSVG } from "uqr";
 import { voterToday } from "../../db/queries/likes";
+import { qrPng, qrSvg } from "../../domain/qr";
 import { localDay } from "../../domain/time";
 import { publicCacheMs } from "../../domain/ttl-cache";
 import { isWeChatUserAgent, type WeChatGate, wechatGate } from "../../domain/wechat";
@@ -31,14 +31,21 @@ import { SIGNED_IN_MARK, wechatSignInRedirect } from "./wechat";
 
 const PROFILE = "/c/:slug/:number{[1-9][0-9]{0,8}}";
 
-function qrSvg(url: string): string {
-  return renderSVG(url, {
-    ecc: "M",
-    border: 2,
-    pixelSize: 6,
-    blackColor: "#111",
-    whiteColor: "#fff",
-  });
+/**
+ * QR PNGs by URL, per isolate: a profile's code never changes, and a poster or share panel asks
+ * for it on every view. Bounded so a crawl over every number cannot grow it without end.
+ */
+const qrPngs = new Map<string, Uint8Array<ArrayBuffer>>();
+const QR_CACHE_SIZE = 500;
+
+async function qrPngFor(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  let png = qrPngs.get(url);
+  if (!png) {
+    png = (await qrPng(url, 8)).bytes as Uint8Array<ArrayBuffer>;
+    if (qrPngs.size >= QR_CACHE_SIZE) qrPngs.delete(qrPngs.keys().next().value ?? "");
+    qrPngs.set(url, png);
+  }
+  return png;
 }
 
 export const profilePages = new Hono<AppEnv>()
@@ -154,6 +161,15 @@ export const profilePages = new Hono<AppEnv>()
     c.header("Cache-Control", "public, max-age=86400");
     return c.body(qrSvg(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`));
   })
+  // The same code as a PNG: WeChat's long-press (识别图中二维码) and the poster's canvas need an image.
+  .get(`${PROFILE}/qr.png`, async (c) => {
+    const campaign = await campaignOr404(c, c.req.param("slug"));
+    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    const png = await qrPngFor(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`);
+    c.header("Content-Type", "image/png");
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(png);
+  })
   .get(`${PROFILE}/card`, async (c) => {
     const campaign = await campaignOr404(c, c.req.param("slug"));
     const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
@@ -163,7 +179,7 @@ export const profilePages = new Hono<AppEnv>()
         {...pageBase(c)}
         campaign={campaign}
         nominee={nominee}
-        qrSvg={qrSvg(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`)}
+        qrPath={`/c/${campaign.slug}/${nominee.number}/qr.png`}
       />,
     );
   });

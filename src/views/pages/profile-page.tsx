@@ -1,6 +1,7 @@
 import type { Campaign, Nominee } from "../../db/schema";
 import type { WeChatGate as Gate } from "../../domain/wechat";
 import type { Preferences } from "../../types";
+import { CEREMONY_MESSAGES } from "../ceremony-text";
 import { LikeBox, type LikeBoxProps } from "../components/like-box";
 import { SharePanel } from "../components/share-panel";
 import { WeChatGate, WeChatSignedIn } from "../components/wechat-gate";
@@ -30,6 +31,8 @@ export function ProfilePage(p: ProfilePageProps) {
   const m = prefs.m;
   const path = `/c/${c.slug}/${n.number}`;
   const canonical = `${p.origin}${path}`;
+  const t = CEREMONY_MESSAGES[prefs.locale];
+  const photo = n.photos[0]?.url;
   return (
     <Layout
       prefs={prefs}
@@ -41,7 +44,25 @@ export function ProfilePage(p: ProfilePageProps) {
         image: shareImage(p.origin, n),
         ogType: "profile",
       }}
-      data={{ page: "profile", slug: c.slug, number: n.number }}
+      data={{
+        page: "profile",
+        slug: c.slug,
+        number: n.number,
+        // What public/poster.js draws (loaded only when the voter asks for a poster).
+        poster: {
+          campaign: c.title,
+          number: m.number(n.number),
+          name: n.name,
+          unit: [n.unit, n.position].filter(Boolean).join(" "),
+          headline: n.headline,
+          photo: photo?.startsWith("/") ? photo : null,
+          qr: `${path}/qr.png`,
+          cta: t.posterCta,
+          site: `${m.siteName} · ${p.origin.replace(/^https?:\/\//, "")}`,
+          failed: t.posterFailed,
+          making: t.posterMaking,
+        },
+      }}
     >
       <nav class="crumbs" aria-label={m.backToList}>
         <a href={`/c/${c.slug}`}>← {c.title}</a>
@@ -103,7 +124,7 @@ export function ProfilePage(p: ProfilePageProps) {
             </figure>
           ))}
         </section>
-        <SharePanel m={m} url={canonical} path={path} name={n.name} />
+        <SharePanel m={m} t={t} url={canonical} path={path} name={n.name} />
       </article>
       <nav class="pager" aria-label={m.nominees}>
         {p.neighbours.previous !== null ? (

@@ -6,7 +6,8 @@ import { Layout } from "../layout";
 export function ShareCardPage(p: {
   campaign: Campaign;
   nominee: Nominee;
-  qrSvg: string;
+  /** The profile's QR code as a PNG: long-press in WeChat recognises images, not inline SVG. */
+  qrPath: string;
   prefs: Preferences;
   url: string;
   origin: string;
@@ -34,12 +35,12 @@ export function ShareCardPage(p: {
           {n.unit} {n.position}
         </p>
         <p class="headline">“{n.headline}”</p>
-        {/* The QR code is our own SVG, generated from the canonical URL. */}
-        <div
+        <img
           class="share-card-qr"
-          role="img"
-          aria-label={m.qrLabel(n.name)}
-          dangerouslySetInnerHTML={{ __html: p.qrSvg }}
+          src={p.qrPath}
+          width="164"
+          height="164"
+          alt={m.qrLabel(n.name)}
         />
         <p class="share-card-cta">{m.shareCardCta}</p>
       </div>

@@ -103,7 +103,8 @@ describe("public pages", () => {
     expect(text).toContain('property="og:title"');
     expect(text).toContain(`href="/c/${c.slug}/1"`);
     expect(text).toContain(`href="/c/${c.slug}/3"`);
-    expect(text).toContain(`src="/c/${c.slug}/2/qr.svg"`);
+    // A PNG: WeChat's long-press recognises a QR code in an image, not in inline SVG.
+    expect(text).toContain(`src="/c/${c.slug}/2/qr.png"`);
   });
 
   it("likes without JavaScript: the form POST counts once and redirects back with a message", async () => {
@@ -253,6 +254,17 @@ describe("public pages", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toContain("image/svg+xml");
     expect(await res.text()).toMatch(/^<svg/);
+    const png = await call(`/c/${c.slug}/1/qr.png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    expect(png.headers.get("Cache-Control")).toContain("max-age=86400");
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect((await call(`/c/${c.slug}/99/qr.png`)).status).toBe(404);
+    // The share card shows the same PNG.
+    const card = await (await call(`/c/${c.slug}/1/card`)).text();
+    expect(card).toContain(`src="/c/${c.slug}/1/qr.png"`);
+    expect(card).not.toContain("<svg");
   });
 });
 
