@@ -36,6 +36,9 @@ interface IssuedCode {
 
 const CODE_TTL_MS = 5 * 60 * 1000;
 
+/** The jsapi_ticket the mock hands out (e2e checks wx.config's signature against it). */
+export const MOCK_JSAPI_TICKET = "mock-jsapi-ticket-0123456789";
+
 export class MockWeChat {
   readonly codes = new Map<string, IssuedCode>();
   /** Every exchange asked for, in order (code and the errcode answered, 0 = success). */
@@ -68,11 +71,40 @@ export class MockWeChat {
     return code;
   }
 
+  /** JS-SDK share (issue 17): `cgi-bin/token` and `cgi-bin/ticket/getticket` calls answered. */
+  readonly jssdkCalls = { token: 0, ticket: 0 };
+
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/connect/oauth2/authorize") return this.#authorize(request, url);
     if (url.pathname === "/sns/oauth2/access_token") return this.#exchange(url);
+    if (url.pathname === "/cgi-bin/token") return this.#token(url);
+    if (url.pathname === "/cgi-bin/ticket/getticket") return this.#ticket(url);
+    if (url.pathname === "/__mock/jssdk-calls") return Response.json(this.jssdkCalls);
     return new Response("not found", { status: 404 });
+  }
+
+  /** `cgi-bin/token?grant_type=client_credential&appid&secret` → an access_token for 7,200 s. */
+  #token(url: URL): Response {
+    this.jssdkCalls.token++;
+    const q = url.searchParams;
+    if (q.get("grant_type") !== "client_credential")
+      return Response.json({ errcode: 40002, errmsg: "invalid grant_type" });
+    if (q.get("appid") !== this.options.appId)
+      return Response.json({ errcode: 40013, errmsg: "invalid appid" });
+    if (q.get("secret") !== this.options.appSecret)
+      return Response.json({ errcode: 40125, errmsg: "invalid appsecret" });
+    return Response.json({ access_token: `MOCK-TOKEN-${this.jssdkCalls.token}`, expires_in: 7200 });
+  }
+
+  /** `cgi-bin/ticket/getticket?access_token&type=jsapi` → MOCK_JSAPI_TICKET for 7,200 s. */
+  #ticket(url: URL): Response {
+    this.jssdkCalls.ticket++;
+    const q = url.searchParams;
+    if (!q.get("access_token")?.startsWith("MOCK-TOKEN-"))
+      return Response.json({ errcode: 40001, errmsg: "invalid credential" });
+    if (q.get("type") !== "jsapi") return Response.json({ errcode: 40097, errmsg: "invalid args" });
+    return Response.json({ errcode: 0, errmsg: "ok", ticket: MOCK_JSAPI_TICKET, expires_in: 7200 });
   }
 
   #authorize(request: Request, url: URL): Response {
