@@ -141,6 +141,11 @@ test("荣誉证书 print one A4 landscape page each; the screen plays the honore
   await expect(page.locator("[data-slide-count]")).toHaveText(`第 ${((at + 2) % 3) + 1} / 3 位`);
 
   await page.context().setExtraHTTPHeaders({ Authorization: `Bearer ${ADMIN_TOKEN}` });
+  // The console's 颁奖 tab links the screen and each certificate.
+  await page.goto(`/admin/c/${slug}/ceremony`);
+  await expect(page.locator("[data-certificates] a")).toHaveCount(3);
+  await expect(page.locator("[data-screen-link]")).toHaveAttribute("href", `/c/${slug}/screen`);
+  await expectAccessible(page, "颁奖 tab");
   await page.goto(`/admin/c/${slug}/certificates`);
   await expect(page.locator(".certificate")).toHaveCount(3);
   await page.screenshot({ path: join(SHOTS, "certificates.png") });

@@ -17,6 +17,7 @@ const TABS = [
   "/nominations",
   "/jury",
   "/combined",
+  "/ceremony",
 ];
 
 test("the console's sign-in page is accessible", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { CertificateValues } from "../../db/queries/ceremony";
-import type { CertificateText } from "../../domain/certificate";
+import { type CertificateText, nestedQuotes } from "../../domain/certificate";
 import type { Organizer } from "../../types";
 import { CERTIFICATE_LIMITS } from "../../validators/certificate";
 import { AdminLayout, type CampaignHead } from "./layout";
@@ -77,7 +77,7 @@ export function CeremonyPage(props: {
                 aria-describedby="cert-honour-hint"
               />
               <p class="hint" id="cert-honour-hint">
-                证书写作：荣获“{props.text.honour}”称号。
+                证书写作：荣获“{nestedQuotes(props.text.honour)}”称号。
               </p>
             </div>
             <div class="field">
