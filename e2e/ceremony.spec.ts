@@ -141,6 +141,39 @@ test("荣誉证书 print one A4 landscape page each; the screen plays the honore
   await expect(page.locator("[data-slide-count]")).toHaveText(`第 ${((at + 2) % 3) + 1} / 3 位`);
 
   await page.context().setExtraHTTPHeaders({ Authorization: `Bearer ${ADMIN_TOKEN}` });
+  // A seal drawn in the browser (red ring, star, text on a transparent PNG), uploaded to R2.
+  const seal = await page.evaluate(async (token) => {
+    const c = document.createElement("canvas");
+    c.width = c.height = 320;
+    const g = c.getContext("2d") as CanvasRenderingContext2D;
+    g.strokeStyle = g.fillStyle = "rgba(200, 16, 32, 0.85)";
+    g.lineWidth = 12;
+    g.beginPath();
+    g.arc(160, 160, 150, 0, Math.PI * 2);
+    g.stroke();
+    g.beginPath();
+    for (let i = 0; i < 10; i++) {
+      const r = i % 2 ? 24 : 60;
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      g.lineTo(160 + r * Math.cos(a), 160 + r * Math.sin(a));
+    }
+    g.fill();
+    g.font = "bold 34px sans-serif";
+    g.textAlign = "center";
+    g.fillText("测试联席办", 160, 260);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b as Blob), "image/png"));
+    const res = await fetch(
+      `/api/admin/campaigns/${location.pathname.split("/")[2]}/certificate/seal`,
+      {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "image/png" },
+        body: blob,
+      },
+    );
+    return res.status;
+  }, ADMIN_TOKEN);
+  expect(seal).toBe(201);
+
   // The console's 颁奖 tab links the screen and each certificate.
   await page.goto(`/admin/c/${slug}/ceremony`);
   await expect(page.locator("[data-certificates] a")).toHaveCount(3);
@@ -148,6 +181,8 @@ test("荣誉证书 print one A4 landscape page each; the screen plays the honore
   await expectAccessible(page, "颁奖 tab");
   await page.goto(`/admin/c/${slug}/certificates`);
   await expect(page.locator(".certificate")).toHaveCount(3);
+  await expect(page.locator(".cert-seal")).toHaveCount(3);
+  await expect(page.locator(".cert-seal").first()).toHaveJSProperty("complete", true);
   await page.screenshot({ path: join(SHOTS, "certificates.png") });
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
