@@ -30,6 +30,10 @@ const ROUTES: [method: string, path: (slug: string) => string, write: boolean][]
   ["GET", (s) => `/api/admin/campaigns/${s}/votes.csv`, false],
   ["POST", (s) => `/api/admin/campaigns/${s}/votes/void`, true],
   ["GET", () => "/api/admin/audit", false],
+  ["GET", (s) => `/api/admin/campaigns/${s}/certificate`, false],
+  ["PUT", (s) => `/api/admin/campaigns/${s}/certificate`, true],
+  ["POST", (s) => `/api/admin/campaigns/${s}/certificate/seal`, true],
+  ["DELETE", (s) => `/api/admin/campaigns/${s}/certificate/seal`, true],
 ];
 
 describe("organizer auth on every admin route", () => {
