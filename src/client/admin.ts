@@ -13,6 +13,7 @@ import { setupImport } from "./admin/import";
 import { setupLogin, setupLogout } from "./admin/login";
 import { setupNominees } from "./admin/nominees";
 import { setupPrint } from "./admin/notice";
+import { setupWithdraw } from "./admin/publication";
 import { setupReview } from "./admin/review";
 import { setupSelection } from "./admin/selection";
 
@@ -29,3 +30,4 @@ setupReview();
 setupSelection();
 setupAccounts();
 setupCeremony();
+setupWithdraw();

@@ -60,6 +60,21 @@ export const campaigns = sqliteTable("campaigns", {
     .default("cookie"),
   /** Up to when the anomaly scan has looked (ms); it rescans a margin before this. */
   anomalyScannedAt: integer("anomaly_scanned_at"),
+  /**
+   * The honoree numbers as published (JSON array), null while unpublished. The wall and every
+   * public honoree mark follow publication; trigger `nominees_honoree_frozen` keeps the flags
+   * equal to this list until the publication is withdrawn (migration 0011).
+   */
+  publishedHonorees: text("published_honorees", { mode: "json" }).$type<number[]>(),
+  /** When the publication was last withdrawn (撤回公布): republishing then needs a reason. */
+  publicationWithdrawnAt: integer("publication_withdrawn_at"),
+  /** 公示期: when the public notice of the result runs (ms); null = not set. */
+  noticeStartsAt: integer("notice_starts_at"),
+  noticeEndsAt: integer("notice_ends_at"),
+  /** Where objections to the result go during the 公示期 (受理单位, 电话, 邮箱). */
+  objectionUnit: text("objection_unit").notNull().default(""),
+  objectionPhone: text("objection_phone").notNull().default(""),
+  objectionEmail: text("objection_email").notNull().default(""),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -150,4 +150,9 @@ export const PublishRequest = v.object({
     v.array(v.pipe(v.number(), v.integer(), v.minValue(1)), "honorees must be a list of numbers"),
     v.maxLength(1000),
   ),
+  /** Required when republishing after a withdrawal (撤回公布). */
+  reason: v.optional(Text(500, "reason")),
 });
+
+/** 撤回公布: why the published honoree list is taken back. */
+export const WithdrawRequest = v.object({ reason: RequiredText(500, "reason") });

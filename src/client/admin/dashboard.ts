@@ -1,6 +1,8 @@
 /** The dashboard: live refresh, lifecycle buttons, publishing results, voiding votes. */
+
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "../../views/admin/lifecycle-ui";
 import { STATUS_LABEL } from "../../views/admin/text";
+import { missingReason, republishReason } from "./publication";
 import {
   $,
   $$,
@@ -142,13 +144,14 @@ export function setupLifecycle(): void {
   form?.addEventListener("submit", async (event) => {
     event.preventDefault();
     const honorees = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+    if (form && missingReason(form, $("[data-form-error]", form))) return;
     const question =
       honorees.length === 0
         ? "没有勾选任何当选者。仍然公布结果？"
         : `公布结果，${honorees.length} 人当选？公布后不能再开始投票。`;
     if (!confirm(question)) return;
     const res = await busy(submitButton(form), () =>
-      api("POST", `${apiBase}/publish`, { honorees }),
+      api("POST", `${apiBase}/publish`, { honorees, ...republishReason(form) }),
     );
     if (res.ok) done("published");
     else say($("[data-form-error]", form), explain(res.error ?? { code: "unknown", message: "" }));

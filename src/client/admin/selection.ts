@@ -1,4 +1,5 @@
 /** The selection tabs: nomination settings, invitations, review, jurors, scoring, weights. */
+import { missingReason, republishReason } from "./publication";
 import { $, $$, api, apiBase, busy, data, done, explain, field, markInvalid, say } from "./shared";
 import { toIso } from "./time";
 
@@ -198,12 +199,13 @@ function setupCombined(): void {
     const numbers = $$<HTMLInputElement>('input[name="honoree"]', honorees)
       .filter((b) => b.checked)
       .map((b) => Number(b.value));
+    if (missingReason(honorees, error)) return;
     const question = numbers.length
       ? `公布结果，${numbers.length} 人当选？公布后不能再开始投票，权重也不能再修改。`
       : "没有勾选任何当选者。仍要公布结果吗？";
     if (!confirm(question)) return;
     const res = await busy($<HTMLButtonElement>('button[type="submit"]', honorees), () =>
-      api("POST", `${apiBase}/publish`, { honorees: numbers }),
+      api("POST", `${apiBase}/publish`, { honorees: numbers, ...republishReason(honorees) }),
     );
     if (res.ok) done("published");
     else fail(error, res);

@@ -3,6 +3,19 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
 import { type Nominee, nominees } from "../schema";
 
+/**
+ * The public's columns: 当选 only once the campaign is published (the flags are frozen then, see
+ * migration 0011), so a flag ticked before publication or while it is withdrawn shows nowhere.
+ * Written with qualified names: inside `sql`, `${nominees.x}` would render unqualified.
+ */
+const publicColumns = {
+  ...getTableColumns(nominees),
+  honoree: sql<boolean>`("nominees"."honoree" AND EXISTS (SELECT 1 FROM campaigns pc
+    WHERE pc.id = "nominees"."campaign_id" AND pc.published_at IS NOT NULL))`.mapWith(
+    nominees.honoree,
+  ),
+};
+
 export interface NomineeFilter {
   q?: string;
   group?: string;
@@ -39,7 +52,7 @@ export async function listNominees(
   const order =
     filter.sort === "likes" ? [desc(nominees.likes), asc(nominees.number)] : [asc(nominees.number)];
   return db
-    .select()
+    .select(publicColumns)
     .from(nominees)
     .where(and(...conditions))
     .orderBy(...order);
@@ -51,7 +64,7 @@ export async function findNominee(
   number: number,
 ): Promise<Nominee | undefined> {
   return db
-    .select()
+    .select(publicColumns)
     .from(nominees)
     .where(and(eq(nominees.campaignId, campaignId), eq(nominees.number, number)))
     .get();
@@ -70,7 +83,7 @@ export async function findNomineeWithNeighbours(
 ): Promise<(Nominee & { previous: number | null; next: number | null }) | undefined> {
   return db
     .select({
-      ...getTableColumns(nominees),
+      ...publicColumns,
       previous: sql<number | null>`(SELECT MAX(p.number) FROM nominees p
         WHERE p.campaign_id = ${campaignId} AND p.number < ${number})`,
       next: sql<number | null>`(SELECT MIN(q.number) FROM nominees q

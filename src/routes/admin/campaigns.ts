@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import {
   applyCampaignChange,
@@ -9,18 +8,15 @@ import {
   listAllCampaigns,
   updateCampaign,
 } from "../../db/queries/admin-campaigns";
-import { honoreeStatements, listNomineesAdmin } from "../../db/queries/admin-nominees";
-import { auditStatement } from "../../db/queries/audit";
 import { campaignTotals } from "../../db/queries/campaigns";
 import { campaignDashboard } from "../../db/queries/dashboard";
-import { campaigns } from "../../db/schema";
 import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
 import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
 import type { AppEnv } from "../../types";
-import { CampaignPatch, CampaignSettings, PublishRequest } from "../../validators/campaign";
+import { CampaignPatch, CampaignSettings } from "../../validators/campaign";
 import { readJson } from "../../validators/json-body";
 import { adminCampaign } from "../../views/admin-json";
 import { loadCampaign } from "./load";
@@ -41,30 +37,6 @@ async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<R
   const now = Date.now();
   const result = applyLifecycle(action, campaign, now);
   if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
-  if (action === "publish") {
-    const { honorees } = await readJson(c, PublishRequest);
-    const known = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
-    const unknown = honorees.filter((n) => !known.has(n));
-    if (unknown.length)
-      throw new ApiError(400, "invalid_body", `No nominee numbered ${unknown.join(", ")}.`);
-    const after = { ...campaign, ...result.change, updatedAt: now };
-    await c.var.db.batch([
-      c.var.db
-        .update(campaigns)
-        .set({ ...result.change, updatedAt: now })
-        .where(eq(campaigns.id, campaign.id)),
-      ...honoreeStatements(c.var.db, campaign.id, honorees, now),
-      auditStatement(c.var.db, {
-        campaignId: campaign.id,
-        actor: c.var.organizer,
-        action: "campaign.publish",
-        before: campaign,
-        after: { ...after, honorees },
-        now,
-      }),
-    ]);
-    return c.json(adminCampaign(after, await campaignTotals(c.var.db, campaign.id), now));
-  }
   const updated = await applyCampaignChange(
     c.var.db,
     campaign,
@@ -157,5 +129,5 @@ export const adminCampaignsApi = new Hono<AppEnv>()
   .post("/:slug/open", (c) => lifecycle(c, "open"))
   .post("/:slug/pause", (c) => lifecycle(c, "pause"))
   .post("/:slug/resume", (c) => lifecycle(c, "resume"))
-  .post("/:slug/close", (c) => lifecycle(c, "close"))
-  .post("/:slug/publish", (c) => lifecycle(c, "publish"));
+  .post("/:slug/close", (c) => lifecycle(c, "close"));
+// Publishing (and withdrawing it) lives in ./publication.ts.

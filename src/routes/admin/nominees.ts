@@ -10,7 +10,7 @@ import {
   updateNominee,
 } from "../../db/queries/admin-nominees";
 import { auditStatement } from "../../db/queries/audit";
-import { nominees } from "../../db/schema";
+import { type Campaign, nominees } from "../../db/schema";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
@@ -20,6 +20,19 @@ import { adminNominee } from "../../views/admin-json";
 import { storeUploadedPhoto } from "../media";
 import { loadCampaign, loadNominee } from "./load";
 
+/**
+ * After publication the 当选 flags are the published list: they change only through 撤回公布 and
+ * a republication (routes/admin/publication.ts; the trigger `nominees_honoree_frozen` backs this).
+ */
+function refuseFrozen(campaign: Campaign): void {
+  if (campaign.publishedAt !== null)
+    throw new ApiError(
+      409,
+      "honorees_frozen",
+      "Results are published: withdraw the publication (POST …/withdraw) before changing 当选.",
+    );
+}
+
 export const adminNomineesApi = new Hono<AppEnv>()
   .get("/:slug/nominees", async (c) => {
     const campaign = await loadCampaign(c);
@@ -28,6 +41,7 @@ export const adminNomineesApi = new Hono<AppEnv>()
   .post("/:slug/nominees", async (c) => {
     const campaign = await loadCampaign(c);
     const input = await readJson(c, NomineeInput);
+    if (input.honoree) refuseFrozen(campaign);
     const created = await createNominee(c.var.db, campaign, input, c.var.organizer, Date.now());
     if (!created)
       throw new ApiError(409, "number_taken", `Number ${input.number} is already used.`);
@@ -95,6 +109,7 @@ export const adminNomineesApi = new Hono<AppEnv>()
     const campaign = await loadCampaign(c);
     const nominee = await loadNominee(c, campaign);
     const patch = await readJson(c, NomineePatch);
+    if (patch.honoree !== undefined && patch.honoree !== nominee.honoree) refuseFrozen(campaign);
     if (
       patch.number !== undefined &&
       patch.number !== nominee.number &&

@@ -33,6 +33,7 @@ import { AdminMessagePage } from "../../views/admin/layout";
 import { LoginPage } from "../../views/admin/login-page";
 import { NomineesPage } from "../../views/admin/nominees-page";
 import { NoticePage } from "../../views/admin/notice-page";
+import type { PublicationState } from "../../views/admin/publication-panel";
 import { ReviewPage } from "../../views/admin/review-page";
 import { SettingsPage } from "../../views/admin/settings-page";
 import { adminNominee } from "../../views/admin-json";
@@ -47,6 +48,20 @@ import { signIn } from "./session";
  * Writes go through the JSON API from the browser script (src/client/admin.ts); these routes only
  * read.
  */
+
+/** The published list as stored, named from the ranking (撤回公布 panel). */
+function publicationState(campaign: Campaign, data: DashboardData): PublicationState {
+  const names = new Map(data.ranking.map((r) => [r.number, r.name]));
+  return {
+    publishedAt: campaign.publishedAt,
+    honorees: (campaign.publishedHonorees ?? []).map((number) => ({
+      number,
+      name: names.get(number) ?? "",
+    })),
+    withdrawnAt: campaign.publicationWithdrawnAt,
+    timeZone: campaign.timeZone,
+  };
+}
 
 /** The dashboard's numbers, as GET /api/admin/campaigns/:slug/dashboard computes them. */
 async function dashboardData(
@@ -213,6 +228,7 @@ export const adminPages = new Hono<AppEnv>()
           }}
           data={data}
           defaultHonorees={Math.min(10, data.ranking.length)}
+          publication={publicationState(campaign, data)}
           flash={flash(c)}
           voidPrefill={voidPrefill(c.req.query())}
         />,

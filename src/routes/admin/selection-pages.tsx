@@ -86,6 +86,7 @@ export const selectionPages = new Hono<AppEnv>()
           method={result.method}
           combined={result.scoringClosed ? combinedJson(result) : null}
           published={status === "published"}
+          withdrawnAt={campaign.publicationWithdrawnAt}
           votingClosed={status === "closed" || status === "published"}
           flash={flash(c)}
         />,

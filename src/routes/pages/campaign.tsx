@@ -29,12 +29,14 @@ async function wallData(db: Database, campaign: Campaign, showLikes: boolean) {
     listNominees(db, campaign.id, { sort: "number" }),
     combinedResult(db, campaign),
   ]);
-  const honorees = all.filter((n) => n.honoree);
+  // The list stored at publication, never the flags as they are now (issue 14).
+  const published = new Set(campaign.publishedHonorees ?? []);
+  const honorees = all.filter((n) => published.has(n.number));
   if (honorees.length === 0) return undefined;
   const withCommittee = result.scoringClosed && result.jurorCount > 0;
   return {
     honorees,
-    others: all.filter((n) => !n.honoree),
+    others: all.filter((n) => !published.has(n.number)),
     method: withCommittee ? result.method : undefined,
     scores:
       withCommittee && showLikes

@@ -1,6 +1,7 @@
 import type { Organizer } from "../../types";
 import type { combinedJson } from "../selection-json";
 import { AdminLayout, type CampaignHead } from "./layout";
+import { RepublishReason } from "./publication-panel";
 
 /** The console's 综合结果 tab: weights and method, the three rankings side by side, honorees. */
 
@@ -88,6 +89,8 @@ export function CombinedPage(props: {
   method: string;
   combined: Combined | null;
   published: boolean;
+  /** When the publication was withdrawn: republishing asks for a reason. */
+  withdrawnAt?: number | null;
   votingClosed: boolean;
   flash?: string;
 }) {
@@ -215,6 +218,7 @@ export function CombinedPage(props: {
             {admin && !props.published && (
               <>
                 {!props.votingClosed && <p class="notice">公布前请先在“实时看板”结束投票。</p>}
+                <RepublishReason withdrawnAt={props.withdrawnAt ?? null} id="combined-reason" />
                 <p class="form-error" role="alert" data-form-error />
                 <p>
                   <button type="submit" class="button">
@@ -223,7 +227,9 @@ export function CombinedPage(props: {
                 </p>
               </>
             )}
-            {props.published && <p>结果已公布，当选名单见上表。</p>}
+            {props.published && (
+              <p>结果已公布，当选名单见上表。如需更改，请在“实时看板”撤回公布后重新公布。</p>
+            )}
           </form>
         </section>
       )}

@@ -3,6 +3,7 @@ import { LikesChart } from "./chart";
 import { count, localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
+import { PublicationPanel, type PublicationState, RepublishReason } from "./publication-panel";
 import { REJECTION_LABEL, STATUS_LABEL } from "./text";
 import { VoidPanel, type VoidPrefill } from "./void-panel";
 
@@ -228,6 +229,8 @@ export function DashboardPage(props: {
   data: DashboardData;
   /** How many to tick by default when publishing. */
   defaultHonorees: number;
+  /** What was published and whether it was withdrawn (撤回公布). */
+  publication: PublicationState;
   flash?: string;
   /** The void form filled in from a link (review queue): opens it. */
   voidPrefill?: VoidPrefill;
@@ -276,6 +279,7 @@ export function DashboardPage(props: {
       ) : (
         <p class="notice">您以观察员身份登录，只能查看。</p>
       )}
+      <PublicationPanel p={props.publication} admin={admin} />
       {admin && (
         <section
           class="panel publish-panel"
@@ -328,6 +332,7 @@ export function DashboardPage(props: {
                 ))}
               </ul>
             </fieldset>
+            <RepublishReason withdrawnAt={props.publication.withdrawnAt} id="publish-reason" />
             <p class="form-error" role="alert" data-form-error />
             <div class="button-row">
               <button type="submit" class="button">

@@ -33,7 +33,13 @@ const EMPTY: NomineeView = {
 };
 
 /** Add (POST) or edit (PATCH) one nominee; `story` is one paragraph per line. */
-function NomineeForm(props: { mode: "create" | "edit"; n: NomineeView; numberLocked: boolean }) {
+function NomineeForm(props: {
+  mode: "create" | "edit";
+  n: NomineeView;
+  numberLocked: boolean;
+  /** Published: 当选 follows the published list until 撤回公布 (issue 14). */
+  honoreeLocked?: boolean;
+}) {
   const { n, mode } = props;
   const p = mode === "create" ? "new" : `n${n.number}`;
   const id = (f: string) => `${p}-${f}`;
@@ -126,8 +132,20 @@ function NomineeForm(props: { mode: "create" | "edit"; n: NomineeView; numberLoc
         </p>
       </div>
       <div class="check">
-        <input id={id("honoree")} name="honoree" type="checkbox" checked={n.honoree} />
+        <input
+          id={id("honoree")}
+          name="honoree"
+          type="checkbox"
+          checked={n.honoree}
+          disabled={props.honoreeLocked}
+          aria-describedby={props.honoreeLocked ? id("honoree-hint") : undefined}
+        />
         <label for={id("honoree")}>当选（一般在“公布结果”时统一勾选）</label>
+        {props.honoreeLocked && (
+          <p class="hint" id={id("honoree-hint")} data-honoree-locked>
+            结果已公布，当选名单已锁定：在这里勾选不会改变已公布的名单。如需更改，请在“实时看板”撤回公布（填写理由），再重新公布。
+          </p>
+        )}
       </div>
       <p class="form-error" role="alert" data-form-error />
       <p>
@@ -303,7 +321,12 @@ export function NomineesPage(props: {
           <summary>
             <h2>添加候选人</h2>
           </summary>
-          <NomineeForm mode="create" n={EMPTY} numberLocked={false} />
+          <NomineeForm
+            mode="create"
+            n={EMPTY}
+            numberLocked={false}
+            honoreeLocked={c.status === "published"}
+          />
         </details>
       )}
       {admin && <ImportSection />}
@@ -368,7 +391,12 @@ export function NomineesPage(props: {
                 <summary>{admin ? `编辑 ${n.name}` : `查看 ${n.name} 的详情`}</summary>
                 {admin ? (
                   <>
-                    <NomineeForm mode="edit" n={n} numberLocked={props.hasLikes} />
+                    <NomineeForm
+                      mode="edit"
+                      n={n}
+                      numberLocked={props.hasLikes}
+                      honoreeLocked={c.status === "published"}
+                    />
                     <Photos n={n} admin />
                     <div class="delete-nominee">
                       {n.likes + n.voidedLikes > 0 ? (

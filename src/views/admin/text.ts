@@ -205,6 +205,8 @@ export const ERROR_TEXT: Record<string, string> = {
   juror_not_found: "找不到该评委",
   wechat_not_configured:
     "尚未配置微信公众号（WECHAT_APP_ID / WECHAT_APP_SECRET），不能使用微信投票身份",
+  honorees_frozen: "结果已公布，当选名单已锁定：请先在实时看板“撤回公布”，修改后再重新公布",
+  too_many_photos: "照片数量已达上限，请先删除不用的照片",
   offline: "网络连接失败，请检查网络后重试。",
   unknown: "操作没有成功，请稍后重试。",
 };
