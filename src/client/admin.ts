@@ -14,6 +14,7 @@ import { setupLogin, setupLogout } from "./admin/login";
 import { setupNominees } from "./admin/nominees";
 import { setupPrint } from "./admin/notice";
 import { setupWithdraw } from "./admin/publication";
+import { setupReopen } from "./admin/reopen";
 import { setupReview } from "./admin/review";
 import { setupSelection } from "./admin/selection";
 
@@ -31,3 +32,4 @@ setupSelection();
 setupAccounts();
 setupCeremony();
 setupWithdraw();
+setupReopen();

@@ -4,6 +4,8 @@
  *   draft ──submit──▶ submitted ──accept──▶ accepted (becomes a nominee with the next number)
  *     ▲                  │ ├────decline──▶ declined
  *     └──── returned ◀───┘ return (with a comment the unit reads)
+ *                        ▲                      │
+ *                        └──────reopen──────────┘ (with a reason the unit reads; issue 14)
  *
  * The unit edits only drafts and returned nominations, and submits only while the campaign's
  * nomination phase is open. The organizer decides only submitted nominations.
@@ -56,6 +58,23 @@ export function review(
     };
   }
   return { ok: true, status: REVIEW_RESULT[decision] };
+}
+
+/**
+ * Reopening a declined nomination puts it back in the review queue as submitted. It needs a reason
+ * (the unit reads it as the review comment). It takes a quota place again: the organizer decides
+ * this knowingly, so a unit that already used the freed place may end up over its quota.
+ */
+export function reopen(status: NominationStatus, reason: string): ReviewResult {
+  if (status !== "declined")
+    return {
+      ok: false,
+      code: "invalid_state",
+      message: `Only declined nominations can be reopened (this one is ${status}).`,
+    };
+  if (reason.trim() === "")
+    return { ok: false, code: "comment_required", message: "reason: say why it is reopened" };
+  return { ok: true, status: "submitted" };
 }
 
 /** Whether units may create, edit and submit nominations at `now`. */

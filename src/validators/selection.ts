@@ -64,3 +64,6 @@ export const ScoreRequest = v.object({
   score: WholeNumber("score", 0, 100),
   note: v.optional(Text(500, "note"), ""),
 });
+
+/** Reopening a declined nomination: the reason, which the unit reads. */
+export const ReopenRequest = v.object({ reason: RequiredText(1000, "reason") });

@@ -271,3 +271,39 @@ export async function decideNomination(
   );
   return { status: "accepted", number: nominee?.number ?? null };
 }
+
+/**
+ * Puts a declined nomination back in the review queue (submitted), the reason as the comment the
+ * unit reads, with its audit entry in the same batch. Undefined when it was no longer declined.
+ */
+export async function reopenNomination(
+  db: Database,
+  campaign: Campaign,
+  item: ReviewItem,
+  reason: string,
+  actor: Organizer,
+  now: number,
+): Promise<Nomination | undefined> {
+  const [updated] = await db.batch([
+    db
+      .update(nominations)
+      .set({
+        status: "submitted",
+        reviewComment: reason,
+        decidedAt: null,
+        decidedBy: null,
+        updatedAt: now,
+      })
+      .where(and(eq(nominations.id, item.id), eq(nominations.status, "declined")))
+      .returning(),
+    auditStatement(db, {
+      campaignId: campaign.id,
+      actor,
+      action: "nomination.reopen",
+      before: { id: item.id, name: item.name, unit: item.inviteUnit, status: item.status },
+      after: { id: item.id, name: item.name, status: "submitted", reason },
+      now,
+    }),
+  ]);
+  return updated[0];
+}

@@ -1,16 +1,26 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { createInvite, findInvite, listInvites, revokeInvite } from "../../db/queries/invitations";
-import { decideNomination, findNomination, listForReview } from "../../db/queries/nominations";
+import {
+  decideNomination,
+  findNomination,
+  listForReview,
+  reopenNomination,
+} from "../../db/queries/nominations";
 import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign } from "../../db/schema";
-import { type ReviewDecision, review } from "../../domain/nomination";
+import { type ReviewDecision, reopen, review } from "../../domain/nomination";
 import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { readJson } from "../../validators/json-body";
-import { InviteRequest, ReviewRequest, SelectionPatch } from "../../validators/selection";
+import {
+  InviteRequest,
+  ReopenRequest,
+  ReviewRequest,
+  SelectionPatch,
+} from "../../validators/selection";
 import { inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
 import { loadCampaign } from "./load";
@@ -135,6 +145,25 @@ export const adminNominationsApi = new Hono<AppEnv>()
         .filter((n) => !status || n.status === status)
         .map((n) => reviewItem(n, campaign.timeZone)),
     });
+  })
+  .post("/:slug/nominations/:id/reopen", async (c) => {
+    const campaign = await loadCampaign(c);
+    const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+    if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+    const { reason } = await readJson(c, ReopenRequest);
+    const check = reopen(item.status, reason);
+    if (!check.ok)
+      throw new ApiError(check.code === "comment_required" ? 400 : 409, check.code, check.message);
+    const updated = await reopenNomination(
+      c.var.db,
+      campaign,
+      item,
+      reason,
+      c.var.organizer,
+      Date.now(),
+    );
+    if (!updated) throw new ApiError(409, "invalid_state", "The nomination changed meanwhile.");
+    return c.json(reviewItem({ ...updated, inviteUnit: item.inviteUnit }, campaign.timeZone));
   })
   .post("/:slug/nominations/:id/:decision{accept|return|decline}", async (c) => {
     const campaign: Campaign = await loadCampaign(c);

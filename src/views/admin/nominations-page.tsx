@@ -1,6 +1,7 @@
 import type { Organizer } from "../../types";
 import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
 import { AdminLayout, type CampaignHead } from "./layout";
+import { ReopenForm } from "./reopen-form";
 
 /** The console's 提名 tab: the nomination phase, invitation links per unit, and the review queue. */
 
@@ -256,6 +257,7 @@ function ReviewCard(props: { n: Item; admin: boolean }) {
           </p>
         </form>
       )}
+      {props.admin && n.status === "declined" && <ReopenForm id={n.id} prefix={id} />}
     </li>
   );
 }
