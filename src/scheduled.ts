@@ -1,11 +1,12 @@
 import { createDb } from "./db/client";
 import { campaignsToScan, scanAnomalies } from "./db/queries/anomalies";
 import { sealAll } from "./db/queries/checkpoints";
+import { sweepOrphanPhotos } from "./db/queries/photos";
 import { purgeExpiredDetail } from "./db/queries/retention";
 
 /**
  * The Cron Trigger (wrangler.toml, every minute): seal new ledger rows into checkpoints, look for
- * anomalies, apply retention, sweep used challenges. Each step is idempotent and bounded, so a
+ * anomalies, apply retention, delete orphaned photo uploads, sweep used challenges. Each step is idempotent and bounded, so a
  * missed or overlapping run only delays work.
  */
 export async function runScheduled(env: CloudflareBindings, scheduledTime: number): Promise<void> {
@@ -25,6 +26,7 @@ export async function runScheduled(env: CloudflareBindings, scheduledTime: numbe
     }
   });
   await step("retention", () => purgeExpiredDetail(db, scheduledTime));
+  await step("photos", () => sweepOrphanPhotos(db, env.MEDIA, scheduledTime));
   await step("sweep", () =>
     db.$client
       .prepare("DELETE FROM spent_challenges WHERE expires_at < ?1")

@@ -10,3 +10,39 @@ export function sniffImage(bytes: Uint8Array): { mime: string; ext: string } | n
     return { mime: "image/webp", ext: "webp" };
   return null;
 }
+
+/** Photos a unit may attach to one nomination. */
+export const MAX_NOMINATION_PHOTOS = 6;
+/** Photos on one nominee (the organizer may add to what the unit sent). */
+export const MAX_NOMINEE_PHOTOS = 12;
+
+/**
+ * Every upload's R2 key starts with this, so the orphan sweep (db/queries/photos.ts) can list
+ * uploads and never touches other objects. Uploads from before issue 14 have no prefix and are
+ * left alone.
+ */
+export const UPLOAD_PREFIX = "photos/";
+
+/** An unreferenced upload younger than this may still be on its way into a row: keep it. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+
+/** The R2 key behind a `/media/…` URL of ours, or null for any other URL. */
+export function mediaKey(url: string): string | null {
+  return url.startsWith("/media/") ? url.slice("/media/".length) : null;
+}
+
+/** Which of `listed` (R2 objects) the sweep deletes: uploads no row references, past the grace. */
+export function orphanKeys(
+  listed: { key: string; uploaded: number }[],
+  referenced: Set<string>,
+  now: number,
+): string[] {
+  return listed
+    .filter(
+      (o) =>
+        o.key.startsWith(UPLOAD_PREFIX) &&
+        !referenced.has(o.key) &&
+        o.uploaded < now - ORPHAN_GRACE_MS,
+    )
+    .map((o) => o.key);
+}

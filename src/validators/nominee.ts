@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { MAX_NOMINEE_PHOTOS } from "../domain/media";
 import { Text } from "./common";
 
 export const Photo = v.object({
@@ -27,7 +28,10 @@ const fields = {
   group: Text(100, "group"),
   headline: Text(200, "headline"),
   story: v.pipe(v.array(Text(20000, "story paragraph")), v.maxLength(200)),
-  photos: v.pipe(v.array(Photo), v.maxLength(12, "at most 12 photos")),
+  photos: v.pipe(
+    v.array(Photo),
+    v.maxLength(MAX_NOMINEE_PHOTOS, `photos: at most ${MAX_NOMINEE_PHOTOS} photos`),
+  ),
   nominatingUnit: Text(100, "nominatingUnit"),
   honoree: v.boolean(),
 };

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { MAX_NOMINATION_PHOTOS } from "../domain/media";
 import { Instant, RequiredText, Text } from "./common";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
@@ -28,7 +29,7 @@ export const NominationContent = v.object({
           caption: v.optional(Text(200, "caption"), ""),
         }),
       ),
-      v.maxLength(6, "at most 6 photos"),
+      v.maxLength(MAX_NOMINATION_PHOTOS, `photos: at most ${MAX_NOMINATION_PHOTOS} photos`),
     ),
   ),
 });

@@ -13,6 +13,7 @@ import {
   nominees,
 } from "../schema";
 import { actorLabel, auditStatement } from "./audit";
+import { photosUnchanged } from "./photos";
 
 /** The fields a unit fills in. */
 export interface NominationContent {
@@ -114,7 +115,12 @@ export async function updateNomination(
     .update(nominations)
     .set({ ...toColumns(content), updatedAt: now })
     .where(
-      and(eq(nominations.id, nomination.id), inArray(nominations.status, ["draft", "returned"])),
+      and(
+        eq(nominations.id, nomination.id),
+        inArray(nominations.status, ["draft", "returned"]),
+        // A new photo list replaces the one read: only if no upload landed in between.
+        content.photos ? photosUnchanged(nominations.photos, nomination.photos) : undefined,
+      ),
     )
     .returning();
   return row;

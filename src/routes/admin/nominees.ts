@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { campaignHasLikes } from "../../db/queries/admin-campaigns";
 import {
@@ -9,21 +8,30 @@ import {
   renumberNominees,
   updateNominee,
 } from "../../db/queries/admin-nominees";
-import { auditStatement } from "../../db/queries/audit";
-import { type Campaign, nominees } from "../../db/schema";
+import { appendNomineePhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
+import type { Campaign } from "../../db/schema";
+import { MAX_NOMINEE_PHOTOS } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { readJson } from "../../validators/json-body";
 import { NomineeInput, NomineePatch, ReorderRequest } from "../../validators/nominee";
 import { adminNominee } from "../../views/admin-json";
-import { storeUploadedPhoto } from "../media";
+import { removeStoredPhoto, storeUploadedPhoto } from "../media";
 import { loadCampaign, loadNominee } from "./load";
 
 /**
  * After publication the 当选 flags are the published list: they change only through 撤回公布 and
  * a republication (routes/admin/publication.ts; the trigger `nominees_honoree_frozen` backs this).
  */
+function tooManyPhotos(): ApiError {
+  return new ApiError(
+    409,
+    "too_many_photos",
+    `At most ${MAX_NOMINEE_PHOTOS} photos per nominee: remove one before adding another.`,
+  );
+}
+
 function refuseFrozen(campaign: Campaign): void {
   if (campaign.publishedAt !== null)
     throw new ApiError(
@@ -124,6 +132,8 @@ export const adminNomineesApi = new Hono<AppEnv>()
     const updated = await updateNominee(c.var.db, nominee, patch, c.var.organizer, Date.now());
     if (!updated)
       throw new ApiError(409, "number_taken", `Number ${patch.number} is already used.`);
+    if (patch.photos)
+      await discardPhotos(c.var.db, c.env.MEDIA, droppedUrls(nominee.photos, updated.photos));
     return c.json(adminNominee(updated));
   })
   .delete("/:slug/nominees/:number", async (c) => {
@@ -137,28 +147,30 @@ export const adminNomineesApi = new Hono<AppEnv>()
       );
     }
     await deleteNominee(c.var.db, nominee, c.var.organizer, Date.now());
+    await discardPhotos(
+      c.var.db,
+      c.env.MEDIA,
+      nominee.photos.map((p) => p.url),
+    );
     return c.body(null, 204);
   })
   .post("/:slug/nominees/:number/photos", async (c) => {
     const campaign = await loadCampaign(c);
     const nominee = await loadNominee(c, campaign);
+    if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
     const photo = await storeUploadedPhoto(c, `${campaign.slug}/${nominee.number}`);
-    const photos = [...nominee.photos, photo];
-    const now = Date.now();
-    const [updated] = await c.var.db.batch([
-      c.var.db
-        .update(nominees)
-        .set({ photos, updatedAt: now })
-        .where(eq(nominees.id, nominee.id))
-        .returning(),
-      auditStatement(c.var.db, {
-        campaignId: campaign.id,
-        actor: c.var.organizer,
-        action: "nominee.photo",
-        before: { number: nominee.number, photos: nominee.photos },
-        after: { number: nominee.number, photos },
-        now,
-      }),
-    ]);
-    return c.json(adminNominee(updated[0] ?? { ...nominee, photos }), 201);
+    // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.
+    const updated = await appendNomineePhoto(
+      c.var.db,
+      nominee,
+      photo,
+      MAX_NOMINEE_PHOTOS,
+      c.var.organizer,
+      Date.now(),
+    );
+    if (!updated) {
+      await removeStoredPhoto(c, photo.url);
+      throw tooManyPhotos();
+    }
+    return c.json(adminNominee(updated), 201);
   });

@@ -8,8 +8,10 @@ import {
   submitNomination,
   updateNomination,
 } from "../../db/queries/nominations";
+import { appendNominationPhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import { findCampaignById, getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign, Nomination, NominationInvite, SelectionSettings } from "../../db/schema";
+import { MAX_NOMINATION_PHOTOS } from "../../domain/media";
 import { missingForSubmit, nominationsOpen, unitCanEdit } from "../../domain/nomination";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
@@ -18,15 +20,13 @@ import { readJson } from "../../validators/json-body";
 import { NominationContent } from "../../validators/selection";
 import { unitNomination } from "../../views/selection-json";
 import { requireInviteLink } from "../link-loader";
-import { storeUploadedPhoto } from "../media";
+import { removeStoredPhoto, storeUploadedPhoto } from "../media";
 
 /**
  * A nominating unit's API behind its invitation link (`/api/nominate/:token/…`). The link is the
  * credential, checked (expiry, revocation) on every request, and reaches only that unit's own
  * nominations: another unit's id is simply not found. Writes need the nomination phase open.
  */
-
-const MAX_PHOTOS = 6;
 
 interface UnitContext {
   invite: NominationInvite;
@@ -58,6 +58,14 @@ async function loadNomination(c: Context<AppEnv>, u: UnitContext): Promise<Nomin
       : undefined;
   if (!found) throw new ApiError(404, "nomination_not_found", "No such nomination for this unit.");
   return found;
+}
+
+function tooManyPhotos(): ApiError {
+  return new ApiError(
+    409,
+    "too_many_photos",
+    `At most ${MAX_NOMINATION_PHOTOS} photos per nomination: remove one before adding another.`,
+  );
 }
 
 function requireEditable(n: Nomination): void {
@@ -140,7 +148,15 @@ export const nominateApi = new Hono<AppEnv>()
     checkPhotos(n, content);
     const updated = await updateNomination(c.var.db, n, content, Date.now());
     if (!updated)
-      throw new ApiError(409, "invalid_state", "This nomination can no longer be changed.");
+      throw new ApiError(
+        409,
+        "invalid_state",
+        content.photos
+          ? "The photos changed meanwhile (another upload?): reload and try again."
+          : "This nomination can no longer be changed.",
+      );
+    if (content.photos)
+      await discardPhotos(c.var.db, c.env.MEDIA, droppedUrls(n.photos, updated.photos));
     return c.json(unitNomination({ ...updated, number: null }, u.campaign.timeZone));
   })
   .delete("/:token/nominations/:id", async (c) => {
@@ -148,6 +164,11 @@ export const nominateApi = new Hono<AppEnv>()
     const n = await loadNomination(c, u);
     if (n.status !== "draft" || !(await deleteDraft(c.var.db, n)))
       throw new ApiError(409, "invalid_state", "Only drafts can be deleted.");
+    await discardPhotos(
+      c.var.db,
+      c.env.MEDIA,
+      n.photos.map((p) => p.url),
+    );
     return c.body(null, 204);
   })
   .post("/:token/nominations/:id/submit", async (c) => {
@@ -168,16 +189,21 @@ export const nominateApi = new Hono<AppEnv>()
     requireOpen(u);
     const n = await loadNomination(c, u);
     requireEditable(n);
-    if (n.photos.length >= MAX_PHOTOS)
-      throw new ApiError(409, "too_many_photos", `At most ${MAX_PHOTOS} photos per nomination.`);
+    if (n.photos.length >= MAX_NOMINATION_PHOTOS) throw tooManyPhotos();
     const photo = await storeUploadedPhoto(c, `${u.campaign.slug}/nominations/${n.id}`);
-    const updated = await updateNomination(
+    // Appended in SQL under the cap: concurrent uploads all land (up to the cap), none is lost.
+    const updated = await appendNominationPhoto(
       c.var.db,
-      n,
-      { photos: [...n.photos, photo] },
+      n.id,
+      photo,
+      MAX_NOMINATION_PHOTOS,
       Date.now(),
     );
-    if (!updated)
+    if (!updated) {
+      await removeStoredPhoto(c, photo.url);
+      const current = await findUnitNomination(c.var.db, u.invite.id, n.id);
+      if (current && unitCanEdit(current.status)) throw tooManyPhotos();
       throw new ApiError(409, "invalid_state", "This nomination can no longer be changed.");
+    }
     return c.json(unitNomination({ ...updated, number: null }, u.campaign.timeZone), 201);
   });

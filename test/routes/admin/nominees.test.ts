@@ -192,7 +192,7 @@ describe("photos", () => {
     const body = await res.json<{ photos: { url: string; caption: string }[] }>();
     const photo = body.photos.at(-1);
     expect(photo?.caption).toBe("走访群众");
-    expect(photo?.url).toMatch(new RegExp(`^/media/${c.slug}/1/[0-9a-f-]+\\.png$`));
+    expect(photo?.url).toMatch(new RegExp(`^/media/photos/${c.slug}/1/[0-9a-f-]+\\.png$`));
     const served = await call(photo?.url ?? "");
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("image/png");
