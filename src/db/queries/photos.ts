@@ -119,9 +119,10 @@ export async function discardPhotos(
   bucket: R2Bucket,
   dropped: string[],
 ): Promise<string[]> {
-  const keys = dropped
-    .map(mediaKey)
-    .filter((k): k is string => k !== null && k.startsWith(UPLOAD_PREFIX));
+  const keys = dropped.flatMap((url) => {
+    const key = mediaKey(url);
+    return key?.startsWith(UPLOAD_PREFIX) ? [key] : [];
+  });
   if (keys.length === 0) return [];
   const kept = await referencedKeys(db, keys);
   const gone = [...new Set(keys.filter((k) => !kept.has(k)))];

@@ -36,7 +36,9 @@ const upload = (token: string, id: number, i: number) =>
 describe("photo uploads", () => {
   it("ten concurrent uploads to one nomination: the cap's worth kept, the rest refused, no orphan", async () => {
     const d = await draft();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => upload(d.token, d.id, i)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => upload(d.token, d.id, i)),
+    );
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(MAX_NOMINATION_PHOTOS);
     expect(statuses.filter((s) => s === 409)).toHaveLength(10 - MAX_NOMINATION_PHOTOS);
@@ -47,7 +49,9 @@ describe("photo uploads", () => {
     }>();
     expect(row.photos).toHaveLength(MAX_NOMINATION_PHOTOS);
     // Every object in R2 is one the row holds, and every photo the row holds is in R2.
-    expect(await keysUnder(`photos/${d.slug}/`)).toEqual(row.photos.map((p) => keyOf(p.url)).sort());
+    expect(await keysUnder(`photos/${d.slug}/`)).toEqual(
+      row.photos.map((p) => keyOf(p.url)).sort(),
+    );
   });
 
   it("ten concurrent organizer uploads to one nominee: all kept, all audited", async () => {
