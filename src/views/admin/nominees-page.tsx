@@ -1,3 +1,4 @@
+import { MAX_NOMINEE_PHOTOS } from "../../domain/media";
 import type { Organizer } from "../../types";
 import { count } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
@@ -202,7 +203,9 @@ function Photos(props: { n: NomineeView; admin: boolean }) {
           data-number={String(n.number)}
         >
           <div class="field">
-            <label for={`n${n.number}-photo`}>上传照片（JPEG、PNG 或 WebP，不超过 5 MB）</label>
+            <label for={`n${n.number}-photo`}>
+              上传照片（JPEG、PNG 或 WebP，不超过 5 MB；每位候选人最多 {MAX_NOMINEE_PHOTOS} 张）
+            </label>
             <input
               id={`n${n.number}-photo`}
               name="file"
