@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { isValidTimeZone, parseInstant } from "../domain/time";
 import { Instant, RequiredText, Text } from "./common";
+import { CampaignNotice } from "./notice";
 
 export const Slug = v.pipe(
   v.string("slug must be text"),
@@ -84,6 +85,8 @@ const fields = {
   protection: CampaignProtection,
   // Issue 13 item 5: who a voter is (cookie, or one WeChat account = one voter).
   identityMode: v.picklist(["cookie", "wechat"], "identityMode must be cookie or wechat"),
+  /** 公示期 and the objection contact (validators/notice.ts). */
+  notice: CampaignNotice,
 };
 
 const windowInOrder = (c: { opensAt?: string; closesAt?: string }) =>
@@ -104,6 +107,7 @@ export const CampaignSettings = v.pipe(
     draft: v.optional(fields.draft, true),
     protection: v.optional(fields.protection, DEFAULT_PROTECTION),
     identityMode: v.optional(fields.identityMode, "cookie"),
+    notice: v.optional(fields.notice),
   }),
   v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
 );

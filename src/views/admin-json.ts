@@ -1,7 +1,7 @@
 import type { Campaign, Nominee } from "../db/schema";
 import { campaignStatus } from "../domain/campaign-status";
 import { isoInZone } from "../domain/time";
-import { profileJson } from "./api-json";
+import { noticeJson, profileJson } from "./api-json";
 
 /** Organizer-facing JSON: everything, counts always included. */
 
@@ -38,6 +38,9 @@ export function adminCampaign(
       retentionDays: c.retentionDays,
     },
     detailPurgedAt: iso(c.detailPurgedAt),
+    notice: noticeJson(c),
+    publishedHonorees: c.publishedHonorees,
+    publicationWithdrawnAt: iso(c.publicationWithdrawnAt),
     candidateCount: totals.candidateCount,
     totalLikes: totals.totalLikes,
     createdAt: iso(c.createdAt),

@@ -46,6 +46,8 @@ export function campaignDetail(
     identityMode: c.identityMode,
     candidateCount: totals.candidateCount,
     ...(view.showLikes ? { totalLikes: totals.totalLikes } : {}),
+    // 公示期 and where objections go: public once the result is (issue 14).
+    ...(view.status === "published" && hasNotice(c) ? { notice: noticeJson(c) } : {}),
   };
 }
 
@@ -85,4 +87,31 @@ export function candidateDetail(n: Nominee, view: PublicView) {
     honoree: n.honoree,
     ...(view.showLikes ? { likes: n.likes } : {}),
   };
+}
+
+/** 公示期 and the objection contact (issue 14), as the organizer API and the public share it. */
+export function noticeJson(
+  c: Pick<
+    Campaign,
+    | "timeZone"
+    | "noticeStartsAt"
+    | "noticeEndsAt"
+    | "objectionUnit"
+    | "objectionPhone"
+    | "objectionEmail"
+  >,
+) {
+  const iso = (ms: number | null) => (ms === null ? null : isoInZone(ms, c.timeZone));
+  return {
+    startsAt: iso(c.noticeStartsAt),
+    endsAt: iso(c.noticeEndsAt),
+    objectionUnit: c.objectionUnit,
+    objectionPhone: c.objectionPhone,
+    objectionEmail: c.objectionEmail,
+  };
+}
+
+/** Whether there is anything of the 公示 to show. */
+export function hasNotice(c: Pick<Campaign, "noticeStartsAt" | "objectionUnit">): boolean {
+  return c.noticeStartsAt !== null || c.objectionUnit !== "";
 }

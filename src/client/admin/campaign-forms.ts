@@ -1,4 +1,6 @@
 /** Campaign settings (new and edit) and deleting a campaign. */
+
+import { noticeBody, noticeChanged, noticeFieldNames } from "./notice-settings";
 import {
   $,
   $$,
@@ -78,6 +80,13 @@ export function setupCampaignForms(): void {
         },
         identityMode: field(form, "identityMode").value,
       };
+      const notice = noticeBody(form, timeZone);
+      if (notice.error) {
+        say(error, notice.error);
+        markInvalid(form, notice.field ?? "");
+        return;
+      }
+      if (notice.notice) all.notice = notice.notice;
       let body: Record<string, unknown> = all;
       if (mode === "edit") {
         // Only what changed, so the audit log shows the real change and untouched times keep
@@ -111,6 +120,8 @@ export function setupCampaignForms(): void {
         if (protectionFields.some((key) => changed(field(form, key)))) {
           body.protection = all.protection;
         }
+        if (notice.notice && (noticeChanged(form) || changed(field(form, "timeZone"))))
+          body.notice = notice.notice;
         if (Object.keys(body).length === 0) {
           say(error, "没有修改。");
           return;
@@ -134,9 +145,10 @@ export function setupCampaignForms(): void {
         );
         return;
       }
-      const message = explain(res.error ?? { code: "unknown", message: "" });
+      const failure = res.error ?? { code: "unknown", message: "" };
+      const message = explain({ ...failure, message: noticeFieldNames(failure.message) });
       say(error, message);
-      markInvalid(form, res.error?.message ?? "");
+      markInvalid(form, noticeFieldNames(res.error?.message ?? ""));
     });
   }
 

@@ -3,6 +3,7 @@ import type { LifecycleAction, LifecycleChange } from "../../domain/lifecycle";
 import { parseInstant } from "../../domain/time";
 import type { Organizer } from "../../types";
 import type { CampaignPatch, CampaignSettings } from "../../validators/campaign";
+import { noticeColumns } from "../../validators/notice";
 import type { Database } from "../client";
 import { auditLog, type Campaign, campaigns, likes, nominees } from "../schema";
 import { actorLabel, auditStatement } from "./audit";
@@ -42,6 +43,7 @@ function toColumns(s: CampaignPatch) {
     ...(s.nomineeOrder !== undefined && { nomineeOrder: s.nomineeOrder }),
     ...(s.draft !== undefined && { draft: s.draft }),
     ...(s.identityMode !== undefined && { identityMode: s.identityMode }),
+    ...(s.notice !== undefined && noticeColumns(s.notice)),
     // Only the protection fields sent change; a missing one keeps its value.
     ...(s.protection !== undefined &&
       Object.fromEntries(Object.entries(s.protection).filter(([, value]) => value !== undefined))),

@@ -35,6 +35,7 @@ export async function exportRows(db: Database, campaign: Campaign): Promise<Expo
     combinedResult(db, campaign),
   ]);
   const combined = closedCombinedByNumber(result);
+  const published = new Set(campaign.publishedHonorees ?? []);
   return rankByLikes(nominees).map((n) => {
     const c = combined.get(n.number);
     return {
@@ -51,7 +52,8 @@ export async function exportRows(db: Database, campaign: Campaign): Promise<Expo
           committeeScore: c.committeeScore,
           combinedScore: c.combinedScore,
           combinedRank: c.rank,
-          honoree: n.honoree,
+          // The published list, never the flags as they stand (issue 14).
+          honoree: published.has(n.number),
         },
       }),
     };

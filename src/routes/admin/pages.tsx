@@ -98,6 +98,13 @@ function formValues(campaign: Campaign): CampaignFormValues {
     challengeDifficulty: campaign.challengeDifficulty,
     retentionDays: campaign.retentionDays,
     identityMode: campaign.identityMode,
+    notice: {
+      startsAt: campaign.noticeStartsAt,
+      endsAt: campaign.noticeEndsAt,
+      objectionUnit: campaign.objectionUnit,
+      objectionPhone: campaign.objectionPhone,
+      objectionEmail: campaign.objectionEmail,
+    },
   };
 }
 
@@ -346,10 +353,12 @@ export const adminPages = new Hono<AppEnv>()
         ledgerHead(c.var.db, campaign.id),
         getSelectionSettings(c.var.db, campaign.id),
       ]);
-      const honorees = new Set(nominees.filter((n) => n.honoree).map((n) => n.number));
+      // The published list only: never the 当选 flags as they stand (issue 14).
+      const honorees = new Set(campaign.publishedHonorees ?? []);
       return html(
         c,
         <NoticePage
+          notice={campaign}
           organizer={organizer}
           campaign={{
             ...head(campaign, now),

@@ -1,4 +1,5 @@
 import { localInputValue } from "./format";
+import { NoticeFieldset, type NoticeValues } from "./notice-fields";
 import { IDENTITY_MODE_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 
 export interface CampaignFormValues {
@@ -20,6 +21,8 @@ export interface CampaignFormValues {
   retentionDays: number | null;
   /** Issue 13 item 5: `cookie` (default) or `wechat`. */
   identityMode?: string;
+  /** 公示期 and objection contact (issue 14); empty for a new campaign. */
+  notice?: NoticeValues;
 }
 
 const optionalNumber = (n: number | null) => (n === null ? "" : String(n));
@@ -316,6 +319,7 @@ export function CampaignForm(props: {
         value={v.identityMode ?? "cookie"}
         readOnly={readOnly}
       />
+      <NoticeFieldset mode={mode} values={v.notice} timeZone={v.timeZone} readOnly={readOnly} />
       <p class="form-error" role="alert" data-form-error />
       {!readOnly && (
         <p>

@@ -1,7 +1,9 @@
 import type { ExportRow } from "../../domain/results-export";
 import type { Organizer } from "../../types";
+import type { NoticeFields } from "../components/public-notice";
 import { count, localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
+import { NoticeMeta } from "./notice-meta";
 import { STATUS_LABEL } from "./text";
 
 export interface NoticeRow extends ExportRow {
@@ -29,6 +31,8 @@ export function NoticePage(props: {
   ledger: { count: number; hash: string; seq: number } | null;
   /** The combined result's method sentence, once the committee's scoring is closed. */
   method?: string;
+  /** 公示期 and the objection contact (issue 14). */
+  notice?: NoticeFields;
 }) {
   const { campaign: c, rows } = props;
   const tz = c.timeZone;
@@ -93,6 +97,7 @@ export function NoticePage(props: {
               <dd>{count(honorees)} 位</dd>
             </div>
           )}
+          {props.notice && <NoticeMeta n={props.notice} />}
         </dl>
         <table class="data notice-table">
           <caption>点赞结果（按票数排列，票数相同名次相同）</caption>

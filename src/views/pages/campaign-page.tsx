@@ -4,6 +4,7 @@ import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { NomineeCard } from "../components/nominee-card";
+import { PublicNotice } from "../components/public-notice";
 import { RecognitionWall, type WallProps } from "../components/recognition-wall";
 import type { Messages } from "../i18n";
 import { Layout } from "../layout";
@@ -89,6 +90,8 @@ export function CampaignPage(p: CampaignPageProps) {
       </section>
 
       {p.wall && <RecognitionWall {...p.wall} slug={c.slug} prefs={prefs} />}
+
+      {p.status === "published" && <PublicNotice c={c} locale={prefs.locale} now={p.now} />}
 
       {paragraphs.length > 0 && (
         <details class="editors-note">

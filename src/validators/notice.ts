@@ -1,0 +1,66 @@
+import * as v from "valibot";
+import { parseInstant } from "../domain/time";
+import { Instant, Text } from "./common";
+
+/**
+ * 公示 as the practice needs it (issue 14): the 公示期 (start and end) and where objections go
+ * (受理单位 with a phone and/or an e-mail address). Sent as one block, `notice`, in the campaign
+ * settings; every field may be empty (null / "") until the organizer knows it.
+ */
+
+const Phone = v.pipe(
+  Text(40, "notice.objectionPhone"),
+  v.regex(
+    /^$|^[0-9+()\-\s转]{5,40}$/,
+    "notice.objectionPhone: digits, spaces, + ( ) - and 转 only, e.g. 0358-8223456",
+  ),
+);
+
+const Email = v.pipe(
+  Text(200, "notice.objectionEmail"),
+  v.check(
+    (s) => s === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+    "notice.objectionEmail: an e-mail address such as xinfang@example.gov.cn",
+  ),
+);
+
+export const CampaignNotice = v.pipe(
+  v.object({
+    startsAt: v.nullable(Instant),
+    endsAt: v.nullable(Instant),
+    objectionUnit: v.optional(Text(100, "notice.objectionUnit"), ""),
+    objectionPhone: v.optional(Phone, ""),
+    objectionEmail: v.optional(Email, ""),
+  }),
+  v.check(
+    (n) => (n.startsAt === null) === (n.endsAt === null),
+    "notice.endsAt: give both the start and the end of the 公示期, or neither",
+  ),
+  v.check(
+    (n) =>
+      n.startsAt === null ||
+      n.endsAt === null ||
+      (parseInstant(n.endsAt) ?? 0) > (parseInstant(n.startsAt) ?? 0),
+    "notice.endsAt must be after notice.startsAt",
+  ),
+  v.check(
+    (n) => n.objectionUnit !== "" || (n.objectionPhone === "" && n.objectionEmail === ""),
+    "notice.objectionUnit: name the unit that receives objections",
+  ),
+  v.check(
+    (n) => n.objectionUnit === "" || n.objectionPhone !== "" || n.objectionEmail !== "",
+    "notice.objectionPhone: give a phone number or an e-mail address for objections",
+  ),
+);
+export type CampaignNotice = v.InferOutput<typeof CampaignNotice>;
+
+/** The stored form (campaign columns). */
+export function noticeColumns(n: CampaignNotice) {
+  return {
+    noticeStartsAt: n.startsAt === null ? null : parseInstant(n.startsAt),
+    noticeEndsAt: n.endsAt === null ? null : parseInstant(n.endsAt),
+    objectionUnit: n.objectionUnit,
+    objectionPhone: n.objectionPhone,
+    objectionEmail: n.objectionEmail,
+  };
+}
