@@ -160,3 +160,10 @@ export const PublishRequest = v.object({
 
 /** 撤回公布: why the published honoree list is taken back. */
 export const WithdrawRequest = v.object({ reason: RequiredText(500, "reason") });
+
+/** Copy a campaign into a new draft (issue 14): its new slug, optionally a title and nominees. */
+export const CopyRequest = v.object({
+  slug: Slug,
+  title: v.optional(RequiredText(200, "title")),
+  includeNominees: v.optional(v.boolean("includeNominees must be true or false"), false),
+});

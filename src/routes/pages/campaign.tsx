@@ -11,7 +11,7 @@ import type { AppEnv } from "../../types";
 import { CandidateQuery } from "../../validators/candidates";
 import { publicView } from "../../views/api-json";
 import { CampaignPage, NomineeGrid } from "../../views/pages/campaign-page";
-import { campaignOr404, pageBase, privatePage, renderPage } from "./page-context";
+import { campaignOrPreview, pageBase, previewOnly, privatePage, renderPage } from "./page-context";
 
 /** The page forgives what the API refuses: a bad parameter falls back to its default. */
 function pageFilter(query: Record<string, string>, showLikes: boolean): NomineeFilter {
@@ -46,7 +46,10 @@ async function wallData(db: Database, campaign: Campaign, showLikes: boolean) {
 }
 
 export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, async (c) => {
-  const campaign = await campaignOr404(c, c.req.param("slug"));
+  const { campaign, preview } = await campaignOrPreview(c, c.req.param("slug"));
+  // An organizer's preview of a draft is theirs alone: no shared or browser cache keeps it.
+  const answer = (res: Response | Promise<Response>) =>
+    preview ? Promise.resolve(res).then(previewOnly) : res;
   const now = Date.now();
   const view = publicView(campaign, now);
   const filter = pageFilter(c.req.query(), view.showLikes);
@@ -60,13 +63,15 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
   };
   if (c.req.query("fragment") === "grid") {
     const nominees = await ordered();
-    return c.html(
-      <NomineeGrid
-        campaign={campaign}
-        nominees={nominees}
-        showLikes={view.showLikes}
-        m={c.var.prefs.m}
-      />,
+    return answer(
+      c.html(
+        <NomineeGrid
+          campaign={campaign}
+          nominees={nominees}
+          showLikes={view.showLikes}
+          m={c.var.prefs.m}
+        />,
+      ),
     );
   }
   const [nominees, groups, totals, wall] = await Promise.all([
@@ -75,20 +80,23 @@ export const campaignPages = new Hono<AppEnv>().get("/c/:slug", identifyVoter, a
     campaignTotals(c.var.db, campaign.id),
     view.status === "published" ? wallData(c.var.db, campaign, view.showLikes) : undefined,
   ]);
-  return renderPage(
-    c,
-    <CampaignPage
-      {...pageBase(c)}
-      campaign={campaign}
-      status={view.status}
-      showLikes={view.showLikes}
-      totalLikes={totals.totalLikes}
-      candidateCount={totals.candidateCount}
-      nominees={nominees}
-      groups={groups}
-      filter={filter}
-      now={now}
-      wall={wall}
-    />,
+  return answer(
+    renderPage(
+      c,
+      <CampaignPage
+        preview={preview}
+        {...pageBase(c)}
+        campaign={campaign}
+        status={view.status}
+        showLikes={view.showLikes}
+        totalLikes={totals.totalLikes}
+        candidateCount={totals.candidateCount}
+        nominees={nominees}
+        groups={groups}
+        filter={filter}
+        now={now}
+        wall={wall}
+      />,
+    ),
   );
 });

@@ -5,7 +5,7 @@ import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { nomineeNumberOrNotFound } from "../api/campaign-loader";
-import { campaignOr404 } from "./page-context";
+import { campaignOrPreview } from "./page-context";
 
 /**
  * What a profile page keeps per isolate, for a couple of seconds (PUBLIC_CACHE_MS): the rows
@@ -27,6 +27,8 @@ export interface ProfileRows {
   campaign: Campaign;
   nominee: Nominee;
   neighbours: { previous: number | null; next: number | null };
+  /** A draft shown to a signed-in organizer (issue 14). */
+  preview?: boolean;
 }
 type Snapshot = Map<number, Omit<ProfileRows, "campaign">>;
 const campaignRows = new TtlCache<Campaign>(1000);
@@ -65,11 +67,13 @@ export async function profileRows(c: Context<AppEnv>, now: number): Promise<Prof
   const number = nomineeNumberOrNotFound(c.req.param("number") ?? "");
   const ttl = c.req.query("r") === undefined ? publicCacheMs(c.env) : 0;
   let campaign = ttl > 0 ? campaignRows.get(slug, now) : undefined;
+  let preview = false;
   if (!campaign) {
-    campaign = await campaignOr404(c, slug);
-    if (ttl > 0) campaignRows.set(slug, campaign, now + ttl);
+    // A draft only for an organizer's 预览, and never into the caches the public reads.
+    ({ campaign, preview } = await campaignOrPreview(c, slug));
+    if (ttl > 0 && !preview) campaignRows.set(slug, campaign, now + ttl);
   }
-  const snapshot = ttl > 0 ? await cachedSnapshot(c, campaign.id, now, ttl) : undefined;
+  const snapshot = ttl > 0 && !preview ? await cachedSnapshot(c, campaign.id, now, ttl) : undefined;
   let rows = snapshot?.get(number);
   // Not in the snapshot: read it (a nominee added a moment ago must not 404 for a TTL).
   if (!rows) {
@@ -80,7 +84,7 @@ export async function profileRows(c: Context<AppEnv>, now: number): Promise<Prof
     }
   }
   if (!rows) throw new ApiError(404, "candidate_not_found", `No nominee number ${number}.`);
-  return { campaign, ...rows };
+  return { campaign, ...rows, preview };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   campaignOr404,
   nomineeOr404,
   pageBase,
+  previewOnly,
   privatePage,
   publicOrigin,
   renderPage,
@@ -64,7 +65,7 @@ export const profilePages = new Hono<AppEnv>()
       privatePage(c);
       return c.html(cached);
     }
-    const { campaign, nominee, neighbours } = await profileRows(c, now);
+    const { campaign, nominee, neighbours, preview } = await profileRows(c, now);
     const view = publicView(campaign, now);
     // Issue 13 item 5: while voting is open, a wechat-mode campaign needs the WeChat identity.
     // Inside WeChat the sign-in is a silent redirect that lands back here (once: the callback
@@ -100,7 +101,7 @@ export const profilePages = new Hono<AppEnv>()
     const page = (
       <ProfilePage
         {...base}
-        prefs={shared ? { ...prefs, nonce: nonceMarker() } : prefs}
+        prefs={shared && !preview ? { ...prefs, nonce: nonceMarker() } : prefs}
         campaign={campaign}
         nominee={nominee}
         neighbours={neighbours}
@@ -110,6 +111,7 @@ export const profilePages = new Hono<AppEnv>()
             signInUrl: wechatSignInPath(campaign.slug, nominee.number),
           }
         }
+        preview={preview}
         like={{
           status: view.status,
           likes: view.showLikes ? nominee.likes : null,
@@ -127,6 +129,7 @@ export const profilePages = new Hono<AppEnv>()
         }}
       />
     );
+    if (preview) return previewOnly(renderPage(c, page));
     if (!shared) return renderPage(c, page);
     privatePage(c);
     return c.html(

@@ -4,6 +4,7 @@ import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { NomineeCard } from "../components/nominee-card";
+import { PreviewBanner } from "../components/preview-banner";
 import { PublicNotice } from "../components/public-notice";
 import { RecognitionWall, type WallProps } from "../components/recognition-wall";
 import type { Messages } from "../i18n";
@@ -24,6 +25,8 @@ export interface CampaignPageProps {
   origin: string;
   /** After publication: the recognition wall above the grid. */
   wall?: Omit<WallProps, "prefs" | "slug">;
+  /** An organizer's 预览 of a draft (issue 14). */
+  preview?: boolean;
 }
 
 /** The nominee grid alone: also served as a fragment for in-place search. */
@@ -70,6 +73,7 @@ export function CampaignPage(p: CampaignPageProps) {
       }}
       data={{ page: "campaign", slug: c.slug }}
     >
+      {p.preview && <PreviewBanner locale={prefs.locale} />}
       <section class="hero">
         <h1>{c.title}</h1>
         <p class="organizer">

@@ -3,6 +3,7 @@ import type { WeChatGate as Gate } from "../../domain/wechat";
 import type { Preferences } from "../../types";
 import { CEREMONY_MESSAGES } from "../ceremony-text";
 import { LikeBox, type LikeBoxProps } from "../components/like-box";
+import { PreviewBanner } from "../components/preview-banner";
 import { SharePanel } from "../components/share-panel";
 import { WeChatGate, WeChatSignedIn } from "../components/wechat-gate";
 import { Layout } from "../layout";
@@ -26,7 +27,7 @@ export function shareImage(origin: string, nominee: Nominee): string {
   return url && !url.endsWith(".svg") ? new URL(url, origin).href : `${origin}/icon-512.png`;
 }
 
-export function ProfilePage(p: ProfilePageProps) {
+export function ProfilePage(p: ProfilePageProps & { preview?: boolean }) {
   const { campaign: c, nominee: n, prefs } = p;
   const m = prefs.m;
   const path = `/c/${c.slug}/${n.number}`;
@@ -64,6 +65,7 @@ export function ProfilePage(p: ProfilePageProps) {
         },
       }}
     >
+      {p.preview && <PreviewBanner locale={prefs.locale} />}
       <nav class="crumbs" aria-label={m.backToList}>
         <a href={`/c/${c.slug}`}>← {c.title}</a>
       </nav>
