@@ -8,6 +8,7 @@
 import { setupAccounts } from "./admin/accounts";
 import { setupCampaignForms } from "./admin/campaign-forms";
 import { setupCeremony } from "./admin/ceremony";
+import { setupCopyCampaign } from "./admin/copy-campaign";
 import { setupLifecycle, setupPolling, setupVoid } from "./admin/dashboard";
 import { setupImport } from "./admin/import";
 import { setupLogin, setupLogout } from "./admin/login";
@@ -33,3 +34,4 @@ setupAccounts();
 setupCeremony();
 setupWithdraw();
 setupReopen();
+setupCopyCampaign();

@@ -64,11 +64,10 @@ export function CampaignsPage(props: {
                 <li>
                   <a href={`/admin/c/${c.slug}/notice`}>公示</a>
                 </li>
-                {c.status !== "draft" && (
-                  <li>
-                    <a href={`/c/${c.slug}`}>公开页面</a>
-                  </li>
-                )}
+                <li>
+                  {/* A draft's public page is a 预览 for signed-in organizers (issue 14). */}
+                  <a href={`/c/${c.slug}`}>{c.status === "draft" ? "预览公开页面" : "公开页面"}</a>
+                </li>
               </ul>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import type { Organizer } from "../../types";
 import { CampaignForm, type CampaignFormValues } from "./campaign-form";
+import { CopyCampaignPanel } from "./copy-panel";
 import { AdminLayout, type CampaignHead } from "./layout";
 
 export function SettingsPage(props: {
@@ -31,6 +32,7 @@ export function SettingsPage(props: {
           hasLikes={props.hasLikes}
         />
       </section>
+      {admin && <CopyCampaignPanel slug={c.slug} title={c.title} draft={c.status === "draft"} />}
       {admin && (
         <section class="panel danger" aria-labelledby="delete-title">
           <h2 id="delete-title">删除活动</h2>

@@ -6,7 +6,11 @@ import { asCall, errorCode, invite, json, openNominations, sessionCookie } from 
 /** Issue 14 item 4: copy a campaign into a new draft, and preview a draft. */
 
 const count = async (sql: string, ...binds: unknown[]) =>
-  (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())?.n ?? -1;
+  (
+    await env.DB.prepare(sql)
+      .bind(...binds)
+      .first<{ n: number }>()
+  )?.n ?? -1;
 
 async function setUpSource() {
   const c = await makeCampaign({ count: 3, likesPerVoterPerDay: 7, challengeDifficulty: 80_000 });
@@ -16,10 +20,16 @@ async function setUpSource() {
   await asCall("admin", `/api/admin/campaigns/${c.slug}/invitations/${revoked.id}/revoke`, {
     method: "POST",
   });
-  const juror = await asCall("admin", `/api/admin/campaigns/${c.slug}/jurors`, json({ name: "张委员" }));
+  const juror = await asCall(
+    "admin",
+    `/api/admin/campaigns/${c.slug}/jurors`,
+    json({ name: "张委员" }),
+  );
   expect(juror.status).toBe(201);
   const { id: jurorId } = await juror.json<{ id: number }>();
-  const nominee = await env.DB.prepare("SELECT id FROM nominees WHERE campaign_id = ? AND number = 1")
+  const nominee = await env.DB.prepare(
+    "SELECT id FROM nominees WHERE campaign_id = ? AND number = 1",
+  )
     .bind(c.id)
     .first<{ id: number }>();
   await env.DB.prepare(
@@ -81,7 +91,9 @@ describe("copying a campaign", () => {
     const copy = await env.DB.prepare("SELECT id FROM campaigns WHERE slug = ?")
       .bind(slug)
       .first<{ id: number }>();
-    expect(await count("SELECT count(*) AS n FROM juror_scores WHERE campaign_id = ?", copy?.id)).toBe(0);
+    expect(
+      await count("SELECT count(*) AS n FROM juror_scores WHERE campaign_id = ?", copy?.id),
+    ).toBe(0);
     expect(await count("SELECT count(*) AS n FROM likes WHERE campaign_id = ?", copy?.id)).toBe(0);
     expect(
       await count("SELECT count(*) AS n FROM selection_settings WHERE campaign_id = ?", copy?.id),
@@ -121,7 +133,11 @@ describe("copying a campaign", () => {
 
   it("refuses a taken slug, a bad body and an observer", async () => {
     const c = await makeCampaign({ count: 1 });
-    const taken = await asCall("admin", `/api/admin/campaigns/${c.slug}/copy`, json({ slug: c.slug }));
+    const taken = await asCall(
+      "admin",
+      `/api/admin/campaigns/${c.slug}/copy`,
+      json({ slug: c.slug }),
+    );
     expect(taken.status).toBe(409);
     expect(await errorCode(taken)).toBe("slug_taken");
     const bad = await asCall("admin", `/api/admin/campaigns/${c.slug}/copy`, json({ slug: "A B" }));
@@ -132,6 +148,17 @@ describe("copying a campaign", () => {
       json({ slug: `${c.slug}-x` }),
     );
     expect(observer.status).toBe(403);
+  });
+});
+
+describe("the console's copy form", () => {
+  it("is on the settings page for admins only, with the draft's preview link", async () => {
+    const c = await makeCampaign({ count: 1, draft: true });
+    const admin = await (await asCall("admin", `/admin/c/${c.slug}/settings`)).text();
+    expect(admin).toContain('data-form="copy"');
+    expect(admin).toContain(`href="/c/${c.slug}"`);
+    const observer = await (await asCall("observer", `/admin/c/${c.slug}/settings`)).text();
+    expect(observer).not.toContain('data-form="copy"');
   });
 });
 
@@ -156,7 +183,9 @@ describe("previewing a draft", () => {
     const en = await call(`/c/${c.slug}?lang=en`, { headers: { Cookie: cookie } });
     expect(await en.text()).toContain("Preview");
     // The API stays closed to everyone, and a forged session is the public.
-    expect((await call(`/api/campaigns/${c.slug}`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await call(`/api/campaigns/${c.slug}`, { headers: { Cookie: cookie } })).status).toBe(
+      404,
+    );
     const forged = await call(`/c/${c.slug}`, {
       headers: { Cookie: "by_admin=admin.99999999999999.x.forged" },
     });
