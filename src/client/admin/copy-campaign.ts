@@ -54,7 +54,7 @@ export function setupCopyCampaign(): void {
     const result = $("[data-copy-result]", panel);
     const list = $("[data-copy-links]", panel);
     const open = $<HTMLAnchorElement>("[data-copy-open]", panel);
-    say($("[data-copy-done]", panel), `已复制为草稿活动“${body.campaign.title}”，已记入操作日志。`);
+    say($("[data-copy-done]", panel), `已复制为草稿活动：${body.campaign.title}。已记入操作日志。`);
     if (list) {
       list.replaceChildren();
       const links = [

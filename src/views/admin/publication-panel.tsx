@@ -58,7 +58,8 @@ export function RepublishReason(props: { withdrawnAt: number | null; id: string 
   return (
     <div class="field">
       <label for={props.id}>重新公布的理由（必填，记入操作日志）</label>
-      <textarea id={props.id} name="reason" rows={2} maxlength={500} required />
+      {/* aria-required, not required: the publish forms validate in their script and say why. */}
+      <textarea id={props.id} name="reason" rows={2} maxlength={500} aria-required="true" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ const TEXT = {
     title: "公示",
     period: "公示期",
     range: (a: string, b: string) => `${a} 至 ${b}`,
+    phase: (p: string) => `（${p}）`,
     ongoing: "公示中",
     ended: "公示期已结束",
     upcoming: "公示尚未开始",
@@ -23,6 +24,7 @@ const TEXT = {
     title: "Public notice",
     period: "Notice period",
     range: (a: string, b: string) => `${a} to ${b}`,
+    phase: (p: string) => ` (${p})`,
     ongoing: "The notice period is running",
     ended: "The notice period has ended",
     upcoming: "The notice period has not started",
@@ -66,7 +68,7 @@ export function PublicNotice(props: { c: NoticeFields; locale: Locale; now: numb
             <dt>{t.period}</dt>
             <dd>
               {t.range(fmt(c.noticeStartsAt), fmt(c.noticeEndsAt))}
-              {phase && <span class="muted">（{phase}）</span>}
+              {phase && <span class="muted">{t.phase(phase)}</span>}
             </dd>
           </>
         )}
