@@ -15,9 +15,12 @@ const shot = (page: Page, name: string) =>
 const shotOf = (locator: Locator, name: string) =>
   locator.screenshot({ path: `${SHOTS}/${name}.png` });
 
-async function ok(res: Awaited<ReturnType<APIRequestContext["post"]>>, status = 200) {
+async function ok<T = Record<string, unknown>>(
+  res: Awaited<ReturnType<APIRequestContext["post"]>>,
+  status = 200,
+): Promise<T> {
   expect(res.status(), await res.text()).toBe(status);
-  return res.json();
+  return (await res.json()) as T;
 }
 
 /** A campaign of the test's own: open from a minute ago, nominees 1..names.length. */
@@ -63,13 +66,12 @@ test("a declined nomination is reopened, and the unit sees it", async ({
       data: { nominationsCloseAt: iso(Date.now() + 7 * 86_400_000) },
     }),
   );
-  const { id: inviteToken } = { id: "" };
-  const invite = await ok(
+  const invite = await ok<{ token: string }>(
     await api.post(`/api/admin/campaigns/${slug}/invitations`, { data: { unit: "临县" } }),
     201,
   );
-  const token = String(invite.token ?? inviteToken);
-  const created = await ok(
+  const token = invite.token;
+  const created = await ok<{ id: number }>(
     await api.post(`/api/nominate/${token}/nominations`, {
       data: {
         name: "陈顺",
