@@ -48,15 +48,16 @@ async function campaign(api: APIRequestContext, slug: string, names: string[], d
     );
 }
 
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== "Pixel 7", "one run: the flows set their own phones");
-});
+/** One run: each flow opens the phones it needs itself. */
+const pixelOnly = (project: string) =>
+  test.skip(project !== "Pixel 7", "one run: the flows set their own phones");
 
 test("a declined nomination is reopened, and the unit sees it", async ({
   page,
   browser,
   baseURL,
-}) => {
+}, testInfo) => {
+  pixelOnly(testInfo.project.name);
   page.on("dialog", (d) => d.accept());
   const api = await adminApi(baseURL);
   const slug = `e2e-reopen-${Date.now().toString(36)}`;
@@ -119,7 +120,8 @@ test("publication freezes the wall; withdraw and republish with reasons; the 公
   page,
   browser,
   baseURL,
-}) => {
+}, testInfo) => {
+  pixelOnly(testInfo.project.name);
   test.setTimeout(120_000);
   page.on("dialog", (d) => d.accept());
   const api = await adminApi(baseURL);
@@ -217,7 +219,8 @@ test("a draft: copied from the console, previewed by the organizer, 404 for the 
   page,
   browser,
   baseURL,
-}) => {
+}, testInfo) => {
+  pixelOnly(testInfo.project.name);
   page.on("dialog", (d) => d.accept());
   const api = await adminApi(baseURL);
   const slug = `e2e-copy-${Date.now().toString(36)}`;
