@@ -19,6 +19,14 @@ export const HAPPENED = {
   anomalyScannedAt: null,
 } as const;
 
+type Fresh = typeof HAPPENED & {
+  slug: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+};
+type CopiedRow<T> = Omit<T, "id" | keyof Fresh> & Fresh;
+
 /**
  * The new campaign's row from the source's: every column copied (so columns added later are
  * copied too) except the id, what happened, and the new slug and title.
@@ -27,8 +35,9 @@ export function copiedCampaign<T extends { id: number; title: string }>(
   source: T,
   input: { slug: string; title?: string },
   now: number,
-): Omit<T, "id"> & typeof HAPPENED & { slug: string; title: string } {
+): CopiedRow<T> {
   const { id: _id, ...settings } = source;
+  // Spread types do not narrow generics: the fields below replace the source's.
   return {
     ...settings,
     ...HAPPENED,
@@ -36,7 +45,7 @@ export function copiedCampaign<T extends { id: number; title: string }>(
     title: input.title ?? `${source.title}（副本）`,
     createdAt: now,
     updatedAt: now,
-  };
+  } as unknown as CopiedRow<T>;
 }
 
 /** How long a copied unit's or juror's new link stays valid: until 30 days after voting closes. */
