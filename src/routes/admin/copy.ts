@@ -25,6 +25,9 @@ const linkUrl = (c: Context<AppEnv>, kind: "n" | "j", token: string) =>
  */
 export const adminCopyApi = new Hono<AppEnv>().post("/:slug/copy", async (c) => {
   const source = await loadCampaign(c);
+  // A copy is a new campaign: like creating one, not for an account limited to some campaigns.
+  if (c.var.organizer.campaignIds)
+    throw new ApiError(403, "forbidden", "This account is limited to some campaigns.");
   const input = await readJson(c, CopyRequest);
   const sources = await copySources(c.var.db, source);
   const links = {

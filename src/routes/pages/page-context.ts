@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { findCampaign } from "../../db/queries/admin-campaigns";
 import type { Campaign } from "../../db/schema";
+import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { ApiError } from "../../errors";
 import { identifyOrganizer } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
@@ -40,7 +41,11 @@ export function renderPage(c: Context<AppEnv>, page: JSX.Element, status: 200 | 
  */
 export async function draftForPreview(c: Context<AppEnv>, slug: string): Promise<Campaign> {
   const draft = await findCampaign(c.var.db, slug);
-  if (draft?.draft && (await identifyOrganizer(c))) return draft;
+  if (draft?.draft) {
+    const organizer = await identifyOrganizer(c);
+    // An account limited to other campaigns sees what the public sees.
+    if (organizer && mayAccessCampaign(organizer, draft.id)) return draft;
+  }
   throw new ApiError(404, "campaign_not_found", `No campaign "${slug}".`);
 }
 

@@ -32,7 +32,10 @@ export function SettingsPage(props: {
           hasLikes={props.hasLikes}
         />
       </section>
-      {admin && <CopyCampaignPanel slug={c.slug} title={c.title} draft={c.status === "draft"} />}
+      {/* A copy is a new campaign: not for an account limited to some campaigns. */}
+      {admin && !props.organizer.campaignIds && (
+        <CopyCampaignPanel slug={c.slug} title={c.title} draft={c.status === "draft"} />
+      )}
       {admin && (
         <section class="panel danger" aria-labelledby="delete-title">
           <h2 id="delete-title">删除活动</h2>

@@ -200,3 +200,37 @@ describe("previewing a draft", () => {
     expect(html).not.toContain("data-preview");
   });
 });
+
+describe("accounts limited to some campaigns", () => {
+  it("may not copy (a copy is a new campaign) and preview only their own drafts", async () => {
+    const mine = await makeCampaign({ count: 1, draft: true });
+    const other = await makeCampaign({ count: 1, draft: true });
+    const created = await asCall(
+      "token",
+      "/api/admin/accounts",
+      json({
+        username: `limited${Date.now() % 100000}`,
+        displayName: "县局李",
+        role: "admin",
+        password: "long-enough-password",
+        campaigns: [mine.slug],
+      }),
+    );
+    expect(created.status).toBe(201);
+    const { account } = await created.json<{ account: { username: string } }>();
+    const login = await call("/api/admin/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": "10.77.0.1" },
+      body: JSON.stringify({ username: account.username, password: "long-enough-password" }),
+    });
+    expect(login.status).toBe(201);
+    const cookie = /by_admin=[^;]+/.exec(login.headers.get("Set-Cookie") ?? "")?.[0] ?? "";
+    const copy = await call(`/api/admin/campaigns/${mine.slug}/copy`, {
+      ...json({ slug: `${mine.slug}-x` }),
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+    });
+    expect(copy.status).toBe(403);
+    expect((await call(`/c/${mine.slug}`, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await call(`/c/${other.slug}`, { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+});
