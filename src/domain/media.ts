@@ -17,9 +17,9 @@ export const MAX_NOMINATION_PHOTOS = 6;
 export const MAX_NOMINEE_PHOTOS = 12;
 
 /**
- * Every upload's R2 key starts with this, so the orphan sweep (db/queries/photos.ts) can list
- * uploads and never touches other objects. Uploads from before issue 14 have no prefix and are
- * left alone.
+ * Nominee and nomination photos are stored under this R2 prefix, so the orphan sweep
+ * (db/queries/photos.ts) lists only them: objects referenced from elsewhere (the certificate seal
+ * under `seals/`) and uploads from before issue 14 (no prefix) are never touched.
  */
 export const UPLOAD_PREFIX = "photos/";
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
-import { sniffImage, UPLOAD_PREFIX } from "../domain/media";
+import { sniffImage } from "../domain/media";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../types";
 
@@ -10,8 +10,7 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const Caption = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), "");
 
 /**
- * Stores the request body as a photo in R2 under `photos/<keyPrefix>/<uuid>.<ext>` (the upload
- * prefix the orphan sweep lists) and returns it as a
+ * Stores the request body as a photo in R2 under `<keyPrefix>/<uuid>.<ext>` and returns it as a
  * photo entry (`/media/…` URL and the `?caption=`). The type comes from the bytes, never from the
  * client's Content-Type: only JPEG, PNG and WebP are accepted. Shared by the organizer's and the
  * units' uploads.
@@ -33,7 +32,7 @@ export async function storeUploadedPhoto(
       "unsupported_media_type",
       "Only JPEG, PNG and WebP photos are accepted.",
     );
-  const key = `${UPLOAD_PREFIX}${keyPrefix}/${crypto.randomUUID()}.${type.ext}`;
+  const key = `${keyPrefix}/${crypto.randomUUID()}.${type.ext}`;
   await c.env.MEDIA.put(key, bytes, { httpMetadata: { contentType: type.mime } });
   return { url: `/media/${key}`, caption };
 }

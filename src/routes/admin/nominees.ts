@@ -10,7 +10,7 @@ import {
 } from "../../db/queries/admin-nominees";
 import { appendNomineePhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import type { Campaign } from "../../db/schema";
-import { MAX_NOMINEE_PHOTOS } from "../../domain/media";
+import { MAX_NOMINEE_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
@@ -158,7 +158,7 @@ export const adminNomineesApi = new Hono<AppEnv>()
     const campaign = await loadCampaign(c);
     const nominee = await loadNominee(c, campaign);
     if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
-    const photo = await storeUploadedPhoto(c, `${campaign.slug}/${nominee.number}`);
+    const photo = await storeUploadedPhoto(c, `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`);
     // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.
     const updated = await appendNomineePhoto(
       c.var.db,

@@ -11,7 +11,7 @@ import {
 import { appendNominationPhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import { findCampaignById, getSelectionSettings } from "../../db/queries/selection";
 import type { Campaign, Nomination, NominationInvite, SelectionSettings } from "../../db/schema";
-import { MAX_NOMINATION_PHOTOS } from "../../domain/media";
+import { MAX_NOMINATION_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { missingForSubmit, nominationsOpen, unitCanEdit } from "../../domain/nomination";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
@@ -190,7 +190,10 @@ export const nominateApi = new Hono<AppEnv>()
     const n = await loadNomination(c, u);
     requireEditable(n);
     if (n.photos.length >= MAX_NOMINATION_PHOTOS) throw tooManyPhotos();
-    const photo = await storeUploadedPhoto(c, `${u.campaign.slug}/nominations/${n.id}`);
+    const photo = await storeUploadedPhoto(
+      c,
+      `${UPLOAD_PREFIX}${u.campaign.slug}/nominations/${n.id}`,
+    );
     // Appended in SQL under the cap: concurrent uploads all land (up to the cap), none is lost.
     const updated = await appendNominationPhoto(
       c.var.db,

@@ -145,4 +145,17 @@ describe("photo uploads", () => {
     expect(left).not.toContain(orphan);
     expect(await env.MEDIA.head(legacy)).not.toBeNull();
   });
+
+  it("never sweeps a certificate seal (stored outside the photo prefix)", async () => {
+    const c = await makeCampaign({ count: 1 });
+    const res = await asCall("admin", `/api/admin/campaigns/${c.slug}/certificate/seal`, {
+      method: "POST",
+      body: png,
+    });
+    expect(res.status).toBe(201);
+    const seal = await env.MEDIA.list({ prefix: "seals/" });
+    expect(seal.objects.length).toBeGreaterThan(0);
+    await runScheduled(env, Date.now() + 2 * 60 * 60 * 1000);
+    expect((await env.MEDIA.list({ prefix: "seals/" })).objects.length).toBe(seal.objects.length);
+  });
 });
