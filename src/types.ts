@@ -7,13 +7,19 @@ export interface Voter {
   hash: string;
   /** Raw IP, for the flood limiter's key and the per-campaign salted hashes; never stored. */
   ip: string;
-  /** No valid voter cookie came with this request: the client never loaded one of our pages. */
+  /** No valid voter cookie came with this request (a cookie is issued with the answer). */
   isNew: boolean;
   /**
    * The voter hash of the WeChat account this browser signed in with (微信网页授权), or null. A
    * campaign in the `wechat` identity mode counts likes by this instead of `hash`.
    */
   wechatHash: string | null;
+  /**
+   * The client has not loaded one of our pages with this cookie: it came without one, or its
+   * cookie was born on a like or a 428 and no page has been loaded since (a script that POSTs,
+   * solves and POSTs again looks like this; a browser loads the page first).
+   */
+  noPageLoad: boolean;
 }
 
 /** The reader's language and text size, for pages. */

@@ -48,6 +48,7 @@ interface Challenge {
 
 interface LikeAnswer {
   counted?: boolean;
+  held?: boolean;
   likes?: number;
   remainingToday?: number | null;
   receipt?: string;
@@ -203,12 +204,19 @@ function setupLike(): void {
           feedback.textContent = m.verifying;
         },
       );
-      if (status === 201) {
-        if (typeof body.likes === "number") likes = body.likes;
+      if (status === 201 || status === 202) {
+        // A held like (202) is recorded but not counted: the public count stays as it was.
+        const held = status === 202;
+        if (held) likes = before;
+        else if (typeof body.likes === "number") likes = body.likes;
         render(true);
         const left = body.remainingToday;
         feedback.textContent =
-          left === null || left === undefined ? m.feedbackUnlimited : fill(m.feedback, { n: left });
+          left === null || left === undefined
+            ? held
+              ? m.heldUnlimited
+              : m.feedbackUnlimited
+            : fill(held ? m.held : m.feedback, { n: left });
         if (body.receipt && receiptEl) {
           receiptEl.textContent = fill(m.receipt, { code: body.receipt });
           receiptEl.hidden = false;

@@ -47,6 +47,12 @@ export const campaigns = sqliteTable("campaigns", {
   challengeVoterPerMinute: integer("challenge_voter_per_minute").default(6),
   /** Proof-of-work size: the solver tries up to this many numbers (half on average). */
   challengeDifficulty: integer("challenge_difficulty").notNull().default(50000),
+  /**
+   * Hold likes while an anomaly flag covers their network or nominee (status `held`: recorded and
+   * in the voter's quota, not in public counts until an organizer releases them). On for new
+   * campaigns (validators/campaign.ts) and the seed; 0 for rows from before migration 0008.
+   */
+  holdFlagged: integer("hold_flagged", { mode: "boolean" }).notNull().default(false),
   /** Days after publication to keep who-liked detail (voter/IP hashes); null = keep. */
   retentionDays: integer("retention_days"),
   /** When that detail was dropped (counts, receipts and checkpoints stay). */
@@ -167,6 +173,13 @@ export const likes = sqliteTable(
     index("likes_campaign_prefix_time").on(t.campaignId, t.ipPrefixHash, t.createdAt),
     index("likes_campaign_time").on(t.campaignId, t.createdAt),
     index("likes_status_change").on(t.statusChange).where(sql`${t.statusChange} IS NOT NULL`),
+    index("likes_campaign_prefix_nominee_time").on(
+      t.campaignId,
+      t.ipPrefixHash,
+      t.nomineeId,
+      t.createdAt,
+    ),
+    index("likes_nominee_time").on(t.nomineeId, t.createdAt),
     uniqueIndex("likes_idempotency")
       .on(t.campaignId, t.voterHash, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} IS NOT NULL`),

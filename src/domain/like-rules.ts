@@ -1,4 +1,5 @@
 import { type CampaignClock, campaignStatus } from "./campaign-status";
+import { proofSuffices } from "./friction";
 
 /**
  * The rules a like must pass, stated once in plain code. The like query enforces the same rules
@@ -58,22 +59,21 @@ export function remainingAfter(usedBefore: number, perVoterPerDay: number | null
   return perVoterPerDay === null ? null : Math.max(0, perVoterPerDay - usedBefore - 1);
 }
 
-/**
- * How busy the voter's network and the voter were in the last minute, against the campaign's
- * thresholds (null = never ask), and whether this request spent a valid proof of work.
- */
-export interface BusyState {
-  prefixRecent: number;
-  voterRecent: number;
-  prefixLimit: number | null;
-  voterLimit: number | null;
+/** What decides whether a like that passed the rules still owes a proof of work. */
+export interface FrictionState {
+  /** The level the rates ask for now (domain/friction.ts; 0 = nothing asked). */
+  level: number;
+  /** Whether this request spent a valid proof. */
   proofWon: boolean;
+  /** The level that proof was issued at. */
+  proofLevel: number;
 }
 
-/** Friction only when needed: a proof of work is asked for only while a threshold is reached. */
-export function needsChallenge(b: BusyState): boolean {
-  if (b.proofWon) return false;
-  const prefixBusy = b.prefixLimit !== null && b.prefixRecent >= b.prefixLimit;
-  const voterBusy = b.voterLimit !== null && b.voterRecent >= b.voterLimit;
-  return prefixBusy || voterBusy;
+/**
+ * Friction only when needed: a proof is owed while the level is above 0, and a proof only pays if
+ * it was issued close enough to the current level (`proofSuffices`).
+ */
+export function needsChallenge(b: FrictionState): boolean {
+  if (b.level === 0) return false;
+  return !(b.proofWon && proofSuffices(b.proofLevel, b.level));
 }

@@ -42,11 +42,13 @@ export async function createChallenge(opts: {
   voterHash: string;
   maxNumber: number;
   now: number;
+  /** The friction level it pays for (domain/friction.ts), signed into the salt; default 1. */
+  level?: number;
 }): Promise<Challenge> {
   const rand = crypto.getRandomValues(new Uint32Array(3));
   const nonce = [...rand].map((x) => x.toString(16).padStart(8, "0")).join("");
   const expires = Math.floor((opts.now + CHALLENGE_TTL_MS) / 1000);
-  const salt = `${nonce}?expires=${expires}&c=${opts.campaignId}&v=${voterTag(opts.voterHash)}`;
+  const salt = `${nonce}?expires=${expires}&c=${opts.campaignId}&v=${voterTag(opts.voterHash)}&l=${opts.level ?? 1}`;
   const [random = 0] = crypto.getRandomValues(new Uint32Array(1));
   const secretNumber = random % (opts.maxNumber + 1);
   const challenge = await sha256Hex(`${salt}${secretNumber}`);
@@ -59,7 +61,9 @@ export async function createChallenge(opts: {
   };
 }
 
-export type VerifyResult = { ok: true; challenge: string } | { ok: false; reason: string };
+export type VerifyResult =
+  | { ok: true; challenge: string; level: number }
+  | { ok: false; reason: string };
 
 /** Reads the like body's `challenge`: ALTCHA's base64 JSON, or the JSON itself. */
 export function parseSolution(raw: string): Solution | null {
@@ -108,7 +112,13 @@ export async function verifySolution(
   if ((await sha256Hex(`${s.salt}${s.number}`)) !== s.challenge) {
     return { ok: false, reason: "wrong_number" };
   }
-  return { ok: true, challenge: s.challenge };
+  // The level is covered by the signature (it is in the salt); challenges from before levels: 1.
+  const level = Number(params.get("l") ?? "1");
+  return {
+    ok: true,
+    challenge: s.challenge,
+    level: Number.isInteger(level) && level > 0 ? level : 1,
+  };
 }
 
 /** Brute-force solver (tests and scripts; browsers use public/pow-worker.js). */

@@ -22,19 +22,38 @@ export function clientIp(headers: Headers): string {
 }
 
 /**
+ * Marks a cookie born on a POST (a like or its 428) until the client loads a page with it. The
+ * mark is inside the signed value, after the id; the voter hash comes from the id alone, so the
+ * voter stays the same when the mark is dropped.
+ */
+const NO_PAGE_MARK = "~";
+const COOKIE_VALUE = /^([\w-]{16,64})(~?)$/;
+
+/** A cookie value's id and whether it still carries the no-page-load mark; null if malformed. */
+export function parseVoterCookie(
+  value: string | undefined,
+): { id: string; marked: boolean } | null {
+  const m = value ? COOKIE_VALUE.exec(value) : null;
+  return m?.[1] ? { id: m[1], marked: m[2] === NO_PAGE_MARK } : null;
+}
+
+/**
  * Identifies the voter by a random id in an HMAC-signed, HttpOnly cookie, issuing one on first
  * contact (a tampered or foreign cookie is replaced, never trusted). Sets `c.var.voter`; the IP is
- * hashed (salted per campaign) only where a like is written.
+ * hashed (salted per campaign) only where a like is written. A GET is a page load: it clears the
+ * no-page-load mark of a cookie born on a like; a POST that gets a new cookie gets a marked one.
  */
 export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
   const secret = c.env.SESSION_SECRET;
   if (!secret || !c.env.IP_HASH_SALT)
     throw new Error("SESSION_SECRET and IP_HASH_SALT must be set");
-  let id = await readSignedCookie(c, secret, VOTER_COOKIE);
-  const isNew = !id || !/^[\w-]{16,64}$/.test(id);
-  if (!id || isNew) {
-    id = randomId();
-    await writeSignedCookie(c, VOTER_COOKIE, id, secret, {
+  const parsed = parseVoterCookie(await readSignedCookie(c, secret, VOTER_COOKIE));
+  const isNew = parsed === null;
+  const pageLoad = c.req.method === "GET";
+  const id = parsed?.id ?? randomId();
+  const marked = !pageLoad && (isNew || parsed.marked);
+  if (isNew || parsed.marked !== marked) {
+    await writeSignedCookie(c, VOTER_COOKIE, marked ? `${id}${NO_PAGE_MARK}` : id, secret, {
       path: "/",
       httpOnly: true,
       sameSite: "Lax",
@@ -48,6 +67,7 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
     isNew,
     // Only what a WeChat sign-in left (issue 13 item 5); wechat-mode campaigns count by it.
     wechatHash: await readWeChatIdentity(c, secret),
+    noPageLoad: marked,
   });
   await next();
 });

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { recordRejection } from "../db/queries/dashboard";
 import { castLike } from "../db/queries/likes";
 import { countsVisible } from "../domain/campaign-status";
+import { difficultyFor } from "../domain/friction";
 import { ipHash, ipPrefixHash, receiptCode } from "../domain/identity";
 import { ipPrefix } from "../domain/ip-prefix";
 import type { LikeRefusal } from "../domain/like-rules";
@@ -15,13 +16,15 @@ import type { LikeRequest } from "../validators/likes";
 import { wechatSignInPath } from "./wechat-paths";
 
 /**
- * One like, as both the JSON API and the no-JS form use it: the per-IP flood guard, then the single
- * atomic write. Needs `identifyVoter` to have run.
+ * One like, as both the JSON API and the no-JS form use it: the per-network flood guard, then the
+ * single atomic write. Needs `identifyVoter` to have run.
  */
 
 export type LikeOutcome =
   | {
       ok: true;
+      /** Recorded but held for review (202): not in public counts until released. */
+      held: boolean;
       likes: number | null;
       remainingToday: number | null;
       receipt: string;
@@ -93,7 +96,10 @@ export async function likeAction(
   // Likes sent with a proof of work have their own budget, so a busy office's second attempts
   // (after a 428) do not eat into its first ones.
   const bucket = body.challenge ? "like-proof" : "like";
-  const { success } = await c.env.LIKE_RATE_LIMITER.limit({ key: `${bucket}:${voter.ip}` });
+  // Keyed on the network (IPv4 /24, IPv6 /64), never the full address: one IPv6 host owns a /64.
+  const { success } = await c.env.LIKE_RATE_LIMITER.limit({
+    key: `${bucket}:${ipPrefix(voter.ip)}`,
+  });
   if (!success) {
     noteRejection(c, slug, "rate_limited", Date.now());
     return {
@@ -117,7 +123,7 @@ export async function likeAction(
     receipt: receiptCode(),
     now,
     idempotencyKey: idempotencyKey(c.req.raw.headers),
-    signals: voter.isNew ? SIGNAL.noPageLoad : 0,
+    signals: voter.noPageLoad ? SIGNAL.noPageLoad : 0,
     prepare: async (campaignId) => {
       const [hash, prefixHash, solved] = await Promise.all([
         ipHash(salt, campaignId, voter.ip),
@@ -132,6 +138,7 @@ export async function likeAction(
           : null,
       ]);
       let proof = solved?.ok ? solved.challenge : null;
+      const proofLevel = solved?.ok ? solved.level : 0;
       let signals = 0;
       if (proof && turnstile) {
         turnstileAnswer ??= body.turnstileToken
@@ -140,7 +147,7 @@ export async function likeAction(
         if (await turnstileAnswer) signals |= SIGNAL.turnstile;
         else proof = null;
       }
-      return { ipHash: hash, ipPrefixHash: prefixHash, proof, signals };
+      return { ipHash: hash, ipPrefixHash: prefixHash, proof, proofLevel, signals };
     },
   });
   if (!result.counted) {
@@ -157,13 +164,17 @@ export async function likeAction(
         ...refusal,
         message:
           body.challenge !== undefined
-            ? `The proof sent was not accepted (expired, already used or wrong). ${refusal.message}`
+            ? `The proof sent was not accepted (expired, already used, wrong, or issued while your network was quieter). ${refusal.message}`
             : refusal.message,
         challenge: await createChallenge({
           secret: c.env.SESSION_SECRET,
           campaignId: result.campaignId,
           voterHash: voter.hash,
-          maxNumber: result.challengeDifficulty ?? DEFAULT_PROTECTION.challengeDifficulty,
+          maxNumber: difficultyFor(
+            result.frictionLevel ?? 1,
+            result.challengeDifficulty ?? DEFAULT_PROTECTION.challengeDifficulty,
+          ),
+          level: result.frictionLevel ?? 1,
           now,
         }),
         ...(turnstile ? { turnstileSiteKey: turnstile.siteKey } : {}),
@@ -181,6 +192,7 @@ export async function likeAction(
   }
   return {
     ok: true,
+    held: result.held,
     // A like is only accepted while voting is open, so visibility follows from showCounts.
     likes: countsVisible(result.showCounts, "open") ? result.likes : null,
     remainingToday: result.remainingToday,

@@ -48,6 +48,8 @@ export const CampaignProtection = v.object({
     v.minValue(1000, "challengeDifficulty must be at least 1000"),
     v.maxValue(5_000_000, "challengeDifficulty must be at most 5000000"),
   ),
+  /** Hold likes an open anomaly flag covers (recorded, not counted until released). */
+  holdFlagged: v.optional(v.boolean("holdFlagged must be true or false"), true),
   retentionDays: v.nullable(
     v.pipe(
       v.number("retentionDays must be a number or null"),
@@ -62,6 +64,7 @@ export const DEFAULT_PROTECTION = {
   challengePrefixPerMinute: 30,
   challengeVoterPerMinute: 6,
   challengeDifficulty: 50_000,
+  holdFlagged: true,
   retentionDays: null,
 };
 

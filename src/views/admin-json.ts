@@ -35,6 +35,7 @@ export function adminCampaign(
       challengePrefixPerMinute: c.challengePrefixPerMinute,
       challengeVoterPerMinute: c.challengeVoterPerMinute,
       challengeDifficulty: c.challengeDifficulty,
+      holdFlagged: c.holdFlagged,
       retentionDays: c.retentionDays,
     },
     detailPurgedAt: iso(c.detailPurgedAt),

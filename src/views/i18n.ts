@@ -65,6 +65,11 @@ const zh = {
   liked: "已点赞",
   likedFeedback: (remaining: number | null) =>
     remaining === null ? "已点赞 · 感谢支持" : `已点赞 · 今日还可点赞 ${remaining} 次`,
+  /** A held like (202): recorded with a receipt, counted only once the organizer has checked it. */
+  heldFeedback: (remaining: number | null) =>
+    `已记录，待核验：此刻来自同一网络或为TA点赞的人异常多，这一票经主办方核验后计入${
+      remaining === null ? "。" : `。今日还可点赞 ${remaining} 次`
+    }`,
   receiptNote: (code: string) => `点赞凭证：${code}（可凭此核查是否计入）`,
   sending: "正在提交…",
   retrying: "网络不稳，正在重试…",
@@ -177,6 +182,10 @@ const en: Messages = {
     remaining === null
       ? "Liked · thank you"
       : `Liked · ${remaining} like${remaining === 1 ? "" : "s"} left today`,
+  heldFeedback: (remaining) =>
+    `Recorded, pending review: unusually many likes are coming from your network or for this nominee right now, so the organizer checks this one before it counts.${
+      remaining === null ? "" : ` ${remaining} like${remaining === 1 ? "" : "s"} left today.`
+    }`,
   receiptNote: (code) => `Receipt: ${code} (to check later that it counted)`,
   sending: "Sending…",
   retrying: "Weak network, retrying…",
@@ -251,6 +260,8 @@ export function clientMessages(m: Messages) {
     copied: m.copied,
     feedback: tpl(m.likedFeedback(N), { n: N }),
     feedbackUnlimited: m.likedFeedback(null),
+    held: tpl(m.heldFeedback(N), { n: N }),
+    heldUnlimited: m.heldFeedback(null),
     likes: tpl(m.likesCount(N), { n: N }),
     voided: tpl(m.voided(N), { n: N }),
     held: tpl(m.held(N), { n: N }),

@@ -76,6 +76,7 @@ export function setupCampaignForms(): void {
           challengePrefixPerMinute: orNull("challengePrefixPerMinute"),
           challengeVoterPerMinute: orNull("challengeVoterPerMinute"),
           challengeDifficulty: Number(field(form, "challengeDifficulty").value),
+          holdFlagged: checked(form, "holdFlagged"),
           retentionDays: orNull("retentionDays"),
         },
         identityMode: field(form, "identityMode").value,
@@ -115,6 +116,7 @@ export function setupCampaignForms(): void {
           "challengePrefixPerMinute",
           "challengeVoterPerMinute",
           "challengeDifficulty",
+          "holdFlagged",
           "retentionDays",
         ];
         if (protectionFields.some((key) => changed(field(form, key)))) {

@@ -1,5 +1,14 @@
+import { WINDOW_MS } from "../../domain/anomaly";
 import {
-  type BusyState,
+  FRICTION,
+  type FrictionInput,
+  frictionLevel,
+  HOLD,
+  NETWORK_WINDOW_MS,
+  NOMINEE_WINDOW_MS,
+  PAIR_WINDOW_MS,
+} from "../../domain/friction";
+import {
   type LikeRefusal,
   type LikeState,
   likeRefusal,
@@ -38,6 +47,12 @@ export interface LikeInput {
   /** domain/like-signals.ts bits known before the write. */
   signals?: number;
   /**
+   * Hold this like whatever the flags say (status `held`: recorded, in the voter's quota, not in
+   * public counts). The like path itself also holds, inside the write, while an open flag covers
+   * the like's network or nominee and the campaign's `hold_flagged` is on.
+   */
+  hold?: boolean;
+  /**
    * Everything that depends on the campaign's id, worked out once it is known: the IP hashes are
    * salted per campaign, and a proof of work is bound to one campaign.
    */
@@ -49,6 +64,8 @@ export interface LikePreparation {
   ipPrefixHash: string;
   /** A verified proof of work (its challenge string), to be spent on this like; null if none. */
   proof: string | null;
+  /** The friction level the proof was issued at (domain/friction.ts); 0 without a proof. */
+  proofLevel?: number;
   /** Extra signal bits from the proof checks (e.g. Turnstile). */
   signals?: number;
 }
@@ -56,6 +73,8 @@ export interface LikePreparation {
 export type LikeResult =
   | {
       counted: true;
+      /** Recorded as `held`: in the ledger and the voter's quota, not in public counts. */
+      held: boolean;
       likeId: number;
       receipt: string;
       /** True when this answers a retry of a like already counted (same Idempotency-Key). */
@@ -71,8 +90,9 @@ export type LikeResult =
       refusal: LikeRefusal;
       timeZone: string;
       campaignId?: number;
-      /** For `challenge_required`: how hard the next challenge should be. */
+      /** For `challenge_required`: the campaign's base challenge size and the level asked. */
       challengeDifficulty?: number;
+      frictionLevel?: number;
     };
 
 /** What a like needs to know about its campaign before the write; cached per slug. */
@@ -127,8 +147,13 @@ interface StateRow {
   usedForNominee: number | null;
   prefixRecent: number;
   voterRecent: number;
+  pairRecent: number;
+  nomineeRecent: number;
+  nomineeTotal: number | null;
+  openFor: number;
   proofWon: number;
   replayId: number | null;
+  replayStatus: string | null;
   replayReceipt: string | null;
   replayNomineeId: number | null;
 }
@@ -152,9 +177,47 @@ export async function castLike(db: Database, input: LikeInput): Promise<LikeResu
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
-/** How far back "busy" looks, and the most it counts (thresholds are capped at this). */
-export const BUSY_WINDOW_MS = 60_000;
+/** The most any rate counts (every threshold is far below it). */
 export const BUSY_COUNT_CAP = 1000;
+
+/** Levels past a threshold in SQL, exactly as `levelPast` in domain/friction.ts (integer division). */
+const levelPastSql = (count: string, start: string, step: number) =>
+  `(CASE WHEN ${count} < ${start} THEN 0 ELSE 1 + (${count} - ${start}) / ${step} END)`;
+
+/**
+ * Recorded likes (any status) in a window, capped: from the network (index
+ * likes_campaign_prefix_time), from the network for this nominee
+ * (likes_campaign_prefix_nominee_time), for the nominee from everywhere (likes_nominee_time).
+ * They read `c`, `n` and the bound parameters of the like's statements (?6 now, ?11 network hash).
+ */
+export const RATE_SQL = {
+  network: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes p
+      WHERE p.campaign_id = c.id AND p.ip_prefix_hash = ?11
+        AND p.created_at > ?6 - ${NETWORK_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
+  pair: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes q
+      WHERE q.campaign_id = c.id AND q.ip_prefix_hash = ?11 AND q.nominee_id = n.id
+        AND q.created_at > ?6 - ${PAIR_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
+  nominee: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes m
+      WHERE m.nominee_id = n.id AND m.created_at > ?6 - ${NOMINEE_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
+  voter: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes v
+      WHERE v.campaign_id = c.id AND v.voter_hash = ?3 AND v.created_at > ?6 - ${NETWORK_WINDOW_MS}
+      LIMIT ${BUSY_COUNT_CAP}))`,
+};
+
+/** The nominee's burst threshold (domain/friction.ts `nomineeBurstThreshold`), in integers. */
+const nomineeStartSql = `MAX(${FRICTION.nomineeStart}, (${FRICTION.nomineeFactor} * (n.likes + n.voided_likes) * 60000)
+    / MAX(CAST(?6 AS INTEGER) - c.opens_at, 60000))`;
+
+/** `frictionLevel()` of domain/friction.ts as one SQL expression over `c` and `n`. */
+export const frictionLevelSql = `(CASE
+    WHEN c.challenge_prefix_per_minute IS NULL THEN
+      (CASE WHEN c.challenge_voter_per_minute IS NOT NULL AND ${RATE_SQL.voter} >= c.challenge_voter_per_minute THEN 1 ELSE 0 END)
+    ELSE MIN(${FRICTION.maxLevel}, MAX(
+      ${levelPastSql(RATE_SQL.network, "c.challenge_prefix_per_minute", FRICTION.networkStep)}
+        + ${levelPastSql(RATE_SQL.pair, String(FRICTION.pairStart), FRICTION.pairStep)},
+      ${levelPastSql(RATE_SQL.nominee, nomineeStartSql, FRICTION.nomineeStep)},
+      (CASE WHEN c.challenge_voter_per_minute IS NOT NULL AND ${RATE_SQL.voter} >= c.challenge_voter_per_minute THEN 1 ELSE 0 END)))
+  END)`;
 
 type Attempt = { kind: "done"; result: LikeResult } | { kind: "stale" };
 
@@ -192,23 +255,45 @@ async function attempt(
     signals,
     mode,
     identified ? 1 : 0,
+    prep.proof ? (prep.proofLevel ?? 1) : 0,
+    input.hold ? 1 : 0,
   ];
   const replay = `FROM likes r WHERE r.campaign_id = c.id AND r.voter_hash = ?3 AND r.idempotency_key = ?9`;
   const usedToday = `(SELECT used FROM voter_days vd
       WHERE vd.campaign_id = c.id AND vd.voter_hash = ?3 AND vd.day = ?5)`;
   const nomineeSlots = `(SELECT MAX(slot) FROM likes l
       WHERE l.campaign_id = c.id AND l.voter_hash = ?3 AND l.day = ?5 AND l.nominee_id = n.id)`;
-  // Busy = likes counted in the last minute from this IP prefix, or by this voter.
-  const prefixRecent = `(SELECT COUNT(*) FROM (SELECT 1 FROM likes p
-      WHERE p.campaign_id = c.id AND p.ip_prefix_hash = ?11 AND p.created_at > ?6 - ${BUSY_WINDOW_MS}
-      LIMIT ${BUSY_COUNT_CAP}))`;
-  const voterRecent = `(SELECT COUNT(*) FROM (SELECT 1 FROM likes v
-      WHERE v.campaign_id = c.id AND v.voter_hash = ?3 AND v.created_at > ?6 - ${BUSY_WINDOW_MS}
-      LIMIT ${BUSY_COUNT_CAP}))`;
   // True only for the request whose receipt spent the challenge (statement 1 of the batch).
   const proofWon = `EXISTS (SELECT 1 FROM spent_challenges s WHERE s.challenge = ?12 AND s.receipt = ?7)`;
-  const notBusy = `((c.challenge_prefix_per_minute IS NULL OR ${prefixRecent} < c.challenge_prefix_per_minute)
-      AND (c.challenge_voter_per_minute IS NULL OR ${voterRecent} < c.challenge_voter_per_minute))`;
+  // Free while the friction level is 0; otherwise a proof won by this request, issued at most
+  // FRICTION.proofSlack levels below the current one (a challenge fetched while the network was
+  // quieter buys nothing once it is busy: no hoarding of cheap challenges).
+  const paid = `(${frictionLevelSql} = 0
+      OR (${proofWon} AND ?16 >= ${frictionLevelSql} - ${FRICTION.proofSlack}))`;
+  // Held: the organizer asked for it (hold_flagged) and an open flag covers the network or the
+  // nominee, or the caller says so (?17).
+  const held = `(?17 = 1 OR (c.hold_flagged = 1 AND EXISTS (SELECT 1 FROM anomaly_flags f
+      WHERE f.campaign_id = c.id AND f.status = 'open'
+        AND ((f.kind = 'prefix_burst' AND f.subject = ?11)
+          OR (f.kind = 'nominee_burst' AND f.subject = CAST(n.number AS TEXT))))))`;
+  // Flags open here, inside the like's own batch, the moment a burst passes its threshold (the
+  // Cron's scan only sees it within the minute). Only where holding is on: holding is what they
+  // are for on this path. A decided flag stays decided (the organizer looked at that window).
+  const windowStart = `(CAST(?6 AS INTEGER) / ${WINDOW_MS}) * ${WINDOW_MS}`;
+  const openFlag = (kind: string, subject: string, count: string, when: string, detail: string) => {
+    const sql = `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end,
+                                    likes, detail, status, created_at, updated_at)
+         SELECT c.id, '${kind}', ${subject}, ${windowStart}, ${windowStart} + ${WINDOW_MS},
+                ${count}, json_object('onLikePath', 1, ${detail}), 'open', ?6, ?6
+         FROM campaigns c JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
+         WHERE c.slug = ?1 AND c.id = ?10 AND c.hold_flagged = 1 AND ${when}
+         ON CONFLICT (campaign_id, kind, subject, window_start) DO UPDATE
+           SET likes = MAX(likes, excluded.likes), updated_at = excluded.updated_at
+           WHERE status = 'open'`;
+    // D1 wants exactly as many values as the highest ?n the statement uses.
+    const highest = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+    return d1.prepare(sql).bind(...params.slice(0, highest));
+  };
 
   const statements = [];
   if (prep.proof) {
@@ -233,21 +318,39 @@ async function attempt(
                 c.challenge_voter_per_minute AS voterLimit, c.challenge_difficulty AS difficulty,
                 n.id AS nomineeId, n.likes AS likes,
                 ${usedToday} AS usedToday, ${nomineeSlots} AS usedForNominee,
-                ${prefixRecent} AS prefixRecent, ${voterRecent} AS voterRecent,
+                ${RATE_SQL.network} AS prefixRecent, ${RATE_SQL.voter} AS voterRecent,
+                ${RATE_SQL.pair} AS pairRecent, ${RATE_SQL.nominee} AS nomineeRecent,
+                n.likes + n.voided_likes AS nomineeTotal, CAST(?6 AS INTEGER) - c.opens_at AS openFor,
                 ${proofWon} AS proofWon,
                 (SELECT r.id ${replay}) AS replayId, (SELECT r.receipt ${replay}) AS replayReceipt,
-                (SELECT r.nominee_id ${replay}) AS replayNomineeId
+                (SELECT r.nominee_id ${replay}) AS replayNomineeId,
+                (SELECT r.status ${replay}) AS replayStatus
          FROM campaigns c
          LEFT JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0`,
       )
       // D1 wants exactly as many values as the highest ?n the statement uses (?12 here).
       .bind(...params.slice(0, 12)),
+    openFlag(
+      "prefix_burst",
+      "?11",
+      RATE_SQL.network,
+      `(${RATE_SQL.network} >= ${HOLD.networkPerMinute} OR ${RATE_SQL.pair} >= ${HOLD.pairPer10Minutes})`,
+      `'perMinute', ${RATE_SQL.network}, 'onNomineeIn10Minutes', ${RATE_SQL.pair}`,
+    ),
+    openFlag(
+      "nominee_burst",
+      "CAST(n.number AS TEXT)",
+      RATE_SQL.nominee,
+      `${RATE_SQL.nominee} >= ${nomineeStartSql}`,
+      `'perMinute', ${RATE_SQL.nominee}, 'threshold', ${nomineeStartSql}`,
+    ),
     d1
       .prepare(
         `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, day, slot, created_at,
                             status, receipt, idempotency_key, ip_prefix_hash, signals)
-         SELECT c.id, n.id, ?3, ?4, ?5, COALESCE(${nomineeSlots}, 0) + 1, ?6, 'counted', ?7, ?9,
+         SELECT c.id, n.id, ?3, ?4, ?5, COALESCE(${nomineeSlots}, 0) + 1, ?6,
+                CASE WHEN ${held} THEN 'held' ELSE 'counted' END, ?7, ?9,
                 ?11, ?13 | (CASE WHEN ${proofWon} THEN 2 ELSE 0 END)
          FROM campaigns c
          JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
@@ -259,17 +362,17 @@ async function attempt(
            AND (c.likes_per_voter_per_day IS NULL
                 OR COALESCE(${usedToday}, 0) < c.likes_per_voter_per_day)
            AND NOT EXISTS (SELECT 1 ${replay})
-           AND (${proofWon} OR ${notBusy})
+           AND ${paid}
          ON CONFLICT (campaign_id, voter_hash, day, nominee_id, slot) DO NOTHING
-         RETURNING id`,
+         RETURNING id, status`,
       )
       .bind(...params),
   );
   const results = await d1.batch(statements);
-  const before = results[results.length - 2];
+  const before = results[results.length - 4];
   const insert = results[results.length - 1];
   const stateRows = (before?.results ?? []) as StateRow[];
-  const inserted = (insert?.results ?? []) as { id: number }[];
+  const inserted = (insert?.results ?? []) as { id: number; status: string }[];
 
   const s = stateRows[0];
   if (!s || s.campaignId === null) {
@@ -292,6 +395,7 @@ async function attempt(
       kind: "done",
       result: {
         counted: true,
+        held: s.replayStatus === "held",
         replayed: true,
         likeId: s.replayId,
         receipt: s.replayReceipt ?? "",
@@ -308,10 +412,11 @@ async function attempt(
       kind: "done",
       result: {
         counted: true,
+        held: row.status === "held",
         replayed: false,
         likeId: row.id,
         receipt,
-        likes: (s.likes ?? 0) + 1,
+        likes: (s.likes ?? 0) + (row.status === "held" ? 0 : 1),
         remainingToday: remainingAfter(s.usedToday ?? 0, s.perVoter),
         showCounts: s.showCounts,
         timeZone: s.timeZone,
@@ -337,16 +442,23 @@ async function attempt(
     wechatIdentityMissing: !identified,
   };
   // The write saw exactly this state, so the rules name the reason; with the rules passed, only
-  // busyness without a winning proof is left.
-  const busy: BusyState = {
-    prefixRecent: s.prefixRecent,
+  // friction without a winning, hard enough proof is left.
+  const friction: FrictionInput = {
+    networkRecent: s.prefixRecent,
+    pairRecent: s.pairRecent,
+    nomineeRecent: s.nomineeRecent,
+    nomineeTotal: s.nomineeTotal ?? 0,
+    openFor: s.openFor,
+    networkThreshold: s.prefixLimit,
     voterRecent: s.voterRecent,
-    prefixLimit: s.prefixLimit,
-    voterLimit: s.voterLimit,
-    proofWon: s.proofWon === 1,
+    voterThreshold: s.voterLimit,
   };
+  const level = frictionLevel(friction);
   const refusal =
-    likeRefusal(state, now) ?? (needsChallenge(busy) ? "challenge_required" : "already_liked");
+    likeRefusal(state, now) ??
+    (needsChallenge({ level, proofWon: s.proofWon === 1, proofLevel: prep.proofLevel ?? 1 })
+      ? "challenge_required"
+      : "already_liked");
   return {
     kind: "done",
     result: {
@@ -355,6 +467,7 @@ async function attempt(
       timeZone: s.timeZone,
       campaignId: s.campaignId,
       challengeDifficulty: s.difficulty,
+      frictionLevel: Math.max(1, level),
     },
   };
 }

@@ -19,7 +19,7 @@ export function seedStatements(seed: SeedCampaign, now: number): string[] {
   if (opensAt === null || closesAt === null) throw new Error(`bad window in seed ${seed.slug}`);
   const campaign = `INSERT INTO campaigns (slug, title, organizer, description, time_zone, opens_at,
   closes_at, likes_per_candidate_per_day, likes_per_voter_per_day, show_counts, draft, paused,
-  created_at, updated_at)
+  hold_flagged, created_at, updated_at)
 VALUES (${[
     seed.slug,
     seed.title,
@@ -33,6 +33,7 @@ VALUES (${[
     seed.showCounts,
     false,
     false,
+    true,
     now,
     now,
   ]

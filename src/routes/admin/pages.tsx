@@ -96,6 +96,7 @@ function formValues(campaign: Campaign): CampaignFormValues {
     challengePrefixPerMinute: campaign.challengePrefixPerMinute,
     challengeVoterPerMinute: campaign.challengeVoterPerMinute,
     challengeDifficulty: campaign.challengeDifficulty,
+    holdFlagged: campaign.holdFlagged,
     retentionDays: campaign.retentionDays,
     identityMode: campaign.identityMode,
     notice: {

@@ -49,6 +49,18 @@ export const likesApi = new Hono<AppEnv>().post(
       throw new ApiError(outcome.status, outcome.code, outcome.message, headers, extra);
     }
     if (outcome.replayed) c.header("Idempotent-Replayed", "true");
+    if (outcome.held) {
+      // Recorded, with a receipt, but not counted until an organizer releases it (DESIGN §3).
+      return c.json(
+        {
+          counted: false as const,
+          held: true as const,
+          remainingToday: outcome.remainingToday,
+          receipt: outcome.receipt,
+        },
+        202,
+      );
+    }
     return c.json(
       {
         counted: true as const,

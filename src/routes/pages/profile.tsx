@@ -153,7 +153,7 @@ export const profilePages = new Hono<AppEnv>()
       return c.redirect(outcome.signInUrl, 303);
     }
     const query = outcome.ok
-      ? `r=liked${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}&rc=${outcome.receipt}`
+      ? `r=${outcome.held ? "held" : "liked"}${outcome.remainingToday !== null ? `&left=${outcome.remainingToday}` : ""}&rc=${outcome.receipt}`
       : `r=${outcome.code}`;
     return c.redirect(`/c/${slug}/${number}?${query}#main`, 303);
   })

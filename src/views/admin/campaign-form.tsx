@@ -18,6 +18,7 @@ export interface CampaignFormValues {
   challengePrefixPerMinute: number | null;
   challengeVoterPerMinute: number | null;
   challengeDifficulty: number;
+  holdFlagged: boolean;
   retentionDays: number | null;
   /** Issue 13 item 5: `cookie` (default) or `wechat`. */
   identityMode?: string;
@@ -311,6 +312,19 @@ export function CampaignForm(props: {
               到期后删除投票人与 IP 的哈希，票数、凭证和存证哈希链保留。留空表示一直保留。
             </p>
           </div>
+        </div>
+        <div class="check">
+          <input
+            id={id("holdFlagged")}
+            name="holdFlagged"
+            type="checkbox"
+            checked={v.holdFlagged}
+            aria-describedby={hint("holdFlagged")}
+          />
+          <label for={id("holdFlagged")}>异常时暂存待核验</label>
+          <p class="hint" id={hint("holdFlagged")}>
+            某个网段或某位候选人的点赞突然异常增多时，新的点赞先记录、发给凭证，但暂不计入公开票数，由主办方在“异常复核”中核验后计入或作废。投票人会看到“已记录，待核验”。
+          </p>
         </div>
       </fieldset>
       <IdentityModeField

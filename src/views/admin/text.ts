@@ -120,6 +120,7 @@ export const FIELD_LABEL: Record<string, string> = {
   challengePrefixPerMinute: "同一网段每分钟需验证阈值",
   challengeVoterPerMinute: "同一投票人每分钟需验证阈值",
   challengeDifficulty: "验证强度",
+  holdFlagged: "异常时暂存待核验",
   retentionDays: "投票明细保留天数",
   showCounts: "票数公开方式",
   nomineeOrder: "候选人排列",

@@ -39,7 +39,9 @@ export function LikeBox(p: LikeBoxProps) {
     feedback =
       p.outcome.code === "liked"
         ? m.likedFeedback(p.outcome.remaining)
-        : (m.likeErrors[p.outcome.code] ?? m.likeErrors.unknown ?? "");
+        : p.outcome.code === "held"
+          ? m.heldFeedback(p.outcome.remaining)
+          : (m.likeErrors[p.outcome.code] ?? m.likeErrors.unknown ?? "");
   } else if (closed) {
     feedback = m.likeErrors[closed] ?? "";
   } else if (p.likedToday) {

@@ -14,7 +14,8 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     expect(body).toMatchObject({ counted: true, likes: 1, remainingToday: 4 });
     expect(body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const cookie = res.headers.get("Set-Cookie") ?? "";
-    expect(cookie).toMatch(/^by_voter=[\w-]+\.[\w%+/=-]+;/);
+    // A cookie born on a like carries the no-page-load mark (~) until a page is loaded with it.
+    expect(cookie).toMatch(/^by_voter=[\w-]+~\.[\w%+/=-]+;/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
     // Plain-http localhost in development; Secure everywhere else (see below).
@@ -173,7 +174,7 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     expect(issued).not.toContain("attacker-chosen-id");
   });
 
-  it("stops a flood from one IP with 429 rate_limited and Retry-After", async () => {
+  it("stops a flood from one network with 429 rate_limited and Retry-After", async () => {
     const c = await makeCampaign({ count: 1, likesPerVoterPerDay: null });
     const ip = "192.0.2.250";
     let limited: Response | undefined;
@@ -187,8 +188,10 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     expect(limited).toBeDefined();
     expect(limited?.headers.get("Retry-After")).toBe("60");
     expect((await limited?.json<{ error: { code: string } }>())?.error.code).toBe("rate_limited");
-    // Another address is unaffected.
-    expect((await like(c.slug, 1, { ip: "192.0.2.251" })).status).toBe(201);
+    // The guard keys on the network (IPv4 /24), not the address: a neighbour in the same /24 is
+    // limited too (it was not while the key was the full address), another network is not.
+    expect((await like(c.slug, 1, { ip: "192.0.2.251" })).status).toBe(429);
+    expect((await like(c.slug, 1, { ip: "192.0.3.251" })).status).toBe(201);
     const [row] = await reconcile(c.id);
     expect(row?.counter).toBe(row?.counted);
     expect(row?.counted).toBeGreaterThanOrEqual(300);
