@@ -155,7 +155,8 @@ describe("held likes (202)", () => {
   /** A campaign with holding on whose nominee 1 is bursting: 60 likes from 60 networks this minute. */
   async function bursting() {
     const c = await makeCampaign({ count: 2, holdFlagged: true });
-    for (let i = 0; i < 60; i++) await pastLikes(c, `203.0.${i}.9`, 1, { tag: `pool-${c.id}-${i}` });
+    for (let i = 0; i < 60; i++)
+      await pastLikes(c, `203.0.${i}.9`, 1, { tag: `pool-${c.id}-${i}` });
     return c;
   }
 
