@@ -23,7 +23,7 @@ async function solved(maxNumber = 300) {
 describe("proof of work", () => {
   it("accepts a solved challenge for the same campaign and voter", async () => {
     const { c, raw } = await solved();
-    expect(await verifySolution(raw, base)).toEqual({ ok: true, challenge: c.challenge });
+    expect(await verifySolution(raw, base)).toEqual({ ok: true, challenge: c.challenge, level: 1 });
     // The plain JSON form is accepted too.
     expect((await verifySolution(JSON.stringify(parseSolution(raw)), base)).ok).toBe(true);
   });
@@ -58,6 +58,17 @@ describe("proof of work", () => {
     const later = s.salt.replace(/expires=\d+/, "expires=9999999999");
     const tampered = encodeSolution({ ...s, salt: later });
     expect((await verifySolution(tampered, base)).ok).toBe(false);
+  });
+
+  it("carries its friction level in the signed salt: a raised level is refused", async () => {
+    const c = await createChallenge({ ...base, maxNumber: 300, level: 4 });
+    const s = await solveChallenge(c);
+    if (!s) throw new Error("unsolvable");
+    expect(await verifySolution(encodeSolution(s), base)).toMatchObject({ ok: true, level: 4 });
+    // A cheap level-1 challenge dressed up as level 9 (to pass the hoarding check) fails.
+    const cheap = (await solved()).s;
+    const dressed = encodeSolution({ ...cheap, salt: cheap.salt.replace(/l=\d+/, "l=9") });
+    expect((await verifySolution(dressed, base)).ok).toBe(false);
   });
 
   it("refuses junk without throwing", async () => {

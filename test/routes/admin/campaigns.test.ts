@@ -185,12 +185,15 @@ describe("protection settings", () => {
       challengePrefixPerMinute: 30,
       challengeVoterPerMinute: 6,
       challengeDifficulty: 50_000,
+      // Issue 13: new campaigns hold the likes an open anomaly flag covers.
+      holdFlagged: true,
       retentionDays: null,
     });
     const protection = {
       challengePrefixPerMinute: null,
       challengeVoterPerMinute: 3,
       challengeDifficulty: 20_000,
+      holdFlagged: false,
       retentionDays: 30,
     };
     const patched = await asCall("admin", `/api/admin/campaigns/${slug}`, {
