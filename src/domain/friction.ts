@@ -28,7 +28,7 @@ export const FRICTION = {
   /** Network × nominee, per 10 minutes: the first level at this many likes… */
   pairStart: 80,
   /** …and one more per this many. */
-  pairStep: 15,
+  pairStep: 20,
   /** Nominee, all networks, per 60 s: a burst is at least this many likes… */
   nomineeStart: 60,
   /** …and this many times the nominee's usual likes per minute… */
