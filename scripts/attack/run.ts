@@ -101,10 +101,11 @@ function prepare(persistTo: string, slugs: string[], honest: Set<string>): void 
   }
 }
 
-async function rankOf(origin: string, slug: string, number: number): Promise<number> {
+/** The public ranking: nominee number → rank. */
+async function ranking(origin: string, slug: string): Promise<Map<number, number>> {
   const res = await fetch(`${origin}/api/campaigns/${slug}/results`);
   const body = (await res.json()) as { candidates: { rank: number; number: number }[] };
-  return body.candidates.find((c) => c.number === number)?.rank ?? 0;
+  return new Map(body.candidates.map((c) => [c.number, c.rank]));
 }
 
 async function flagsOf(origin: string, slug: string, token: string) {
@@ -177,7 +178,7 @@ async function main() {
     for (const [i, profile] of profiles.entries()) {
       const slug = slugs[i] ?? "";
       log(`attack: ${profile.name} — ${profile.description}`);
-      const before = await rankOf(server.app, slug, TARGET);
+      const before = await ranking(server.app, slug);
       const load = loadavg()[0];
       const run = await profile.run({
         origin: server.app,
@@ -187,9 +188,8 @@ async function main() {
         phoneHps: HONEST.has(profile.name) ? phoneHps / PHONE_SCALE : phoneHps,
         seconds: SECONDS,
       });
-      const rankBefore =
-        run.target === TARGET ? before : await rankOf(server.app, slug, run.target);
-      const after = await rankOf(server.app, slug, run.target);
+      const rankBefore = before.get(run.target) ?? 0;
+      const after = (await ranking(server.app, slug)).get(run.target) ?? 0;
       const summary = summarize(run);
       results.push({
         profile: profile.name,
