@@ -271,9 +271,11 @@ async function attempt(
   const paid = `(${frictionLevelSql} = 0
       OR (${proofWon} AND ?16 >= ${frictionLevelSql} - ${FRICTION.proofSlack}))`;
   // Held: the organizer asked for it (hold_flagged) and an open flag covers the network or the
-  // nominee, or the caller says so (?17).
+  // nominee at this time (its window: so a flag's decision covers exactly the likes it held, and a
+  // burst that goes on opens the next window's flag), or the caller says so (?17).
   const held = `(?17 = 1 OR (c.hold_flagged = 1 AND EXISTS (SELECT 1 FROM anomaly_flags f
       WHERE f.campaign_id = c.id AND f.status = 'open'
+        AND f.window_start <= ?6 AND f.window_end > ?6
         AND ((f.kind = 'prefix_burst' AND f.subject = ?11)
           OR (f.kind = 'nominee_burst' AND f.subject = CAST(n.number AS TEXT))))))`;
   // Flags open here, inside the like's own batch, the moment a burst passes its threshold (the

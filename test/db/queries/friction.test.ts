@@ -272,3 +272,30 @@ describe("holding on the like path", () => {
     });
   });
 });
+
+describe("which flags hold", () => {
+  it("holds only under an open flag whose window covers the like (a past window's flag does not)", async () => {
+    const c = await makeCampaign({ count: 1, holdFlagged: true });
+    const now = Date.now();
+    const window = 10 * 60_000;
+    const start = Math.floor(now / window) * window;
+    await env.DB.prepare(
+      `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end, likes,
+                                  status, created_at, updated_at)
+       VALUES (?1, 'nominee_burst', '1', ?2, ?3, 40, 'open', ?2, ?2)`,
+    )
+      .bind(c.id, start - window, start)
+      .run();
+    const before = input(c.slug, 1, "later-voter", now);
+    expect(await castLike(createDb(env.DB), before)).toMatchObject({ held: false });
+    await env.DB.prepare(
+      `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end, likes,
+                                  status, created_at, updated_at)
+       VALUES (?1, 'nominee_burst', '1', ?2, ?3, 40, 'open', ?2, ?2)`,
+    )
+      .bind(c.id, start, start + window)
+      .run();
+    const during = input(c.slug, 1, "current-voter", now);
+    expect(await castLike(createDb(env.DB), during)).toMatchObject({ held: true });
+  });
+});
