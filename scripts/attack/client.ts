@@ -15,8 +15,22 @@ export interface Challenge {
   signature: string;
 }
 
-/** How a client solves: the native loop at full speed, or a phone (same answer, phone's time). */
-export type Solver = { kind: "native" } | { kind: "phone"; hashesPerSecond: number };
+/**
+ * How a client solves: the native loop on this machine's CPU as it is, or a modeled device of a
+ * given speed (the same answer, found here, but taking the device's time: hashes / speed). A
+ * modeled device may share one core with others (`core`): then its solves run one at a time.
+ */
+export type Solver = { kind: "native" } | { kind: "modeled"; hashesPerSecond: number; core?: Core };
+
+/** One processor: solves queued on it run one after another. */
+export class Core {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
 
 /** One intended like, from the first POST to its final answer. */
 export interface LikeAttempt {
@@ -116,16 +130,20 @@ export class Client {
       const c = answer.json.error.challenge;
       level = Math.max(level, Number(/[?&]l=(\d+)/.exec(c.salt)?.[1] ?? 1));
       const t0 = performance.now();
-      const found = await solveNative(c);
-      const nativeS = (performance.now() - t0) / 1000;
-      if (solver.kind === "phone") {
-        // The same answer, found in the phone's time: wait out the difference.
-        const phoneS = found.hashes / solver.hashesPerSecond;
-        if (phoneS > nativeS) await sleep((phoneS - nativeS) * 1000);
-        addedWaitS += Math.max(phoneS, nativeS);
-      } else {
-        addedWaitS += nativeS;
-      }
+      const solve = async () => {
+        const found = await solveNative(c);
+        if (solver.kind === "modeled") {
+          // The same answer, found in the device's time: wait out the difference.
+          const deviceS = found.hashes / solver.hashesPerSecond;
+          const spentS = (performance.now() - t0) / 1000;
+          if (deviceS > spentS) await sleep((deviceS - spentS) * 1000);
+        }
+        return found;
+      };
+      const found = await (solver.kind === "modeled" && solver.core
+        ? solver.core.run(solve)
+        : solve());
+      addedWaitS += (performance.now() - t0) / 1000;
       proofs++;
       const solution = btoa(
         JSON.stringify({

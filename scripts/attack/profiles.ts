@@ -3,7 +3,7 @@
  * own campaign so that one profile's flags and rates never touch another's. Each is bounded in
  * likes and in time.
  */
-import { Client, type LikeAttempt, type Solver } from "./client";
+import { Client, Core, type LikeAttempt, type Solver } from "./client";
 
 export interface ProfileContext {
   origin: string;
@@ -11,8 +11,10 @@ export interface ProfileContext {
   /** The nominee the adversary pushes. */
   target: number;
   nominees: number;
-  /** A phone's solver speed (hashes/s), for the honest profiles. */
+  /** A phone's solver speed (hashes/s), for the honest profiles (each phone its own core). */
   phoneHps: number;
+  /** The adversary's solver speed on one core (hashes/s); null = solve on this machine as it is. */
+  nativeHps: number | null;
   /** Seconds the attack profiles run (the office and the crowd have their own bounds). */
   seconds: number;
 }
@@ -51,7 +53,11 @@ async function pool(
   return out;
 }
 
-const native: Solver = { kind: "native" };
+/** The adversary's one core: modeled at its measured speed, or this machine's CPU as it is. */
+const adversary = (ctx: ProfileContext): Solver =>
+  ctx.nativeHps === null
+    ? { kind: "native" }
+    : { kind: "modeled", hashesPerSecond: ctx.nativeHps, core: new Core() };
 
 /** A different /24 for every k (none of them in the other profiles' ranges). */
 const poolAddress = (k: number) => `100.${64 + ((k >> 8) & 63)}.${k & 255}.${((k * 37) % 250) + 2}`;
@@ -65,6 +71,7 @@ export const PROFILES: Profile[] = [
       const client = new Client(ctx.origin, ctx.slug);
       const started = performance.now();
       const ip = "198.18.13.7";
+      const native = adversary(ctx);
       const attempts = await pool(4, started, ctx.seconds, async () => {
         const cookie = await client.loadPage(ctx.target, ip);
         return client.like(ctx.target, ip, cookie, native, started);
@@ -79,6 +86,7 @@ export const PROFILES: Profile[] = [
     async run(ctx) {
       const client = new Client(ctx.origin, ctx.slug);
       const started = performance.now();
+      const native = adversary(ctx);
       const attempts = await pool(4, started, ctx.seconds, async (i) => {
         const ip = `2001:db8:1313:7:${(i & 0xffff).toString(16)}:${((i * 7919) & 0xffff).toString(16)}::${(i % 9) + 1}`;
         const cookie = await client.loadPage(ctx.target, ip);
@@ -94,6 +102,7 @@ export const PROFILES: Profile[] = [
     async run(ctx) {
       const client = new Client(ctx.origin, ctx.slug);
       const started = performance.now();
+      const native = adversary(ctx);
       const attempts = await pool(4, started, ctx.seconds, async (i) => {
         const ip = poolAddress(i % 500);
         const cookie = await client.loadPage(ctx.target, ip);
@@ -110,7 +119,7 @@ export const PROFILES: Profile[] = [
       const client = new Client(ctx.origin, ctx.slug);
       const started = performance.now();
       const ip = "192.0.2.200";
-      const phone: Solver = { kind: "phone", hashesPerSecond: ctx.phoneHps };
+      const phone: Solver = { kind: "modeled", hashesPerSecond: ctx.phoneHps };
       const limitS = 240;
       const attempts = await pool(8, started, limitS, async (i) => {
         if (i >= 200) return null;
@@ -127,7 +136,7 @@ export const PROFILES: Profile[] = [
     async run(ctx) {
       const client = new Client(ctx.origin, ctx.slug);
       const started = performance.now();
-      const phone: Solver = { kind: "phone", hashesPerSecond: ctx.phoneHps };
+      const phone: Solver = { kind: "modeled", hashesPerSecond: ctx.phoneHps };
       let seed = 0x13;
       const rand = () => {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;

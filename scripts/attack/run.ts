@@ -8,8 +8,9 @@
  * and prints a table.
  *
  * Knobs: ATTACK_SECONDS (60: how long each attack profile runs), ATTACK_PROFILES (comma list),
- * ATTACK_PHONE_HPS (the phone's solver speed; measured in Chromium at 4× CPU throttling when
- * unset), ATTACK_SKIP_BUILD=1.
+ * ATTACK_NATIVE_HPS (the adversary's core; measured now when unset), ATTACK_PHONE_HPS (the
+ * phone's solver speed; measured in Chromium at 4× CPU throttling when unset), ATTACK_REAL_CPU=1,
+ * ATTACK_SKIP_BUILD=1.
  */
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -30,15 +31,17 @@ import { PROFILES, type ProfileRun } from "./profiles";
 const NOMINEES = 30;
 const TARGET = 25;
 /**
- * Phones are simulated, not owned: a phone's wait is the hashes its proof needed divided by the
- * measured phone speed, but finding the answer costs this machine's CPU, and eight phones solving
- * at once on one shared core would measure the core, not the phones. So the honest profiles'
- * campaigns use a base difficulty PHONE_SCALE times smaller and the phone speed is divided by the
- * same factor: every level's wait is unchanged (the curve's levels do not depend on the base, and
- * the work at a level is linear in it), while the CPU spent is PHONE_SCALE times less. The
- * adversaries' campaigns keep the default base and solve for real.
+ * Solvers are modeled, not owned: a device's wait is the hashes its proof needed divided by its
+ * measured speed (the answer is still found here, for real). Finding it costs this machine's CPU,
+ * and on a shared machine that would measure the machine, not the device; so every campaign uses
+ * a base difficulty SCALE times smaller and every speed is divided by the same factor: each
+ * level's wait is unchanged (levels do not depend on the base; the work at a level is linear in
+ * it) while the CPU spent is SCALE times less. The adversary's 4 clients share one modeled core
+ * (their solves queue); each phone has its own. ATTACK_REAL_CPU=1: the adversaries solve
+ * full-size challenges on this machine's CPU as it is (SCALE applies to the honest ones only).
  */
-const PHONE_SCALE = 16;
+const SCALE = 16;
+const REAL_CPU = process.env.ATTACK_REAL_CPU === "1";
 const HONEST = new Set(["office-200", "crowd"]);
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -49,7 +52,7 @@ const only = process.env.ATTACK_PROFILES?.split(",").map((s) => s.trim());
 const log = (line: string) => console.log(line);
 
 /** A fresh database: migrations, then one campaign per profile with an honest past. */
-function prepare(persistTo: string, slugs: string[], honest: Set<string>): void {
+function prepare(persistTo: string, slugs: string[], scaled: Set<string>): void {
   rmSync(persistTo, { recursive: true, force: true });
   execFileSync(
     join(ROOT, "node_modules", ".bin", "wrangler"),
@@ -66,10 +69,10 @@ function prepare(persistTo: string, slugs: string[], honest: Set<string>): void 
         syntheticCampaign({ slug, title: `攻击演练：${slug}`, nominees: NOMINEES, now }),
         now,
       );
-      if (honest.has(slug)) {
+      if (scaled.has(slug)) {
         db.prepare(
           "UPDATE campaigns SET challenge_difficulty = challenge_difficulty / ? WHERE id = ?",
-        ).run(PHONE_SCALE, id);
+        ).run(SCALE, id);
       }
       // Nominee k has 20 + 10·(30 − k) likes from two days ago: a clear ranking, 1 first, 30 last.
       const insert = db.prepare(
@@ -161,15 +164,18 @@ async function main() {
     log("attack: building (npm run build)");
     execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
   }
-  const nativeHps = nativeSpeed();
+  const measuredNative = nativeSpeed();
+  const nativeHps = num("ATTACK_NATIVE_HPS", 0) || measuredNative;
   const phoneHps = num("ATTACK_PHONE_HPS", 0) || (await measurePhoneSpeed(4, 4));
-  log(`attack: native solver ${nativeHps} hashes/s on one core; phone ${phoneHps} hashes/s`);
+  log(
+    `attack: native solver ${nativeHps} hashes/s on one core (measured now: ${measuredNative}); phone ${phoneHps} hashes/s; ${REAL_CPU ? "adversaries on this CPU" : `all modeled, base difficulty ÷ ${SCALE}`}`,
+  );
   const persistTo = join(BENCH_DIR, "attack-state");
   const slugs = profiles.map((p) => `attack-${p.name}`);
   prepare(
     persistTo,
     slugs,
-    new Set(profiles.filter((p) => HONEST.has(p.name)).map((p) => `attack-${p.name}`)),
+    new Set(profiles.filter((p) => !REAL_CPU || HONEST.has(p.name)).map((p) => `attack-${p.name}`)),
   );
   const token = parseDevVars(readFileSync(join(ROOT, ".dev.vars.example"), "utf8")).ADMIN_TOKEN;
   const server = await startBenchServer({ persistTo });
@@ -185,7 +191,8 @@ async function main() {
         slug,
         target: TARGET,
         nominees: NOMINEES,
-        phoneHps: HONEST.has(profile.name) ? phoneHps / PHONE_SCALE : phoneHps,
+        phoneHps: phoneHps / SCALE,
+        nativeHps: REAL_CPU ? null : nativeHps / SCALE,
         seconds: SECONDS,
       });
       const rankBefore = before.get(run.target) ?? 0;
@@ -211,8 +218,10 @@ async function main() {
   const report = {
     at: new Date().toISOString(),
     nativeHps,
+    measuredNativeHps: measuredNative,
     phoneHps,
-    phoneScale: PHONE_SCALE,
+    scale: SCALE,
+    realCpu: REAL_CPU,
     seconds: SECONDS,
     results,
   };
