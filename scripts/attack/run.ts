@@ -40,7 +40,7 @@ const TARGET = 25;
  * (their solves queue); each phone has its own. ATTACK_REAL_CPU=1: the adversaries solve
  * full-size challenges on this machine's CPU as it is (SCALE applies to the honest ones only).
  */
-const SCALE = 16;
+const SCALE = 250;
 const REAL_CPU = process.env.ATTACK_REAL_CPU === "1";
 const HONEST = new Set(["office-200", "crowd"]);
 const num = (name: string, fallback: number) => {
