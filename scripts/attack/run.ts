@@ -10,7 +10,7 @@
  * Knobs: ATTACK_SECONDS (60: how long each attack profile runs), ATTACK_PROFILES (comma list),
  * ATTACK_NATIVE_HPS (the adversary's core; measured now when unset), ATTACK_PHONE_HPS (the
  * phone's solver speed; measured in Chromium at 4× CPU throttling when unset), ATTACK_REAL_CPU=1,
- * ATTACK_SKIP_BUILD=1.
+ * ATTACK_TAG (a separate state and report, attack-<tag>.json), ATTACK_SKIP_BUILD=1.
  */
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -170,7 +170,9 @@ async function main() {
   log(
     `attack: native solver ${nativeHps} hashes/s on one core (measured now: ${measuredNative}); phone ${phoneHps} hashes/s; ${REAL_CPU ? "adversaries on this CPU" : `all modeled, base difficulty ÷ ${SCALE}`}`,
   );
-  const persistTo = join(BENCH_DIR, "attack-state");
+  // ATTACK_TAG: a run of its own (state and report), so two runs can go side by side.
+  const tag = process.env.ATTACK_TAG ? `-${process.env.ATTACK_TAG.replace(/[^\w-]/g, "")}` : "";
+  const persistTo = join(BENCH_DIR, `attack-state${tag}`);
   const slugs = profiles.map((p) => `attack-${p.name}`);
   prepare(
     persistTo,
@@ -225,7 +227,7 @@ async function main() {
     seconds: SECONDS,
     results,
   };
-  writeFileSync(join(BENCH_DIR, "attack.json"), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(BENCH_DIR, `attack${tag}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const rows = results.map((r) => ({
     profile: r.profile,
     attempted: r.attempted,
@@ -245,7 +247,7 @@ async function main() {
     "rank before→after": `${r.rankBefore}→${r.rankAfter} (${r.distortion >= 0 ? "+" : ""}${r.distortion})`,
   }));
   console.table(rows);
-  log(`attack: report in ${join(BENCH_DIR, "attack.json")}`);
+  log(`attack: report in ${join(BENCH_DIR, `attack${tag}.json`)}`);
 }
 
 main().catch((e) => {

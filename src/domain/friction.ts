@@ -26,7 +26,7 @@ export const FRICTION = {
   /** Network, all nominees, per 60 s: one level more per this many likes past the threshold. */
   networkStep: 30,
   /** Network × nominee, per 10 minutes: the first level at this many likes… */
-  pairStart: 80,
+  pairStart: 75,
   /** …and one more per this many. */
   pairStep: 20,
   /** Nominee, all networks, per 60 s: a burst is at least this many likes… */

@@ -28,9 +28,14 @@ const quiet: FrictionInput = {
 describe("frictionLevel (the curve)", () => {
   it("asks nothing of a quiet network, however long the campaign has run", () => {
     expect(frictionLevel(quiet)).toBe(0);
-    expect(frictionLevel({ ...quiet, networkRecent: 29, pairRecent: 79, nomineeRecent: 59 })).toBe(
-      0,
-    );
+    expect(
+      frictionLevel({
+        ...quiet,
+        networkRecent: 29,
+        pairRecent: FRICTION.pairStart - 1,
+        nomineeRecent: 59,
+      }),
+    ).toBe(0);
   });
 
   it("steps up one level per 30 likes a minute from a busy network (the gentle slope)", () => {
