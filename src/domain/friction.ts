@@ -24,11 +24,11 @@
 
 export const FRICTION = {
   /** Network, all nominees, per 60 s: one level more per this many likes past the threshold. */
-  networkStep: 30,
+  networkStep: 20,
   /** Network × nominee, per 10 minutes: the first level at this many likes… */
   pairStart: 75,
   /** …and one more per this many. */
-  pairStep: 20,
+  pairStep: 25,
   /** Nominee, all networks, per 60 s: a burst is at least this many likes… */
   nomineeStart: 60,
   /** …and this many times the nominee's usual likes per minute… */

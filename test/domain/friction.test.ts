@@ -38,11 +38,11 @@ describe("frictionLevel (the curve)", () => {
     ).toBe(0);
   });
 
-  it("steps up one level per 30 likes a minute from a busy network (the gentle slope)", () => {
+  it("steps up one level per 20 likes a minute from a busy network (the gentler slope)", () => {
     expect(frictionLevel({ ...quiet, networkRecent: 30 })).toBe(1);
-    expect(frictionLevel({ ...quiet, networkRecent: 59 })).toBe(1);
-    expect(frictionLevel({ ...quiet, networkRecent: 60 })).toBe(2);
-    expect(frictionLevel({ ...quiet, networkRecent: 300 })).toBe(10);
+    expect(frictionLevel({ ...quiet, networkRecent: 49 })).toBe(1);
+    expect(frictionLevel({ ...quiet, networkRecent: 50 })).toBe(2);
+    expect(frictionLevel({ ...quiet, networkRecent: 300 })).toBe(14);
   });
 
   it("adds the steep slope when the network concentrates on one nominee over 10 minutes", () => {
@@ -52,7 +52,7 @@ describe("frictionLevel (the curve)", () => {
     expect(
       frictionLevel({
         ...quiet,
-        networkRecent: 90,
+        networkRecent: 70,
         pairRecent: FRICTION.pairStart + FRICTION.pairStep,
       }),
     ).toBe(5);
@@ -73,7 +73,7 @@ describe("frictionLevel (the curve)", () => {
 
   it("takes the higher of the network's level and the nominee's, never their sum", () => {
     expect(frictionLevel({ ...quiet, networkRecent: 60, nomineeRecent: 100 })).toBe(3);
-    expect(frictionLevel({ ...quiet, networkRecent: 150, nomineeRecent: 60 })).toBe(5);
+    expect(frictionLevel({ ...quiet, networkRecent: 110, nomineeRecent: 60 })).toBe(5);
   });
 
   it("keeps the voter threshold as a floor of one level, and turns the rest off with a null network threshold", () => {
@@ -95,8 +95,8 @@ describe("frictionLevel (the curve)", () => {
   it("grows the work per like faster than the rate (superlinear), so CPU buys only a logarithm", () => {
     const work = (networkRecent: number) =>
       difficultyFor(frictionLevel({ ...quiet, networkRecent }), 50_000);
-    // Doubling the rate from 60 to 120 a minute costs 4× the work per like, not 2×.
-    expect(work(120) / work(60)).toBe(4);
+    // Doubling the rate from 60 to 120 a minute costs 8× the work per like, not 2×.
+    expect(work(120) / work(60)).toBe(8);
     // Twice the CPU per minute buys at most one more step of the curve.
     for (let r = 30; r < 300; r += 30) expect(work(r + FRICTION.networkStep)).toBe(2 * work(r));
   });

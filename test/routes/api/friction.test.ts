@@ -100,12 +100,12 @@ describe("the escalating challenge", () => {
     const c1 = (await first.json<ErrorAnswer>()).error.challenge;
     expect(levelOf(c1)).toBe(1);
     expect(c1?.maxnumber).toBe(300);
-    // 63 in the last minute: (63 − 3) / 30 = 2 steps more, level 3, four times the work.
+    // 63 in the last minute: (63 − 3) / 20 = 3 steps more, level 4, eight times the work.
     await pastLikes(c, ip, 60, { nominee: 2 });
     const third = await like(c.slug, 1, { cookie: await visitor(c.slug, ip), ip });
     const c3 = (await third.json<ErrorAnswer>()).error.challenge;
-    expect(levelOf(c3)).toBe(3);
-    expect(c3?.maxnumber).toBe(1200);
+    expect(levelOf(c3)).toBe(4);
+    expect(c3?.maxnumber).toBe(2400);
     // Another network stays free.
     expect((await like(c.slug, 1, { ip: "198.51.101.7" })).status).toBe(201);
   });
@@ -120,13 +120,13 @@ describe("the escalating challenge", () => {
     await pastLikes(c, ip, 3);
     const cookie = await visitor(c.slug, ip);
     const cheap = await solved(await like(c.slug, 1, { cookie, ip }));
-    // The network gets busy while the hoarded proof waits: level 3 now, the proof was level 1.
+    // The network gets busy while the hoarded proof waits: level 4 now, the proof was level 1.
     await pastLikes(c, ip, 60);
     const refused = await like(c.slug, 1, { cookie, ip, body: cheap });
     expect(refused.status).toBe(428);
     const answer = await refused.json<ErrorAnswer>();
     expect(answer.error.message).toMatch(/quieter/);
-    expect(levelOf(answer.error.challenge)).toBe(3);
+    expect(levelOf(answer.error.challenge)).toBe(4);
     // Spent: the same proof again is refused.
     const again = await like(c.slug, 1, { cookie, ip, body: cheap });
     expect(again.status).toBe(428);
@@ -146,7 +146,7 @@ describe("the escalating challenge", () => {
     await pastLikes(c, ip, 3);
     const cookie = await visitor(c.slug, ip);
     const proof = await solved(await like(c.slug, 1, { cookie, ip }));
-    await pastLikes(c, ip, 30);
+    await pastLikes(c, ip, 20);
     expect((await like(c.slug, 1, { cookie, ip, body: proof })).status).toBe(201);
   });
 });
