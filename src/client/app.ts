@@ -214,9 +214,9 @@ function setupLike(): void {
         feedback.textContent =
           left === null || left === undefined
             ? held
-              ? m.heldUnlimited
+              ? m.heldFeedbackUnlimited
               : m.feedbackUnlimited
-            : fill(held ? m.held : m.feedback, { n: left });
+            : fill(held ? m.heldFeedback : m.feedback, { n: left });
         if (body.receipt && receiptEl) {
           receiptEl.textContent = fill(m.receipt, { code: body.receipt });
           receiptEl.hidden = false;
