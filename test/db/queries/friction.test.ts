@@ -182,10 +182,16 @@ describe("holding on the like path", () => {
     // Another nominee is not covered.
     const other = input(c.slug, 2, "fresh-voter", now);
     expect(await castLike(createDb(env.DB), other)).toMatchObject({ counted: true, held: false });
-    // The held row is in the ledger and the voter's quota, not in the public counter (with the
-    // ledger triggers of migration 0001, a `held` row adds to neither likes nor voided_likes).
+    // The held row is in the ledger and the voter's quota, not in the public counter…
     const [first] = await reconcile(c.id);
     expect(first).toMatchObject({ counter: 60, counted: 60 });
+    // …and in the nominee's held counter (migration 0007's triggers, branch i13-ledger).
+    const held = await env.DB.prepare(
+      "SELECT held_likes AS held FROM nominees WHERE campaign_id = ? AND number = 1",
+    )
+      .bind(c.id)
+      .first<{ held: number }>();
+    expect(held?.held).toBe(1);
   });
 
   it("opens the network's flag when one network concentrates on one nominee", async () => {
