@@ -13,8 +13,8 @@ export async function listAllCampaigns(db: Database) {
   return db
     .select({
       campaign: campaigns,
-      candidateCount: sql<number>`(SELECT count(*) FROM nominees n WHERE n.campaign_id = ${campaigns.id})`,
-      totalLikes: sql<number>`(SELECT coalesce(sum(likes), 0) FROM nominees n WHERE n.campaign_id = ${campaigns.id})`,
+      candidateCount: sql<number>`(SELECT count(*) FROM nominees n WHERE n.campaign_id = "campaigns"."id")`,
+      totalLikes: sql<number>`(SELECT coalesce(sum(likes), 0) FROM nominees n WHERE n.campaign_id = "campaigns"."id")`,
     })
     .from(campaigns)
     .orderBy(asc(campaigns.opensAt), asc(campaigns.id));

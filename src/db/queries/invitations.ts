@@ -58,8 +58,8 @@ export async function listInvites(db: Database, campaignId: number): Promise<Inv
   return db
     .select({
       invite: nominationInvites,
-      used: sql<number>`(SELECT count(*) FROM nominations n WHERE n.invite_id = ${nominationInvites.id} AND n.status != 'declined')`,
-      submitted: sql<number>`(SELECT count(*) FROM nominations n WHERE n.invite_id = ${nominationInvites.id} AND n.status != 'draft')`,
+      used: sql<number>`(SELECT count(*) FROM nominations n WHERE n.invite_id = "nomination_invites"."id" AND n.status != 'declined')`,
+      submitted: sql<number>`(SELECT count(*) FROM nominations n WHERE n.invite_id = "nomination_invites"."id" AND n.status != 'draft')`,
     })
     .from(nominationInvites)
     .where(eq(nominationInvites.campaignId, campaignId))

@@ -44,7 +44,7 @@ export async function listJurors(db: Database, campaignId: number): Promise<Juro
   const rows = await db
     .select({
       juror: jurors,
-      scored: sql<number>`(SELECT count(*) FROM juror_scores s WHERE s.juror_id = ${jurors.id})`,
+      scored: sql<number>`(SELECT count(*) FROM juror_scores s WHERE s.juror_id = "jurors"."id")`,
     })
     .from(jurors)
     .where(eq(jurors.campaignId, campaignId))
