@@ -103,6 +103,8 @@ function setupReview(): void {
         api("POST", `${apiBase}/nominations/${form.dataset.id}/${decision}`, { comment }),
       );
       if (res.ok) done("decided", `#queue-title`);
+      // Decided meanwhile (another window or colleague): show the queue as it is now.
+      else if (res.error?.code === "invalid_state") done("decided-meanwhile", `#queue-title`);
       else fail(error, res);
     });
   }

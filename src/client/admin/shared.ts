@@ -139,7 +139,13 @@ export async function busy<T>(
 }
 
 export function go(url: string): void {
-  location.assign(url);
+  const next = new URL(url, location.href);
+  // To the same path and query, assign() only scrolls to the anchor: the page would stay stale
+  // (the 初选 queue after a second decision). Put the anchor in place and reload instead.
+  if (next.pathname === location.pathname && next.search === location.search) {
+    history.replaceState(history.state, "", next.href);
+    location.reload();
+  } else location.assign(next.href);
 }
 
 /** The page itself with `?done=…` (a fixed message the server shows) and an optional anchor. */

@@ -65,6 +65,7 @@ const FLASH: Record<string, string> = {
   copied: "已复制为新的草稿活动。",
   "selection-saved": "提名设置已保存。",
   decided: "初选结果已记录。",
+  "decided-meanwhile": "这条提名已经处理过（可能在另一个窗口或由同事处理），下面是最新状态。",
   "invite-revoked": "邀请链接已停用。",
   "juror-revoked": "评委链接已停用。",
   "scoring-closed": "评审已结束，评委打分已汇总。",

@@ -1,0 +1,85 @@
+/**
+ * The walk-through's defects that need a browser (issue 14 item 5): each test reproduces what the
+ * walk-through saw and fails on the old behaviour. Runs on campaigns of its own.
+ */
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { adminApi, createCampaign, signIn } from "./helpers";
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers of several shapes
+async function ok(res: Awaited<ReturnType<APIRequestContext["post"]>>, status = 200): Promise<any> {
+  expect(res.status(), await res.text()).toBe(status);
+  return res.json();
+}
+
+/** A campaign of this spec's own with nominations open and `count` submitted nominations. */
+async function withSubmitted(api: APIRequestContext, count: number): Promise<string> {
+  const slug = `e2e-def-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  await createCampaign(api, {
+    slug,
+    title: "缺陷回归（端到端）",
+    nominees: [{ number: 1, name: "郭宣佑" }],
+  });
+  const base = `/api/admin/campaigns/${slug}`;
+  await ok(
+    await api.patch(`${base}/selection`, { data: { nominationsCloseAt: "2099-12-31T10:00:00Z" } }),
+  );
+  const invite = await ok(
+    await api.post(`${base}/invitations`, { data: { unit: "临县", quota: 5 } }),
+    201,
+  );
+  const token = new URL(String(invite.url)).pathname.split("/").pop();
+  for (let i = 0; i < count; i++) {
+    const n = await ok(
+      await api.post(`/api/nominate/${token}/nominations`, {
+        data: {
+          name: `提名人${i + 1}`,
+          position: "科员",
+          unit: "临县信访局",
+          headline: "事迹",
+          story: ["第一段"],
+        },
+      }),
+      201,
+    );
+    await ok(await api.post(`/api/nominate/${token}/nominations/${n.id}/submit`));
+  }
+  return slug;
+}
+
+async function console(page: Page): Promise<void> {
+  page.on("dialog", (dialog) => dialog.accept());
+  await signIn(page, "联席办王");
+}
+
+test.describe("walk-through defects", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+  });
+
+  test("5.2 the 初选 queue shows each decision, the second one included", async ({
+    page,
+    baseURL,
+  }) => {
+    const api = await adminApi(baseURL);
+    const slug = await withSubmitted(api, 3);
+    await console(page);
+    await page.goto(`/admin/c/${slug}/nominations`);
+    const accept = page.getByRole("button", { name: "通过，列为候选人" });
+    await expect(accept).toHaveCount(3);
+    await accept.first().click();
+    await expect(page.getByText("初选结果已记录。")).toBeVisible();
+    await expect(accept).toHaveCount(2);
+    // The second decision is made from ?done=decided#queue-title: the page must reload again.
+    await accept.first().click();
+    await expect(accept).toHaveCount(1);
+    await expect(page.locator("[data-waiting]")).toHaveText("1");
+    // A decision taken meanwhile elsewhere: Chinese, and the queue as it is now.
+    const stale = page.locator('form[data-form="review"]').first();
+    const id = await stale.getAttribute("data-id");
+    await ok(await api.post(`/api/admin/campaigns/${slug}/nominations/${id}/decline`));
+    await accept.first().click();
+    await expect(page.getByText(/这条提名已经处理过/)).toBeVisible();
+    await expect(accept).toHaveCount(0);
+    await expect(page.locator("body")).not.toContainText(/Only submitted|decided meanwhile/);
+  });
+});
