@@ -22,6 +22,19 @@ export function campaignStatus(c: CampaignClock, now: number): CampaignStatus {
   return "open";
 }
 
+/**
+ * When voting really ended or will end: the early close when an organizer closed before the
+ * planned end, the planned end otherwise (what every page shows as the window's end).
+ */
+export function votingEnd(c: Pick<CampaignClock, "closesAt" | "closedAt">): number {
+  return c.closedAt !== null && c.closedAt < c.closesAt ? c.closedAt : c.closesAt;
+}
+
+/** Whether voting was closed before its planned end. */
+export function closedEarly(c: Pick<CampaignClock, "closesAt" | "closedAt">): boolean {
+  return votingEnd(c) !== c.closesAt;
+}
+
 /** Whether the public may see like counts (organizers always can). */
 export function countsVisible(showCounts: ShowCounts, status: CampaignStatus): boolean {
   if (showCounts === "always") return true;

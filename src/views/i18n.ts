@@ -27,6 +27,7 @@ const zh = {
   countdown: (d: number, h: number, m: number) =>
     d > 0 ? `${d} 天 ${h} 小时` : h > 0 ? `${h} 小时 ${m} 分` : `${m} 分钟`,
   window: (opens: string, closes: string) => `投票时间：${opens} 至 ${closes}`,
+  closedEarly: (planned: string) => `（提前结束，原定 ${planned}）`,
   rules: (perCandidate: number, perVoter: number | null) =>
     perVoter === null
       ? `每人每天可为每位候选人点赞${perCandidate}次，不限总次数。`
@@ -144,6 +145,7 @@ const en: Messages = {
   closesIn: "Closes in",
   countdown: (d, h, m) => (d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`),
   window: (opens, closes) => `Voting: ${opens} to ${closes}`,
+  closedEarly: (planned) => ` (closed early; planned to end ${planned})`,
   rules: (perCandidate, perVoter) =>
     perVoter === null
       ? `Each person may like each nominee ${perCandidate}× a day, with no daily total.`

@@ -186,6 +186,7 @@ export const adminPages = new Hono<AppEnv>()
             timeZone: r.campaign.timeZone,
             opensAt: r.campaign.opensAt,
             closesAt: r.campaign.closesAt,
+            closedAt: r.campaign.closedAt,
             candidateCount: Number(r.candidateCount),
             totalLikes: Number(r.totalLikes),
           }))}
@@ -233,6 +234,7 @@ export const adminPages = new Hono<AppEnv>()
             organizer: campaign.organizer,
             opensAt: campaign.opensAt,
             closesAt: campaign.closesAt,
+            closedAt: campaign.closedAt,
           }}
           data={data}
           defaultHonorees={Math.min(10, data.ranking.length)}

@@ -1,6 +1,6 @@
 import type { Organizer } from "../../types";
 import { CampaignForm, type CampaignFormValues } from "./campaign-form";
-import { count, localTime, zoneName } from "./format";
+import { count, votingWindow, zoneName } from "./format";
 import { AdminLayout } from "./layout";
 import { STATUS_LABEL } from "./text";
 
@@ -12,6 +12,8 @@ export interface CampaignListItem {
   timeZone: string;
   opensAt: number;
   closesAt: number;
+  /** Set when voting was closed by hand (possibly before closesAt). */
+  closedAt: number | null;
   candidateCount: number;
   totalLikes: number;
 }
@@ -45,8 +47,7 @@ export function CampaignsPage(props: {
                 {count(c.candidateCount)} 位候选人 · <strong>{count(c.totalLikes)}</strong> 票
               </p>
               <p class="meta">
-                {localTime(c.opensAt, c.timeZone)} 至 {localTime(c.closesAt, c.timeZone)}（
-                {zoneName(c.timeZone)}）
+                {votingWindow(c, c.timeZone)}（{zoneName(c.timeZone)}）
               </p>
               <ul class="links" aria-label={`${c.title}的管理页面`}>
                 <li>

@@ -1,6 +1,6 @@
 import type { Organizer } from "../../types";
 import { LikesChart } from "./chart";
-import { count, localTime, zoneName } from "./format";
+import { count, localTime, votingWindow, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
 import { PublicationPanel, type PublicationState, RepublishReason } from "./publication-panel";
@@ -225,7 +225,12 @@ export function DashboardLive(props: { d: DashboardData }) {
 
 export function DashboardPage(props: {
   organizer: Organizer;
-  campaign: CampaignHead & { organizer: string; opensAt: number; closesAt: number };
+  campaign: CampaignHead & {
+    organizer: string;
+    opensAt: number;
+    closesAt: number;
+    closedAt: number | null;
+  };
   data: DashboardData;
   /** How many to tick by default when publishing. */
   defaultHonorees: number;
@@ -255,8 +260,7 @@ export function DashboardPage(props: {
     >
       <h1>{c.title}</h1>
       <p class="meta">
-        {c.organizer} · 投票时间 {localTime(c.opensAt, tz)} 至 {localTime(c.closesAt, tz)}（
-        {zoneName(tz)}）
+        {c.organizer} · 投票时间 {votingWindow(c, tz)}（{zoneName(tz)}）
       </p>
       {admin ? (
         <section class="lifecycle" aria-label="投票控制">

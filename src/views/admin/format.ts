@@ -1,3 +1,4 @@
+import { closedEarly, votingEnd } from "../../domain/campaign-status";
 import { isoInZone } from "../../domain/time";
 
 /** "2026-11-29 20:00" in the campaign's zone (seconds with `seconds`). */
@@ -14,6 +15,16 @@ export function localInputValue(ms: number, timeZone: string): string {
 /** How a zone is named next to times: 北京时间 for the default, the IANA name otherwise. */
 export function zoneName(timeZone: string): string {
   return timeZone === "Asia/Shanghai" ? "北京时间" : timeZone;
+}
+
+/** The voting window as the console shows it: the real end after an early close. */
+export function votingWindow(
+  c: { opensAt: number; closesAt: number; closedAt: number | null },
+  timeZone: string,
+): string {
+  const end = votingEnd(c);
+  const early = closedEarly(c) ? `（提前结束，原定 ${localTime(c.closesAt, timeZone)}）` : "";
+  return `${localTime(c.opensAt, timeZone)} 至 ${localTime(end, timeZone)}${early}`;
 }
 
 /** Compact numbers with thousands separators: 12,345. */

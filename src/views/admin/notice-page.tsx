@@ -1,3 +1,4 @@
+import { votingEnd } from "../../domain/campaign-status";
 import type { ExportRow } from "../../domain/results-export";
 import type { Organizer } from "../../types";
 import type { NoticeFields } from "../components/public-notice";
@@ -39,7 +40,7 @@ export function NoticePage(props: {
   const total = rows.reduce((s, r) => s + r.likes, 0);
   const honorees = rows.filter((r) => r.honoree).length;
   const final = c.status === "published";
-  const ended = c.closedAt !== null && c.closedAt < c.closesAt ? c.closedAt : c.closesAt;
+  const ended = votingEnd(c);
   const day = localTime(props.exportedAt, tz).slice(0, 10).split("-");
   return (
     <AdminLayout

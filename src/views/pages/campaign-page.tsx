@@ -1,6 +1,6 @@
 import type { NomineeFilter } from "../../db/queries/nominees";
 import type { Campaign, Nominee } from "../../db/schema";
-import type { CampaignStatus } from "../../domain/campaign-status";
+import { type CampaignStatus, closedEarly, votingEnd } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { NomineeCard } from "../components/nominee-card";
@@ -80,7 +80,10 @@ export function CampaignPage(p: CampaignPageProps) {
           {m.organizer}：{c.organizer}
         </p>
         <StatusLine m={m} status={p.status} opensAt={c.opensAt} closesAt={c.closesAt} now={p.now} />
-        <p class="window">{m.window(fmt(c.opensAt), fmt(c.closesAt))}</p>
+        <p class="window">
+          {m.window(fmt(c.opensAt), fmt(votingEnd(c)))}
+          {closedEarly(c) && m.closedEarly(fmt(c.closesAt))}
+        </p>
         <p class="rules">
           {m.rules(c.likesPerCandidatePerDay, c.likesPerVoterPerDay)}
           {m.rulesDayNote(c.timeZone)}

@@ -1,5 +1,5 @@
 import type { Campaign } from "../../db/schema";
-import type { CampaignStatus } from "../../domain/campaign-status";
+import { type CampaignStatus, votingEnd } from "../../domain/campaign-status";
 import { rankByLikes } from "../../domain/ranking";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
@@ -101,7 +101,7 @@ export function ResultsPage(p: ResultsPageProps) {
       {shown === null ? (
         <p class="notice">
           {c.showCounts === "after_close"
-            ? m.resultsHiddenAfterClose(fmt(c.closesAt))
+            ? m.resultsHiddenAfterClose(fmt(votingEnd(c)))
             : m.resultsHiddenNever}
         </p>
       ) : (
