@@ -83,3 +83,54 @@ test.describe("walk-through defects", () => {
     await expect(page.locator("body")).not.toContainText(/Only submitted|decided meanwhile/);
   });
 });
+
+test.describe("a juror's sheet", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+  });
+
+  test("5.4 a note typed after 保存 survives a reload; 105 is refused at the field in Chinese", async ({
+    page,
+    baseURL,
+  }) => {
+    const api = await adminApi(baseURL);
+    const slug = `e2e-jur-${Date.now().toString(36)}`;
+    await createCampaign(api, {
+      slug,
+      title: "评委打分（端到端）",
+      nominees: [
+        { number: 1, name: "郭宣佑" },
+        { number: 2, name: "康峰" },
+      ],
+    });
+    const juror = await ok(
+      await api.post(`/api/admin/campaigns/${slug}/jurors`, { data: { name: "评委甲" } }),
+      201,
+    );
+    await page.goto(new URL(String(juror.url)).pathname);
+    const score = page.getByLabel("分数（0–100）").first();
+    const note = page.getByLabel("意见（可选）").first();
+    await score.fill("90");
+    await page.getByRole("button", { name: /^保存/ }).first().click();
+    await expect(page.getByText("已保存").first()).toBeVisible();
+    // The note typed after 保存 is saved by itself.
+    await note.fill("事迹扎实，群众口碑好");
+    await expect(page.locator("[data-score-state]").first()).toHaveText("已保存");
+    await page.waitForTimeout(1_500);
+    await page.reload();
+    await expect(note).toHaveValue("事迹扎实，群众口碑好");
+    await expect(score).toHaveValue("90");
+
+    // 105: a message at the field, in Chinese, and nothing saved.
+    await score.fill("105");
+    await page.getByRole("button", { name: /^保存/ }).first().click();
+    await expect(score).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("[data-score-error]").first()).toHaveText(
+      "分数请填写 0 到 100 之间的整数。",
+    );
+    await expect(score).toBeFocused();
+    await page.screenshot({ path: "e2e/.output/defects-jury-105.png", fullPage: false });
+    await page.reload();
+    await expect(score).toHaveValue("90");
+  });
+});

@@ -16,6 +16,8 @@ interface PageData {
     saving: string;
     saveFailed: string;
     scoreSaved: string;
+    scoreRange: string;
+    scoreFirst: string;
     submitConfirm: string;
     savedAt: string;
   };
@@ -204,34 +206,80 @@ function setupUnitForm(): void {
 /* ---------- a juror's score sheet ---------- */
 
 function setupJury(): void {
-  for (const form of $$<HTMLFormElement>("form[data-score-form]")) {
+  const forms = $$<HTMLFormElement>("form[data-score-form]");
+  const dirty = new Set<HTMLFormElement>();
+  for (const form of forms) {
     const status = $("[data-score-state]", form);
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const scoreInput = form.elements.namedItem("score") as HTMLInputElement;
-      const note = (form.elements.namedItem("note") as HTMLTextAreaElement).value;
+    const fieldError = $("[data-score-error]", form);
+    const scoreInput = form.elements.namedItem("score") as HTMLInputElement;
+    const noteInput = form.elements.namedItem("note") as HTMLTextAreaElement;
+    const button = $<HTMLButtonElement>('button[type="submit"]', form);
+    let timer: number | undefined;
+    // Saves run one at a time, in order (as the unit's form does): an older note never lands last.
+    let saves: Promise<unknown> = Promise.resolve();
+
+    /** The score when it is a whole number 0–100; otherwise says so at the field. */
+    const valid = (focus: boolean): number | null => {
       const raw = scoreInput.value.trim();
       const score = Number(raw);
       if (raw === "" || !Number.isInteger(score) || score < 0 || score > 100) {
+        if (raw === "" && !focus) {
+          // Nothing to save yet: a note alone waits for its score.
+          say(status, noteInput.value.trim() ? data.s.scoreFirst : "");
+          return null;
+        }
         scoreInput.setAttribute("aria-invalid", "true");
-        scoreInput.focus();
-        say(status, data.s.errors.invalid_body ?? "");
-        return;
+        say(fieldError, data.s.scoreRange);
+        say(status, "");
+        if (focus) scoreInput.focus();
+        return null;
       }
       scoreInput.removeAttribute("aria-invalid");
-      const button = $<HTMLButtonElement>('button[type="submit"]', form);
+      say(fieldError, "");
+      return score;
+    };
+
+    const save = async (focus: boolean): Promise<void> => {
+      const score = valid(focus);
+      if (score === null) return;
+      dirty.delete(form);
       if (button) button.disabled = true;
       say(status, data.s.saving);
+      const note = noteInput.value;
       const res = await send("PUT", `${data.api}/scores/${form.dataset.number}`, { score, note });
       if (button) button.disabled = false;
-      say(status, res.ok ? data.s.scoreSaved : explain(res));
-      if (res.ok) {
-        form.closest("[data-sheet-row]")?.setAttribute("data-scored", "true");
-        const done = $$("[data-sheet-row][data-scored]").length;
-        say($("[data-progress-done]"), String(done));
+      if (!res.ok) {
+        dirty.add(form);
+        say(status, res.status === 0 ? data.s.saveFailed : explain(res));
+        return;
       }
+      say(status, data.s.scoreSaved);
+      form.closest("[data-sheet-row]")?.setAttribute("data-scored", "true");
+      say($("[data-progress-done]"), String($$("[data-sheet-row][data-scored]").length));
+    };
+    const saveNow = (focus: boolean) => {
+      window.clearTimeout(timer);
+      saves = saves.then(
+        () => save(focus),
+        () => save(focus),
+      );
+      return saves;
+    };
+
+    form.addEventListener("input", () => {
+      dirty.add(form);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void saveNow(false), 800);
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void saveNow(true);
     });
   }
+  // A note or score not saved yet (no valid score, offline, or typed a moment ago): ask first.
+  window.addEventListener("beforeunload", (e) => {
+    if (dirty.size > 0) e.preventDefault();
+  });
 }
 
 if (data.page === "unit-home") setupUnitHome();

@@ -100,7 +100,7 @@ export function JuryPage(props: {
                       step={1}
                       required
                       value={n.score === null ? "" : String(n.score)}
-                      aria-describedby={`state-${n.number}`}
+                      aria-describedby={`error-${n.number} state-${n.number}`}
                     />
                   </div>
                   <button type="submit" class="button">
@@ -108,6 +108,7 @@ export function JuryPage(props: {
                     <span class="visually-hidden">：{n.name}</span>
                   </button>
                 </div>
+                <p class="form-error" id={`error-${n.number}`} role="alert" data-score-error />
                 <div class="field">
                   <label for={`note-${n.number}`}>{s.note}</label>
                   <textarea id={`note-${n.number}`} name="note" rows={2} maxlength={500}>

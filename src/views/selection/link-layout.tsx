@@ -47,6 +47,8 @@ export function LinkLayout(props: {
                 saving: s.saving,
                 saveFailed: s.saveFailed,
                 scoreSaved: s.scoreSaved,
+                scoreRange: s.scoreRange,
+                scoreFirst: s.scoreFirst,
                 submitConfirm: s.submitConfirm,
                 savedAt: s.saved("{t}"),
               },
