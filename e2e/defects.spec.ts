@@ -134,3 +134,41 @@ test.describe("a juror's sheet", () => {
     await expect(score).toHaveValue("90");
   });
 });
+
+test.describe("Chinese throughout", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+  });
+
+  test("5.5 the unit's submit error names the missing fields in Chinese and marks them", async ({
+    page,
+    baseURL,
+  }) => {
+    page.on("dialog", (dialog) => dialog.accept());
+    const api = await adminApi(baseURL);
+    const slug = `e2e-unit-${Date.now().toString(36)}`;
+    await createCampaign(api, { slug, title: "提名表（端到端）" });
+    const base = `/api/admin/campaigns/${slug}`;
+    await ok(
+      await api.patch(`${base}/selection`, {
+        data: { nominationsCloseAt: "2099-12-31T10:00:00Z" },
+      }),
+    );
+    const invite = await ok(await api.post(`${base}/invitations`, { data: { unit: "临县" } }), 201);
+    const path = new URL(String(invite.url)).pathname;
+    const token = path.split("/").pop();
+    const draft = await ok(
+      await api.post(`/api/nominate/${token}/nominations`, { data: { name: "陈顺" } }),
+      201,
+    );
+    await page.goto(`${path}/${draft.id}`);
+    await page.getByRole("button", { name: "提交初选" }).click();
+    const error = page.locator("[data-error]").last();
+    await expect(error).toHaveText("请先填写完整再提交：职务、事迹标题、先进事迹");
+    await expect(page.getByLabel("职务")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("事迹标题")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("先进事迹")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("职务")).toBeFocused();
+    await page.screenshot({ path: "e2e/.output/defects-unit-incomplete.png" });
+  });
+});

@@ -17,6 +17,8 @@ interface PageData {
     saveFailed: string;
     scoreSaved: string;
     scoreRange: string;
+    fields?: Record<string, string>;
+    listSeparator?: string;
     scoreFirst: string;
     submitConfirm: string;
     savedAt: string;
@@ -58,11 +60,35 @@ async function send(method: string, url: string, body?: unknown, raw?: Blob): Pr
   }
 }
 
+/** The fields an error is about: `error.fields`, or the path a validation message starts with. */
+function fieldsOf(a: Answer): string[] {
+  if (Array.isArray(a.body?.error?.fields)) return a.body.error.fields;
+  const path = /^([A-Za-z]+)[.:]/.exec(String(a.body?.error?.message ?? ""))?.[1];
+  return path ? [path] : [];
+}
+
 function explain(a: Answer): string {
   const code: string = a.body?.error?.code ?? (a.status === 413 ? "payload_too_large" : "unknown");
   const base = data.s.errors[code] ?? data.s.errors.unknown ?? "";
-  const detail: string = a.body?.error?.message ?? "";
-  return code === "invalid_body" || code === "incomplete" ? `${base}：${detail}` : base;
+  // The fields in the page's language; the API's own message is English and stays out of it.
+  const fields = fieldsOf(a);
+  const named = fields.map((f) => data.s.fields?.[f] ?? f);
+  return named.length ? `${base}：${named.join(data.s.listSeparator ?? "、")}` : base;
+}
+
+/** Marks the fields an error names (`error.fields`) and focuses the first. */
+function markFields(form: HTMLFormElement, a: Answer): void {
+  for (const el of $$("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
+  const fields = fieldsOf(a);
+  let first: HTMLElement | null = null;
+  for (const name of fields) {
+    const el = form.elements.namedItem(name);
+    if (el instanceof HTMLElement) {
+      el.setAttribute("aria-invalid", "true");
+      first ??= el;
+    }
+  }
+  first?.focus();
 }
 
 function say(el: Element | null, text: string): void {
@@ -130,7 +156,8 @@ function setupUnitForm(): void {
     saves = saves.then(save, save);
     return saves;
   };
-  form.addEventListener("input", () => {
+  form.addEventListener("input", (e) => {
+    (e.target as HTMLElement).removeAttribute("aria-invalid");
     dirty = true;
     window.clearTimeout(timer);
     timer = window.setTimeout(saveNow, 800);
@@ -157,7 +184,7 @@ function setupUnitForm(): void {
     if (res.ok) location.assign(data.base ?? "/");
     else {
       say(error, explain(res));
-      ($("[aria-invalid]", form) as HTMLElement | null)?.focus();
+      markFields(form, res);
     }
   });
 

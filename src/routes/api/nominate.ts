@@ -178,7 +178,13 @@ export const nominateApi = new Hono<AppEnv>()
     requireEditable(n);
     const missing = missingForSubmit(n);
     if (missing.length)
-      throw new ApiError(400, "incomplete", `Fill in before submitting: ${missing.join(", ")}`);
+      throw new ApiError(
+        400,
+        "incomplete",
+        `Fill in before submitting: ${missing.join(", ")}`,
+        {},
+        { fields: missing },
+      );
     const submitted = await submitNomination(c.var.db, u.invite, n, Date.now());
     if (!submitted)
       throw new ApiError(409, "invalid_state", "This nomination can no longer be submitted.");

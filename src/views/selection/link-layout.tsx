@@ -47,6 +47,8 @@ export function LinkLayout(props: {
                 saving: s.saving,
                 saveFailed: s.saveFailed,
                 scoreSaved: s.scoreSaved,
+                fields: s.fields,
+                listSeparator: prefs.locale === "en" ? ", " : "、",
                 scoreRange: s.scoreRange,
                 scoreFirst: s.scoreFirst,
                 submitConfirm: s.submitConfirm,
