@@ -1,4 +1,5 @@
 /** Bulk import of nominees: file preview and commit. */
+import { chineseOnly } from "../../views/admin/messages";
 import { $, api, apiBase, busy, data, done, explain, field, say, submitButton } from "./shared";
 
 interface PreviewRow {
@@ -40,7 +41,7 @@ export function setupImport(): void {
     rowsEl.textContent = "";
     let clashes = 0;
     for (const r of p.rows) {
-      const errors = [...r.errors];
+      const errors = r.errors.map(chineseOnly);
       // Guard against numbers already in the campaign, in case the server did not flag them.
       if (r.nominee && errors.length === 0 && existing.has(r.nominee.number)) {
         errors.push(`编号 ${r.nominee.number} 已被本活动的现有候选人使用`);

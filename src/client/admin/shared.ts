@@ -2,6 +2,7 @@
  * Helpers the console's parts share: DOM lookup, the page's data, talking to the API, error
  * display and form fields.
  */
+import { chineseOnly } from "../../views/admin/messages";
 import { ERROR_TEXT, FIELD_LABEL } from "../../views/admin/text";
 
 interface PageData {
@@ -88,7 +89,10 @@ function fieldsIn(message: string): string[] {
   );
 }
 
-/** An API error in the console's words, with the API's own message (it names the field). */
+/**
+ * An API error in the console's words: the field it names, and the API's message only where it
+ * has a Chinese part (the API's English messages are for developers, not for the console).
+ */
 export function explain(error: ApiError): string {
   const base = ERROR_TEXT[error.code] ?? ERROR_TEXT.unknown ?? "";
   if (!error.message || ["offline", "forbidden", "rate_limited"].includes(error.code)) return base;
@@ -97,7 +101,8 @@ export function explain(error: ApiError): string {
     .map((k) => FIELD_LABEL[k])
     .filter((v, i, all) => all.indexOf(v) === i);
   const where = fields.length ? `（涉及：${fields.join("、")}）` : "";
-  return `${base}${where}：${error.message}`;
+  const detail = chineseOnly(error.message);
+  return `${base}${where}${detail ? `：${detail}` : "。"}`;
 }
 
 export function say(el: Element | null, text: string): void {

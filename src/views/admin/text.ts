@@ -189,7 +189,7 @@ export const NOMINEE_ORDER_LABEL: Record<string, string> = {
   shuffle: "每位访客随机排列（更公平）",
 };
 
-/** The API's error codes in the console's words; the API's own message follows in brackets. */
+/** The API's error codes in the console's words (explain() adds a message's Chinese part, if any). */
 export const ERROR_TEXT: Record<string, string> = {
   unauthorized: "登录已失效，请重新登录。",
   forbidden: "观察员只能查看，不能修改。",
