@@ -1,8 +1,9 @@
 import type { Organizer } from "../../types";
+import { actorParts } from "./actor";
 import { auditDiff } from "./audit-diff";
 import { localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
-import { ACTION_LABEL, ROLE_LABEL } from "./text";
+import { ACTION_LABEL } from "./text";
 
 export interface AuditEntryView {
   id: number;
@@ -11,16 +12,6 @@ export interface AuditEntryView {
   before: unknown;
   after: unknown;
   createdAt: number;
-}
-
-/** "王主任 (admin, session)" → name and role in the console's words. */
-function actorParts(actor: string): { name: string; detail: string } {
-  const m = /^(.*) \((admin|observer), (session|token|account)\)$/.exec(actor);
-  if (!m) return { name: actor, detail: "" };
-  const [, name = "", role = "", via = ""] = m;
-  // "account": a named account (issue 14); "session": a built-in password, then or now.
-  const how = via === "token" ? "API 令牌" : via === "account" ? "个人账号" : "内置口令登录";
-  return { name, detail: `${ROLE_LABEL[role] ?? role} · ${how}` };
 }
 
 export function AuditPage(props: {

@@ -1,7 +1,9 @@
 import type { Organizer } from "../../types";
 import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
+import { actorText } from "./actor";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { ReopenForm } from "./reopen-form";
+import { NOMINATION_STATUS_LABEL } from "./text";
 
 /** The console's 提名 tab: the nomination phase, invitation links per unit, and the review queue. */
 
@@ -10,13 +12,6 @@ type Invite = ReturnType<typeof inviteJson>;
 type Item = ReturnType<typeof reviewItem>;
 
 const STATE_LABEL: Record<string, string> = { ok: "有效", expired: "已过期", revoked: "已停用" };
-export const NOMINATION_STATUS_LABEL: Record<string, string> = {
-  draft: "草稿",
-  submitted: "待初选",
-  returned: "已退回修改",
-  accepted: "已通过（已列为候选人）",
-  declined: "未通过",
-};
 
 const short = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
 
@@ -234,7 +229,7 @@ function ReviewCard(props: { n: Item; admin: boolean }) {
       )}
       <p class="muted">
         提交于 {short(n.submittedAt)}
-        {n.decidedAt && `；${short(n.decidedAt)} 由 ${n.decidedBy ?? ""} 决定`}
+        {n.decidedAt && `；${short(n.decidedAt)} 由 ${actorText(n.decidedBy ?? "")} 决定`}
         {n.reviewComment && `；意见：${n.reviewComment}`}
       </p>
       {props.admin && n.status === "submitted" && (

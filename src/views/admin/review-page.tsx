@@ -1,5 +1,6 @@
 import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import type { Organizer } from "../../types";
+import { actorText } from "./actor";
 import { localTime, zoneName } from "./format";
 import { ChangesSection, HeldSection } from "./held-section";
 import { AdminLayout, type CampaignHead } from "./layout";
@@ -90,7 +91,8 @@ function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean; slug: st
         )
       ) : (
         <p class={`decision decision-${f.status}`}>
-          {f.status === "voided" ? "已核减" : "已排除"}：{f.decisionReason}（{f.decidedBy}
+          {f.status === "voided" ? "已核减" : "已排除"}：{f.decisionReason}（
+          {actorText(f.decidedBy ?? "")}
           {f.decidedAt !== null ? `，${localTime(f.decidedAt, tz)}` : ""}）
         </p>
       )}

@@ -32,6 +32,22 @@ export const REJECTION_LABEL: Record<string, string> = {
   cross_site: "来自其他网站",
 };
 
+/** A unit's nomination, by status. */
+export const NOMINATION_STATUS_LABEL: Record<string, string> = {
+  draft: "草稿",
+  submitted: "待初选",
+  returned: "已退回修改",
+  accepted: "已通过（已列为候选人）",
+  declined: "未通过",
+};
+
+/** An anomaly flag, by status. */
+export const FLAG_STATUS_LABEL: Record<string, string> = {
+  open: "待处理",
+  voided: "已核减",
+  cleared: "已排除",
+};
+
 /** Audit actions. */
 export const ACTION_LABEL: Record<string, string> = {
   "campaign.create": "新建活动",
