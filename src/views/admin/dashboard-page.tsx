@@ -203,10 +203,7 @@ export function DashboardLive(props: { d: DashboardData }) {
                 <tbody>
                   {d.rejections.map((r) => (
                     <tr>
-                      <th scope="row">
-                        {REJECTION_LABEL[r.reason] ?? r.reason}
-                        <span class="code">{r.reason}</span>
-                      </th>
+                      <th scope="row">{REJECTION_LABEL[r.reason] ?? "其他原因"}</th>
                       <td class="num strong">{count(r.count)}</td>
                     </tr>
                   ))}

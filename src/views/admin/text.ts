@@ -30,6 +30,7 @@ export const REJECTION_LABEL: Record<string, string> = {
   candidate_not_found: "候选人不存在",
   challenge_required: "要求安全验证（多数随后验证通过）",
   cross_site: "来自其他网站",
+  idempotency_key_reused: "重复提交（同一请求标识用于不同点赞）",
 };
 
 /** A unit's nomination, by status. */

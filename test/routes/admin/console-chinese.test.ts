@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { makeCampaign } from "../../helpers";
 import { asCall, invite, json, nominateAndSubmit, openNominations } from "./admin-helpers";
@@ -17,5 +18,23 @@ describe("the console speaks Chinese", () => {
     const html = await (await asCall("admin", `/admin/c/${c.slug}/nominations`)).text();
     expect(html).toContain("由 王主任（管理员 · 内置口令登录） 决定");
     expect(html).not.toContain("(admin, session)");
+  });
+
+  it("gives every refusal on the dashboard in Chinese, with no API code", async () => {
+    const c = await makeCampaign({ count: 1 });
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    for (const reason of ["daily_quota_exhausted", "idempotency_key_reused", "a_future_code"]) {
+      await env.DB.prepare(
+        "INSERT INTO rejections (campaign_id, hour, reason, count) VALUES (?, ?, ?, 2)",
+      )
+        .bind(c.id, hour, reason)
+        .run();
+    }
+    const html = await (await asCall("observer", `/admin/c/${c.slug}`)).text();
+    const part = /data-part="rejections">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    expect(part).toContain("超出每日次数");
+    expect(part).toContain("重复提交");
+    expect(part).toContain("其他原因");
+    expect(part).not.toMatch(/[a-z]+_[a-z_]+/);
   });
 });
