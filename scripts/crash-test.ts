@@ -332,7 +332,7 @@ interface LedgerRow {
 }
 
 async function ledger(): Promise<LedgerRow[]> {
-  const res = await admin("GET", `/${slug}/votes.csv`);
+  const res = await admin("GET", `/${slug}/votes.csv?lang=en`);
   if (!res.ok) throw new Error(`votes.csv: ${res.status}`);
   const [header, ...lines] = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
   // Lines starting with "#" are the file's trailer (the ledger head), not ledger rows.

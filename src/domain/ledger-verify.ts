@@ -9,6 +9,7 @@ import {
   GENESIS,
   type LedgerStatus,
 } from "./ledger-chain";
+import { ledgerColumnKey, ledgerStatusKey } from "./ledger-columns";
 import { replayStatuses } from "./ledger-replay";
 import { EXPORT_HEADERS } from "./results-export";
 
@@ -70,7 +71,10 @@ const TRAILER_EVENTS = "#export_events";
 const EVENT = "#event";
 const STATUSES = new Set(["counted", "held", "voided"]);
 
-/** The column names of votes.csv (English); other header languages map onto these. */
+/**
+ * The columns this verifier reads, by their English names; Chinese headers map onto these
+ * (ledger-columns.ts `ledgerColumnKey`).
+ */
 export const LEDGER_COLUMNS = {
   id: "id",
   time: "time",
@@ -98,7 +102,9 @@ export function readLedgerCsv(text: string): {
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
   const [header, ...lines] = records;
   const problems: string[] = [];
-  const col = (name: string) => header?.indexOf(name) ?? -1;
+  // Chinese (the default) or English (?lang=en) headers: both name the same columns.
+  const keys = (header ?? []).map(ledgerColumnKey);
+  const col = (name: string) => keys.indexOf(name);
   const idx = Object.fromEntries(
     Object.entries(LEDGER_COLUMNS).map(([k, name]) => [k, col(name)]),
   ) as Record<keyof typeof LEDGER_COLUMNS, number>;
@@ -153,8 +159,9 @@ export function readLedgerCsv(text: string): {
         id: num(cells[1]),
         seconds: Math.floor(ms / 1000),
         likeId: num(cells[3]),
-        from: (cells[4] ?? "") as LedgerStatus,
-        to: (cells[5] ?? "") as LedgerStatus,
+        // 有效/待核验/已核减 in the Chinese file: the chain hashes the English status.
+        from: ledgerStatusKey(cells[4] ?? "") as LedgerStatus,
+        to: ledgerStatusKey(cells[5] ?? "") as LedgerStatus,
         actor: cells[6] ?? "",
         reason: cells[7] ?? "",
         change: cells[8] ?? "",
@@ -174,7 +181,7 @@ export function readLedgerCsv(text: string): {
     }
     const at = (k: keyof typeof idx) => (idx[k] < 0 ? "" : (cells[idx[k]] ?? ""));
     const ms = Date.parse(at("time"));
-    const status = (at("status") || "counted") as LedgerStatus;
+    const status = (ledgerStatusKey(at("status")) || "counted") as LedgerStatus;
     const asOf = at("asOfEvent");
     const row: LedgerCsvRow = {
       id: Number(at("id")),

@@ -56,7 +56,7 @@ describe("verifying an exported ledger (npm run verify)", () => {
     );
     expect(res.status).toBe(200);
     const csv = await (await asCall("observer", `/api/admin/campaigns/${c.slug}/votes.csv`)).text();
-    expect(csv).toContain("voided");
+    expect(csv).toContain("已核减");
     expect(verifyLedger(csv, [published]).ok).toBe(true);
   });
 
@@ -169,7 +169,11 @@ describe("the chain covers what decides the count (issue 13 item 8)", () => {
       actor: admin,
       now: now + 5000,
     }); // after the last seal: only the export's own chains cover it
-    const csv = await (await asCall("observer", `/api/admin/campaigns/${c.slug}/votes.csv`)).text();
+    // English statuses (?lang=en), so the forgeries below can name them; votes-csv.test.ts
+    // forges a Chinese file.
+    const csv = await (
+      await asCall("observer", `/api/admin/campaigns/${c.slug}/votes.csv?lang=en`)
+    ).text();
     const history = await (await call(`/api/campaigns/${c.slug}/ledger?history=1`)).json<{
       checkpoints: {
         seq: number;

@@ -9,6 +9,7 @@ import type { Campaign, LedgerCheckpoint } from "../../db/schema";
 import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { chainStep, eventStep, GENESIS } from "../../domain/ledger-chain";
+import { ledgerHeader, ledgerStatus, ledgerWidth } from "../../domain/ledger-columns";
 import { rankByLikes } from "../../domain/ranking";
 import {
   canonicalResultsCsv,
@@ -67,21 +68,8 @@ const filename = (campaign: Campaign, suffix: string, ext: string) =>
 const LEDGER_PAGE = 2000;
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
-export const LEDGER_HEADERS = [
-  "id",
-  "time",
-  "number",
-  "voter_hash",
-  "ip_hash",
-  "status",
-  "void_reason",
-  "voided_by",
-  "receipt",
-  "day",
-  "ip_prefix_hash",
-  "signals",
-  "as_of_event",
-];
+/** votes.csv's columns in English (the `?lang=en` header an admin gets). */
+export const LEDGER_HEADERS = ledgerHeader("en", true);
 
 /**
  * The last lines of votes.csv: the published ledger head (what an auditor compares with the public
@@ -175,12 +163,16 @@ export const adminExportsApi = new Hono<AppEnv>()
     let events = 0;
     let phase: "rows" | "events" | "ended" = "rows";
     const iso = isoInZoneFormatter(campaign.timeZone);
+    const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    // The network hash and the signals are an admin's only (docs/privacy.md).
+    const admin = c.var.organizer.role === "admin";
+    const width = ledgerWidth(admin);
     // Pull-based: the next page is read only when the client has taken the previous one.
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(UTF8_BOM + csvLine(LEDGER_HEADERS)));
+          controller.enqueue(encoder.encode(UTF8_BOM + csvLine(ledgerHeader(lang, admin))));
           return;
         }
         if (phase === "ended") {
@@ -204,8 +196,8 @@ export const adminExportsApi = new Hono<AppEnv>()
               e.id,
               iso(e.seconds * 1000),
               e.likeId,
-              e.from,
-              e.to,
+              ledgerStatus(e.from, lang),
+              ledgerStatus(e.to, lang),
               e.actor,
               e.reason,
               e.change,
@@ -230,22 +222,25 @@ export const adminExportsApi = new Hono<AppEnv>()
         }
         let chunk = "";
         for (const r of page) {
-          chunk += csvLine([
-            r.id,
-            iso(r.createdAt),
-            r.number,
-            r.voterHash,
-            r.ipHash,
-            r.status,
-            r.voidReason ?? "",
-            r.voidedBy ?? "",
-            r.receipt,
-            r.day,
-            r.ipPrefixHash,
-            r.signals,
-            // This status is the one after the events up to this id (read in the same batch).
-            asOfEvent,
-          ]);
+          chunk += csvLine(
+            [
+              r.id,
+              iso(r.createdAt),
+              r.number,
+              r.voterHash,
+              r.ipHash,
+              ledgerStatus(r.status, lang),
+              r.voidReason ?? "",
+              r.voidedBy ?? "",
+              r.receipt,
+              r.day,
+              // This status is the one after the events up to this id (read in the same batch).
+              asOfEvent,
+              // Admin-only, last (ledger-columns.ts): cut off for everyone else.
+              r.ipPrefixHash,
+              r.signals,
+            ].slice(0, width),
+          );
           chain = chainStep(chain, {
             id: r.id,
             seconds: Math.floor(r.createdAt / 1000),

@@ -363,7 +363,10 @@ export function DashboardPage(props: {
             <a href={`${api}/export.json`}>最终票数（JSON，含 SHA-256 摘要）</a>
           </li>
           <li>
-            <a href={`${api}/votes.csv`}>全部点赞明细（votes.csv，含核减记录）</a>
+            <a href={`${api}/votes.csv`}>全部点赞明细（votes.csv，中文表头，含核减记录）</a>
+          </li>
+          <li>
+            <a href={`${api}/votes.csv?lang=en`}>全部点赞明细（votes.csv，英文表头）</a>
           </li>
           <li>
             <a href={`/admin/c/${c.slug}/notice`}>公示页（可打印）</a>

@@ -83,7 +83,7 @@ export function VoidPanel(props: {
           />
         </div>
         <details class="advanced">
-          <summary>按投票人或 IP 哈希（见投票明细 votes.csv）</summary>
+          <summary>按投票人或 IP 哈希（见投票明细 votes.csv 的“投票人哈希”“IP哈希”列）</summary>
           <div class="row-2">
             <div class="field">
               <label for="void-voterHash">投票人哈希</label>

@@ -63,7 +63,7 @@ describe("exports", () => {
       totalLikes: number;
     }>();
     const ledger = parseCsv(
-      await (await asCall("token", `/api/admin/campaigns/${c.slug}/votes.csv`)).text(),
+      await (await asCall("token", `/api/admin/campaigns/${c.slug}/votes.csv?lang=en`)).text(),
     );
     expect(ledger.slice(1).filter((r) => r[5] === "counted")).toHaveLength(json.totalLikes);
     expect(json.totalLikes).toBe(12);

@@ -116,11 +116,12 @@ describe("held likes for organizers", () => {
     );
     expect(await again.json()).toEqual({ reinstated: 0 });
 
-    // Both facts in the export: the void and the reinstatement, each with who and why.
+    // Both facts in the export: the void and the reinstatement, each with who and why (the
+    // default file names the statuses in Chinese).
     const csv = await (await asCall("observer", `${base(c.slug)}/votes.csv`)).text();
     const events = csv.split("\r\n").filter((l) => l.startsWith(`#event,`));
-    expect(events.filter((l) => l.includes(`,${first?.id},counted,voided,`))).toHaveLength(1);
-    expect(events.filter((l) => l.includes(`,${first?.id},voided,counted,`))).toHaveLength(1);
+    expect(events.filter((l) => l.includes(`,${first?.id},有效,已核减,`))).toHaveLength(1);
+    expect(events.filter((l) => l.includes(`,${first?.id},已核减,有效,`))).toHaveLength(1);
     expect(csv).toContain("复核：同一办公室的正常点赞");
 
     // A receipt alone works too.

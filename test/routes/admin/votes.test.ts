@@ -5,7 +5,7 @@ import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers"
 import { asCall, errorCode, json } from "./admin-helpers";
 
 async function ledger(slug: string): Promise<string[][]> {
-  const res = await asCall("observer", `/api/admin/campaigns/${slug}/votes.csv`);
+  const res = await asCall("observer", `/api/admin/campaigns/${slug}/votes.csv?lang=en`);
   expect(res.status).toBe(200);
   // Ledger rows only: the status-change events and the trailer are the lines starting with #.
   return parseCsv(await res.text()).filter((r) => !r[0]?.startsWith("#"));
