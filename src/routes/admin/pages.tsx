@@ -328,11 +328,10 @@ export const adminPages = new Hono<AppEnv>()
       const PAGE = 50;
       const beforeRaw = c.req.query("before");
       const before = beforeRaw && /^\d{1,12}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
-      const entries = await listAudit(c.var.db, {
-        campaignId: campaign.id,
-        beforeId: before,
-        limit: PAGE,
-      });
+      const [entries, nominees] = await Promise.all([
+        listAudit(c.var.db, { campaignId: campaign.id, beforeId: before, limit: PAGE }),
+        listNomineesAdmin(c.var.db, campaign.id),
+      ]);
       return html(
         c,
         <AuditPage
@@ -340,6 +339,7 @@ export const adminPages = new Hono<AppEnv>()
           campaign={head(campaign, Date.now())}
           timeZone={campaign.timeZone}
           entries={entries}
+          nominees={new Map(nominees.map((n) => [n.id, { number: n.number, name: n.name }]))}
           next={entries.length === PAGE ? (entries[entries.length - 1]?.id ?? null) : null}
           paged={before !== undefined}
         />,

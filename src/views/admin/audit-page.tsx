@@ -19,6 +19,8 @@ export function AuditPage(props: {
   campaign: CampaignHead;
   timeZone: string;
   entries: AuditEntryView[];
+  /** The campaign's nominees by internal id, to name the nominee of a void. */
+  nominees?: ReadonlyMap<number, { number: number; name: string }>;
   /** The id to continue from for older entries, or null at the end. */
   next: number | null;
   /** Whether this page is not the newest one. */
@@ -54,7 +56,10 @@ export function AuditPage(props: {
             <tbody>
               {props.entries.map((e) => {
                 const who = actorParts(e.actor);
-                const lines = auditDiff(e.before, e.after, tz);
+                const lines = auditDiff(e.before, e.after, {
+                  timeZone: tz,
+                  nominees: props.nominees,
+                });
                 return (
                   <tr id={`audit-${e.id}`}>
                     <td class="nowrap">
@@ -66,10 +71,7 @@ export function AuditPage(props: {
                       {who.name}
                       {who.detail && <span class="sub">{who.detail}</span>}
                     </td>
-                    <td>
-                      {ACTION_LABEL[e.action] ?? e.action}
-                      <span class="code">{e.action}</span>
-                    </td>
+                    <td data-action={e.action}>{ACTION_LABEL[e.action] ?? "其他操作"}</td>
                     <td>
                       {lines.length === 0 ? (
                         <span class="muted">（无字段变化）</span>
@@ -78,7 +80,9 @@ export function AuditPage(props: {
                           {lines.map((l) => (
                             <li>
                               <span class="diff-key">{l.label}</span>
-                              {l.before !== undefined && l.after !== undefined ? (
+                              {l.value !== undefined ? (
+                                <>：{l.value}</>
+                              ) : l.before !== undefined && l.after !== undefined ? (
                                 <>
                                   ：<del>{l.before}</del>
                                   <span aria-hidden="true"> → </span>
