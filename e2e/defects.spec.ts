@@ -46,7 +46,7 @@ async function withSubmitted(api: APIRequestContext, count: number): Promise<str
   return slug;
 }
 
-async function console(page: Page): Promise<void> {
+async function consoleSignIn(page: Page): Promise<void> {
   page.on("dialog", (dialog) => dialog.accept());
   await signIn(page, "联席办王");
 }
@@ -62,7 +62,7 @@ test.describe("walk-through defects", () => {
   }) => {
     const api = await adminApi(baseURL);
     const slug = await withSubmitted(api, 3);
-    await console(page);
+    await consoleSignIn(page);
     await page.goto(`/admin/c/${slug}/nominations`);
     const accept = page.getByRole("button", { name: "通过，列为候选人" });
     await expect(accept).toHaveCount(3);
@@ -170,5 +170,62 @@ test.describe("Chinese throughout", () => {
     await expect(page.getByLabel("先进事迹")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("职务")).toBeFocused();
     await page.screenshot({ path: "e2e/.output/defects-unit-incomplete.png" });
+  });
+});
+
+test.describe("links", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+  });
+
+  test("5.7 each new link stays in view, the form starts empty, the list updates at once", async ({
+    page,
+    baseURL,
+  }) => {
+    const api = await adminApi(baseURL);
+    const slug = `e2e-inv-${Date.now().toString(36)}`;
+    await createCampaign(api, { slug, title: "邀请链接（端到端）" });
+    await ok(
+      await api.patch(`/api/admin/campaigns/${slug}/selection`, {
+        data: { nominationsCloseAt: "2099-12-31T10:00:00Z" },
+      }),
+    );
+    await consoleSignIn(page);
+    await page.goto(`/admin/c/${slug}/nominations`);
+    // No empty 新链接 box before any link is made.
+    await expect(page.getByText(/新链接/)).toHaveCount(0);
+    await expect(page.getByText("还没有邀请链接。")).toBeVisible();
+    await page.getByLabel("推荐单位", { exact: true }).fill("临县");
+    await page.getByLabel("联系人（可选）").fill("张三 13800000000");
+    await page.getByRole("button", { name: "生成邀请链接" }).click();
+    await expect(page.getByText("新链接（只显示这一次）：临县")).toBeVisible();
+    const first = await page.locator("[data-invite-link]").inputValue();
+    expect(first).toMatch(/\/n\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByLabel("联系人（可选）")).toHaveValue("");
+    await expect(page.getByLabel("推荐单位", { exact: true })).toHaveValue("");
+    await expect(page.locator('[data-invites] th[scope="row"]', { hasText: "临县" })).toBeVisible();
+    await expect(page.getByText("还没有邀请链接。")).toHaveCount(0);
+    await page.getByLabel("推荐单位", { exact: true }).fill("兴县");
+    await page.getByRole("button", { name: "生成邀请链接" }).click();
+    await expect(page.getByText("新链接（只显示这一次）：兴县")).toBeVisible();
+    // The first link is still there to copy.
+    await expect(page.getByText("新链接（只显示这一次）：临县")).toBeVisible();
+    await expect(page.getByLabel("新链接（只显示这一次）：临县")).toHaveValue(first);
+    await expect(page.locator("[data-invites] tbody tr")).toHaveCount(2);
+    await page.screenshot({ path: "e2e/.output/defects-invites.png", fullPage: true });
+
+    await page.goto(`/admin/c/${slug}/jury`);
+    await expect(page.getByText(/打分链接/)).toHaveCount(0);
+    await page.getByLabel("评委姓名").fill("评委甲");
+    await page.getByRole("button", { name: "添加评委并生成链接" }).click();
+    await expect(page.getByText(/评委甲 的打分链接/)).toBeVisible();
+    await expect(
+      page.locator('[data-jurors] th[scope="row"]', { hasText: "评委甲" }),
+    ).toBeVisible();
+    await page.getByLabel("评委姓名").fill("评委乙");
+    await page.getByRole("button", { name: "添加评委并生成链接" }).click();
+    await expect(page.getByText(/评委乙 的打分链接/)).toBeVisible();
+    await expect(page.getByText(/评委甲 的打分链接/)).toBeVisible();
+    await expect(page.locator("[data-jurors] tbody tr")).toHaveCount(2);
   });
 });

@@ -53,28 +53,19 @@ function setupInvitations(): void {
     );
     if (!res.ok) return fail(error, res);
     say(error, "");
-    const box = $("[data-invite-result]", form);
-    const link = $<HTMLInputElement>("[data-invite-link]", form);
-    say($("[data-invite-unit]", form), String(res.body.unit));
-    if (box && link) {
-      box.hidden = false;
-      link.value = String(res.body.url);
-      link.focus();
-      link.select();
-    }
+    showNewLink(`新链接（只显示这一次）：${String(res.body.unit)}`, String(res.body.url), "invite");
+    // The next unit starts from an empty form (the group and quota usually stay the same).
     field(form, "unit").value = "";
+    field(form, "contact").value = "";
+    await refreshPart("invites");
   });
-  $<HTMLButtonElement>("[data-copy-link]")?.addEventListener("click", async (e) => {
-    const link = $<HTMLInputElement>("[data-invite-link]");
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link.value);
-      (e.currentTarget as HTMLButtonElement).textContent = "已复制";
-    } catch {
-      link.select();
-    }
-  });
+  wireRevokeInvites();
+}
+
+function wireRevokeInvites(): void {
   for (const b of $$<HTMLButtonElement>("[data-revoke-invite]")) {
+    if (b.dataset.wired) continue;
+    b.dataset.wired = "1";
     b.addEventListener("click", async () => {
       if (!confirm("停用后该单位的链接立即失效（已提交的提名保留）。确定停用？")) return;
       const res = await busy(b, () =>
@@ -84,6 +75,64 @@ function setupInvitations(): void {
       else alert(explain(res.error ?? { code: "unknown", message: "" }));
     });
   }
+}
+
+let linkCount = 0;
+
+/**
+ * Adds a just-made link to the page's list of new links, newest first, with a copy button. Earlier
+ * ones stay (each is shown only once, so hiding one would lose it); the newest gets the focus.
+ */
+function showNewLink(label: string, url: string, kind: "invite" | "juror"): void {
+  const list = $("[data-new-links]");
+  if (!list) return;
+  const id = `new-link-${++linkCount}`;
+  const item = document.createElement("li");
+  item.className = "invite-result";
+  const caption = document.createElement("label");
+  caption.htmlFor = id;
+  caption.textContent = label;
+  const input = document.createElement("input");
+  input.id = id;
+  input.type = "text";
+  input.readOnly = true;
+  input.value = url;
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.className = "button secondary small";
+  copy.textContent = "复制链接";
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      copy.textContent = "已复制";
+    } catch {
+      input.select();
+    }
+  });
+  item.append(caption, input, copy);
+  // Scripts and tests read the newest link by this attribute.
+  for (const old of $$(`[data-${kind}-link]`, list)) old.removeAttribute(`data-${kind}-link`);
+  input.setAttribute(`data-${kind}-link`, "");
+  list.prepend(item);
+  input.focus();
+  input.select();
+}
+
+/** Replaces a `data-part` of the page with the server's current rendering of it. */
+async function refreshPart(name: string): Promise<void> {
+  const current = $(`[data-part="${name}"]`);
+  if (!current) return;
+  try {
+    const res = await fetch(location.pathname, { credentials: "same-origin" });
+    if (!res.ok) return;
+    const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+    const fresh = doc.querySelector(`[data-part="${name}"]`);
+    if (fresh) current.replaceWith(document.importNode(fresh, true));
+  } catch {
+    // The list catches up on the next reload; the new link itself is already shown.
+  }
+  wireRevokeInvites();
+  wireJurorButtons();
 }
 
 function setupReview(): void {
@@ -113,17 +162,6 @@ function setupReview(): void {
 function setupJury(): void {
   const form = $<HTMLFormElement>('form[data-form="juror"]');
   const error = $("[data-jury-error]");
-  const showLink = (name: string, url: string) => {
-    const box = $("[data-juror-result]");
-    const link = $<HTMLInputElement>("[data-juror-link]");
-    say($("[data-juror-name]"), name);
-    if (box && link) {
-      box.hidden = false;
-      link.value = url;
-      link.focus();
-      link.select();
-    }
-  };
   form?.addEventListener("submit", async (e) => {
     e.preventDefault();
     const formError = $("[data-form-error]", form);
@@ -139,28 +177,10 @@ function setupJury(): void {
     if (!res.ok) return fail(formError, res);
     say(formError, "");
     field(form, "name").value = "";
-    showLink(String(res.body.name), String(res.body.url));
+    showJurorLink(String(res.body.name), String(res.body.url));
+    await refreshPart("jurors");
   });
-  for (const b of $$<HTMLButtonElement>("[data-renew-juror]")) {
-    b.addEventListener("click", async () => {
-      if (!confirm("重新生成后，旧链接立即失效（已打的分数保留）。继续？")) return;
-      const res = await busy(b, () =>
-        api("POST", `${apiBase}/jurors/${b.dataset.renewJuror}/link`),
-      );
-      if (res.ok) showLink(String(res.body.name), String(res.body.url));
-      else fail(error, res);
-    });
-  }
-  for (const b of $$<HTMLButtonElement>("[data-revoke-juror]")) {
-    b.addEventListener("click", async () => {
-      if (!confirm("移出评委会后，该评委的链接失效，其打分不再计入。确定？")) return;
-      const res = await busy(b, () =>
-        api("POST", `${apiBase}/jurors/${b.dataset.revokeJuror}/revoke`),
-      );
-      if (res.ok) done("juror-revoked");
-      else fail(error, res);
-    });
-  }
+  wireJurorButtons();
   const scoring = $<HTMLButtonElement>("[data-scoring]");
   scoring?.addEventListener("click", async () => {
     const action = scoring.dataset.scoring;
@@ -173,6 +193,38 @@ function setupJury(): void {
     if (res.ok) done(action === "close" ? "scoring-closed" : "scoring-reopened");
     else fail(error, res);
   });
+}
+
+function showJurorLink(name: string, url: string): void {
+  showNewLink(`${name} 的打分链接（只显示这一次，请单独发送给本人）`, url, "juror");
+}
+
+function wireJurorButtons(): void {
+  const error = $("[data-jury-error]");
+  for (const b of $$<HTMLButtonElement>("[data-renew-juror]")) {
+    if (b.dataset.wired) continue;
+    b.dataset.wired = "1";
+    b.addEventListener("click", async () => {
+      if (!confirm("重新生成后，旧链接立即失效（已打的分数保留）。继续？")) return;
+      const res = await busy(b, () =>
+        api("POST", `${apiBase}/jurors/${b.dataset.renewJuror}/link`),
+      );
+      if (res.ok) showJurorLink(String(res.body.name), String(res.body.url));
+      else fail(error, res);
+    });
+  }
+  for (const b of $$<HTMLButtonElement>("[data-revoke-juror]")) {
+    if (b.dataset.wired) continue;
+    b.dataset.wired = "1";
+    b.addEventListener("click", async () => {
+      if (!confirm("移出评委会后，该评委的链接失效，其打分不再计入。确定？")) return;
+      const res = await busy(b, () =>
+        api("POST", `${apiBase}/jurors/${b.dataset.revokeJuror}/revoke`),
+      );
+      if (res.ok) done("juror-revoked");
+      else fail(error, res);
+    });
+  }
 }
 
 function setupCombined(): void {

@@ -56,69 +56,67 @@ export function JuryPage(props: {
             </p>
           </form>
         )}
-        <div class="invite-result" data-juror-result hidden>
-          <label for="juror-link">
-            <span data-juror-name /> 的打分链接（只显示这一次，请单独发送给本人）
-          </label>
-          <input id="juror-link" type="text" readonly data-juror-link />
-        </div>
-        {props.jurors.length === 0 ? (
-          <p class="empty">还没有评委。</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="data" data-jurors>
-              <thead>
-                <tr>
-                  <th scope="col">评委</th>
-                  <th scope="col" class="num">
-                    已打分
-                  </th>
-                  <th scope="col" class="num">
-                    未打分
-                  </th>
-                  <th scope="col">链接</th>
-                  {admin && <th scope="col">操作</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {props.jurors.map((j) => (
-                  <tr data-juror={String(j.id)}>
-                    <th scope="row">{j.name}</th>
-                    <td class="num">{j.scored}</td>
-                    <td class="num">{j.missing}</td>
-                    <td>{STATE_LABEL[j.state] ?? j.state}</td>
-                    {admin && (
-                      <td>
-                        {j.state !== "revoked" && (
-                          <span class="button-row">
-                            <button
-                              type="button"
-                              class="button secondary small"
-                              data-renew-juror={String(j.id)}
-                              aria-label={`为${j.name}重新生成链接`}
-                            >
-                              重新生成链接
-                            </button>
-                            {!props.scoringClosed && (
+        {/* Links made on this page, newest first; each is shown only here, only once. */}
+        {admin && <ul class="new-links" data-new-links aria-label="本次生成的链接" />}
+        <div data-part="jurors">
+          {props.jurors.length === 0 ? (
+            <p class="empty">还没有评委。</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="data" data-jurors>
+                <thead>
+                  <tr>
+                    <th scope="col">评委</th>
+                    <th scope="col" class="num">
+                      已打分
+                    </th>
+                    <th scope="col" class="num">
+                      未打分
+                    </th>
+                    <th scope="col">链接</th>
+                    {admin && <th scope="col">操作</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.jurors.map((j) => (
+                    <tr data-juror={String(j.id)}>
+                      <th scope="row">{j.name}</th>
+                      <td class="num">{j.scored}</td>
+                      <td class="num">{j.missing}</td>
+                      <td>{STATE_LABEL[j.state] ?? j.state}</td>
+                      {admin && (
+                        <td>
+                          {j.state !== "revoked" && (
+                            <span class="button-row">
                               <button
                                 type="button"
                                 class="button secondary small"
-                                data-revoke-juror={String(j.id)}
-                                aria-label={`将${j.name}移出评委会`}
+                                data-renew-juror={String(j.id)}
+                                aria-label={`为${j.name}重新生成链接`}
                               >
-                                移出
+                                重新生成链接
                               </button>
-                            )}
-                          </span>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                              {!props.scoringClosed && (
+                                <button
+                                  type="button"
+                                  class="button secondary small"
+                                  data-revoke-juror={String(j.id)}
+                                  aria-label={`将${j.name}移出评委会`}
+                                >
+                                  移出
+                                </button>
+                              )}
+                            </span>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
         <p class="form-error" role="alert" data-jury-error />
       </section>
 

@@ -122,18 +122,18 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
               生成邀请链接
             </button>
           </p>
-          <div class="invite-result" data-invite-result hidden>
-            <label for="invite-link">
-              新链接（只显示这一次）：
-              <span data-invite-unit />
-            </label>
-            <input id="invite-link" type="text" readonly data-invite-link />
-            <button type="button" class="button secondary small" data-copy-link>
-              复制链接
-            </button>
-          </div>
+          {/* Links made on this page, newest first; each is shown only here, only once. */}
+          <ul class="new-links" data-new-links aria-label="本次生成的链接" />
         </form>
       )}
+      <div data-part="invites">{InviteList(props)}</div>
+    </section>
+  );
+}
+
+function InviteList(props: { invites: Invite[]; admin: boolean }) {
+  return (
+    <>
       {props.invites.length === 0 ? (
         <p class="empty">还没有邀请链接。</p>
       ) : (
@@ -185,7 +185,7 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
           </table>
         </div>
       )}
-    </section>
+    </>
   );
 }
 
