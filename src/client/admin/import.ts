@@ -1,20 +1,8 @@
 /** Bulk import of nominees: file preview and commit. */
+
+import type { CheckedPreview as Preview } from "../../domain/import-duplicates";
 import { chineseOnly } from "../../views/admin/messages";
 import { $, api, apiBase, busy, data, done, explain, field, say, submitButton } from "./shared";
-
-interface PreviewRow {
-  row: number;
-  nominee?: { number: number; name: string; position: string; unit: string; group: string };
-  errors: string[];
-}
-
-interface Preview {
-  format: "csv" | "json";
-  encoding?: string;
-  rows: PreviewRow[];
-  valid: number;
-  invalid: number;
-}
 
 function cell(tr: HTMLTableRowElement, text: string, className?: string): HTMLTableCellElement {
   const td = tr.insertCell();
@@ -35,6 +23,7 @@ export function setupImport(): void {
   const commit = $<HTMLButtonElement>("[data-import-commit]", preview);
   const existing = new Set(data.numbers ?? []);
   let upload: { bytes: ArrayBuffer; type: string; name: string } | null = null;
+  let pendingDuplicates = 0;
 
   const render = (p: Preview) => {
     if (!rowsEl) return;
@@ -47,10 +36,15 @@ export function setupImport(): void {
         errors.push(`编号 ${r.nominee.number} 已被本活动的现有候选人使用`);
         clashes++;
       }
+      const warnings = errors.length ? [] : (r.warnings ?? []);
       const tr = (rowsEl as HTMLTableSectionElement).insertRow();
-      tr.className = errors.length ? "row-bad" : "row-ok";
+      tr.className = errors.length ? "row-bad" : warnings.length ? "row-warn" : "row-ok";
       cell(tr, r.row === 0 ? "文件" : String(r.row), "num");
-      cell(tr, errors.length ? "✗ 有误" : "✓ 可导入", errors.length ? "bad" : "ok");
+      cell(
+        tr,
+        errors.length ? "✗ 有误" : warnings.length ? "⚠ 可能重复" : "✓ 可导入",
+        errors.length ? "bad" : warnings.length ? "warn" : "ok",
+      );
       const td = tr.insertCell();
       if (r.nominee) {
         const who = document.createElement("strong");
@@ -64,10 +58,10 @@ export function setupImport(): void {
           td.append(sub);
         }
       }
-      if (errors.length) {
+      if (errors.length || warnings.length) {
         const ul = document.createElement("ul");
-        ul.className = "errors";
-        for (const e of errors) {
+        ul.className = errors.length ? "errors" : "warnings";
+        for (const e of errors.length ? errors : warnings) {
           const li = document.createElement("li");
           li.textContent = e;
           ul.append(li);
@@ -77,15 +71,19 @@ export function setupImport(): void {
     }
     const invalid = p.invalid + clashes;
     const valid = p.valid - clashes;
+    const duplicates = p.duplicates ?? 0;
+    pendingDuplicates = duplicates;
     const format =
       p.format === "json" ? "JSON" : `CSV（${p.encoding === "gbk" ? "GBK" : "UTF-8"} 编码）`;
     say(
       summary,
       invalid > 0
         ? `${format}：${valid} 行可导入，${invalid} 处有误。请修改文件后重新选择并预览；有错误时不会导入任何一行。`
-        : valid > 0
-          ? `${format}：${valid} 行全部可导入。确认无误后点击“导入 ${valid} 行”。`
-          : `${format}：文件中没有候选人。`,
+        : valid > 0 && duplicates > 0
+          ? `${format}：${valid} 行可导入，但其中 ${duplicates} 行与现有候选人同名同单位，可能是重复导入（见下表标“⚠”的行）。确认不是重复后再点击“导入 ${valid} 行”。`
+          : valid > 0
+            ? `${format}：${valid} 行全部可导入。确认无误后点击“导入 ${valid} 行”。`
+            : `${format}：文件中没有候选人。`,
     );
     if (commit) {
       commit.hidden = !(invalid === 0 && valid > 0);
@@ -136,6 +134,11 @@ export function setupImport(): void {
   commit?.addEventListener("click", async () => {
     if (!upload) return;
     const u = upload;
+    if (
+      pendingDuplicates > 0 &&
+      !confirm(`${pendingDuplicates} 行与现有候选人同名同单位，可能是重复导入。仍要导入吗？`)
+    )
+      return;
     say(commitError, "");
     const res = await busy(commit, () =>
       api("POST", `${apiBase}/nominees/import?filename=${encodeURIComponent(u.name)}`, undefined, {

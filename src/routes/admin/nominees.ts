@@ -10,6 +10,7 @@ import {
 } from "../../db/queries/admin-nominees";
 import { appendNomineePhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import type { Campaign } from "../../db/schema";
+import { markDuplicates } from "../../domain/import-duplicates";
 import { MAX_NOMINEE_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
@@ -78,10 +79,14 @@ export const adminNomineesApi = new Hono<AppEnv>()
   .post("/:slug/nominees/import", async (c) => {
     const campaign = await loadCampaign(c);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const existing = new Set((await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number));
-    const preview = parseNomineeImport(
-      { bytes, contentType: c.req.header("Content-Type"), filename: c.req.query("filename") },
-      existing,
+    const current = await listNomineesAdmin(c.var.db, campaign.id);
+    const existing = new Set(current.map((n) => n.number));
+    const preview = markDuplicates(
+      parseNomineeImport(
+        { bytes, contentType: c.req.header("Content-Type"), filename: c.req.query("filename") },
+        existing,
+      ),
+      current,
     );
     const dryRun = c.req.query("dryRun") === "1" || c.req.query("dryRun") === "true";
     if (dryRun) return c.json({ dryRun: true, ...preview });
