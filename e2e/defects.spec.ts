@@ -229,3 +229,51 @@ test.describe("links", () => {
     await expect(page.locator("[data-jurors] tbody tr")).toHaveCount(2);
   });
 });
+
+test.describe("phones at 360 px", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+  });
+
+  test("5.9 the wall is centred and the 公示's combined table fits", async ({ page, baseURL }) => {
+    const api = await adminApi(baseURL);
+    const slug = `e2e-pub-${Date.now().toString(36)}`;
+    await createCampaign(api, {
+      slug,
+      title: "公示（端到端）",
+      nominees: [
+        { number: 1, name: "郭宣佑" },
+        { number: 2, name: "康峰" },
+      ],
+    });
+    const base = `/api/admin/campaigns/${slug}`;
+    const juror = await ok(await api.post(`${base}/jurors`, { data: { name: "评委甲" } }), 201);
+    const token = new URL(String(juror.url)).pathname.split("/").pop();
+    for (const n of [1, 2]) {
+      await ok(
+        await api.put(`/api/jury/${token}/scores/${n}`, { data: { score: 90 - n, note: "" } }),
+      );
+    }
+    await ok(await api.post(`${base}/scoring/close`));
+    await ok(await api.post(`${base}/close`));
+    await ok(await api.post(`${base}/publish`, { data: { honorees: [1, 2] } }));
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`/c/${slug}`);
+    const card = page.locator(".wall-item").first();
+    await expect(card).toBeVisible();
+    const box = await card.boundingBox();
+    if (!box) throw new Error("no wall card");
+    const left = box.x;
+    const right = 360 - (box.x + box.width);
+    expect(Math.abs(left - right), `left ${left}, right ${right}`).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: "e2e/.output/defects-wall-360.png" });
+
+    await consoleSignIn(page);
+    await page.goto(`/admin/c/${slug}/notice`);
+    await expect(page.getByRole("heading", { name: "综合评定结果" })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: "e2e/.output/defects-notice-360.png", fullPage: true });
+  });
+});

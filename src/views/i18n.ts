@@ -108,6 +108,7 @@ const zh = {
   totalLikes: (n: number) => `累计点赞 ${n} 次`,
   updatedAt: (t: string) => `更新于 ${t}`,
   autoUpdate: "排名每 5 秒自动更新",
+  resultsFinal: "结果已公布，以上为最终票数",
   resultsHiddenAfterClose: (closes: string) => `票数将于投票结束（${closes}）后公布。`,
   resultsHiddenNever: "本次评选不公开票数，结果以主办单位公告为准。",
   voided: (n: number) => `已核减 ${n} 票`,
@@ -225,6 +226,7 @@ const en: Messages = {
   totalLikes: (n) => `${n} likes in all`,
   updatedAt: (t) => `Updated ${t}`,
   autoUpdate: "Updates every 5 seconds",
+  resultsFinal: "Results announced: these are the final counts",
   resultsHiddenAfterClose: (closes) => `Counts will be published when voting closes (${closes}).`,
   resultsHiddenNever:
     "Counts are not published for this campaign; see the organizer's announcement.",

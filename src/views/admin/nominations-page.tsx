@@ -56,12 +56,16 @@ function SettingsForm(props: { s: Settings; admin: boolean }) {
               />
             </div>
           </div>
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button">
-              保存提名设置
-            </button>
-          </p>
+          {props.admin && (
+            <>
+              <p class="form-error" role="alert" data-form-error />
+              <p>
+                <button type="submit" class="button">
+                  保存提名设置
+                </button>
+              </p>
+            </>
+          )}
         </fieldset>
       </form>
     </section>

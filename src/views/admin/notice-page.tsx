@@ -148,46 +148,50 @@ export function NoticePage(props: {
           <section class="combined-notice" aria-labelledby="combined-title">
             <h2 id="combined-title">综合评定结果</h2>
             <p data-method>{props.method}</p>
-            <table class="data notice-table">
-              <caption>综合得分（按综合名次排列）</caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">
-                    综合名次
-                  </th>
-                  <th scope="col" class="num">
-                    编号
-                  </th>
-                  <th scope="col">姓名</th>
-                  <th scope="col" class="num">
-                    大众得分
-                  </th>
-                  <th scope="col" class="num">
-                    评委得分
-                  </th>
-                  <th scope="col" class="num">
-                    综合得分
-                  </th>
-                  <th scope="col">备注</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rows]
-                  .filter((r) => r.combined)
-                  .sort((a, b) => (a.combined?.combinedRank ?? 0) - (b.combined?.combinedRank ?? 0))
-                  .map((r) => (
-                    <tr class={r.honoree ? "honoree" : undefined}>
-                      <td class="num">{r.combined?.combinedRank}</td>
-                      <td class="num">{r.number}</td>
-                      <th scope="row">{r.name}</th>
-                      <td class="num">{r.combined?.publicScore.toFixed(2)}</td>
-                      <td class="num">{r.combined?.committeeScore?.toFixed(2) ?? "—"}</td>
-                      <td class="num">{r.combined?.combinedScore.toFixed(2)}</td>
-                      <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <section class="table-wrap" aria-label="综合得分" tabindex={0}>
+              <table class="data notice-table">
+                <caption>综合得分（按综合名次排列）</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" class="num">
+                      综合名次
+                    </th>
+                    <th scope="col" class="num">
+                      编号
+                    </th>
+                    <th scope="col">姓名</th>
+                    <th scope="col" class="num">
+                      大众得分
+                    </th>
+                    <th scope="col" class="num">
+                      评委得分
+                    </th>
+                    <th scope="col" class="num">
+                      综合得分
+                    </th>
+                    <th scope="col">备注</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...rows]
+                    .filter((r) => r.combined)
+                    .sort(
+                      (a, b) => (a.combined?.combinedRank ?? 0) - (b.combined?.combinedRank ?? 0),
+                    )
+                    .map((r) => (
+                      <tr class={r.honoree ? "honoree" : undefined}>
+                        <td class="num">{r.combined?.combinedRank}</td>
+                        <td class="num">{r.number}</td>
+                        <th scope="row">{r.name}</th>
+                        <td class="num">{r.combined?.publicScore.toFixed(2)}</td>
+                        <td class="num">{r.combined?.committeeScore?.toFixed(2) ?? "—"}</td>
+                        <td class="num">{r.combined?.combinedScore.toFixed(2)}</td>
+                        <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </section>
           </section>
         )}
         <section class="digest" aria-labelledby="digest-title">

@@ -70,7 +70,7 @@ export function ProfilePage(p: ProfilePageProps & { preview?: boolean }) {
         <a href={`/c/${c.slug}`}>← {c.title}</a>
       </nav>
       <article class="profile">
-        <header class="profile-head">
+        <header class={n.photos.length > 0 ? "profile-head" : "profile-head no-photo"}>
           {n.photos.slice(0, 1).map((photo) => (
             <figure class="portrait">
               <img src={photo.url} alt={n.name} width="300" height="400" decoding="async" />

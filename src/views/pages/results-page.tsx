@@ -133,7 +133,8 @@ export function ResultsPage(p: ResultsPageProps) {
             <RankingRows rows={shown} slug={c.slug} max={max} m={m} />
           </ol>
           <p class="updated">
-            <span data-updated>{m.updatedAt(fmt(p.generatedAt))}</span> · {m.autoUpdate}
+            <span data-updated>{m.updatedAt(fmt(p.generatedAt))}</span> ·{" "}
+            {p.status === "published" ? m.resultsFinal : m.autoUpdate}
           </p>
         </>
       )}

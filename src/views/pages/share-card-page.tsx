@@ -1,6 +1,7 @@
 import type { Campaign, Nominee } from "../../db/schema";
 import type { Preferences } from "../../types";
 import { Layout } from "../layout";
+import { quoted } from "../quote";
 
 /** A card sized for a phone screenshot: portrait, name, headline, campaign and a QR code. */
 export function ShareCardPage(p: {
@@ -34,7 +35,7 @@ export function ShareCardPage(p: {
         <p class="share-card-unit">
           {n.unit} {n.position}
         </p>
-        <p class="headline">“{n.headline}”</p>
+        <p class="headline">{quoted(n.headline)}</p>
         <img
           class="share-card-qr"
           src={p.qrPath}
