@@ -171,12 +171,25 @@ export function ReviewPage(props: {
       <ChangesSection changes={props.changes} tz={tz} admin={admin} />
       <section aria-labelledby="ledger-head">
         <h2 id="ledger-head">存证哈希链</h2>
-        <p class="muted">
-          每条点赞按顺序计入 SHA-256 哈希链，每分钟封存一次；链头公开在
-          <a href={`/api/campaigns/${c.slug}/ledger?history=1`}>/api/campaigns/{c.slug}/ledger</a>
-          。导出的投票明细（votes.csv）可用 <code>npm run verify -- votes.csv --url …/ledger</code>{" "}
-          独立复核，任何增删改都会被发现。
+        <p>
+          每一条点赞都按先后顺序记入一条“哈希链”：每条记录都带有一个由它本身和前面全部记录算出的“指纹”。最后一条记录的指纹就是
+          <strong>链头哈希</strong>
+          ，系统每分钟封存一次并向社会公开，公示页上也印有它。事后只要有人增加、删除或改动任何一条点赞，重新算出的链头哈希就对不上，因此它可以证明点赞记录没有被改过。
         </p>
+        <p>
+          <strong>请审计人员（如纪检或第三方）复核：</strong>
+          在“实时看板”的导出中下载“全部点赞明细（votes.csv）”交给审计人员，由其用本系统附带的核验工具重新计算，并与公开的链头哈希（
+          <a href={`/api/campaigns/${c.slug}/ledger?history=1`}>公开链头</a>
+          ）比对，工具显示“OK”即为一致。核验工具随本系统的程序一起提供，技术人员可按下面的说明运行。
+        </p>
+        <details>
+          <summary>给技术人员：如何运行核验工具</summary>
+          <p>
+            在本系统的程序目录中运行{" "}
+            <code>npm run verify -- votes.csv --url https://…/api/campaigns/{c.slug}/ledger</code>
+            ，详见运维手册 <code>docs/operations.md</code> 的“Verifying an export”一节。
+          </p>
+        </details>
         {props.head ? (
           <dl class="facts">
             <dt>已封存</dt>

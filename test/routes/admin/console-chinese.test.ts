@@ -38,3 +38,18 @@ describe("the console speaks Chinese", () => {
     expect(part).not.toMatch(/[a-z]+_[a-z_]+/);
   });
 });
+
+describe("the review page's hash chain section", () => {
+  it("explains the head hash to an organizer; the command is only in the technicians' note", async () => {
+    const c = await makeCampaign({ count: 1 });
+    const html = await (await asCall("observer", `/admin/c/${c.slug}/review`)).text();
+    expect(html).toContain("链头哈希");
+    expect(html).toContain("对不上");
+    expect(html).toContain("审计人员");
+    const command = html.indexOf("npm run verify");
+    const note = html.indexOf("给技术人员");
+    expect(note).toBeGreaterThan(0);
+    expect(command).toBeGreaterThan(note);
+    expect(html.match(/npm run verify/g)).toHaveLength(1);
+  });
+});
