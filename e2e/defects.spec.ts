@@ -277,3 +277,38 @@ test.describe("phones at 360 px", () => {
     await page.screenshot({ path: "e2e/.output/defects-notice-360.png", fullPage: true });
   });
 });
+
+test.describe("the local dev server", () => {
+  test.beforeEach(({ page: _ }, testInfo) => {
+    test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough");
+    test.skip(!!process.env.E2E_BASE_URL, "only a server started by npm run dev runs the Cron");
+  });
+
+  test("5.11 runs the scheduled work each minute: a like gets sealed without asking", async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(150_000);
+    const api = await adminApi(baseURL);
+    const slug = `e2e-cron-${Date.now().toString(36)}`;
+    await createCampaign(api, {
+      slug,
+      title: "定时任务（端到端）",
+      nominees: [{ number: 1, name: "郭宣佑" }],
+    });
+    const liked = await page.request.post(`/api/campaigns/${slug}/candidates/1/likes`, {
+      headers: { "CF-Connecting-IP": "203.0.113.222" },
+    });
+    expect(liked.status(), await liked.text()).toBe(201);
+    // Nothing seals it but the Cron (no one calls POST …/ledger/seal).
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.get(`/api/campaigns/${slug}/ledger`);
+          return ((await res.json()) as { count?: number }).count ?? 0;
+        },
+        { timeout: 125_000, intervals: [5_000] },
+      )
+      .toBe(1);
+  });
+});
