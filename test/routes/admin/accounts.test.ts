@@ -419,29 +419,48 @@ describe("second factor (TOTP)", () => {
 describe("login limiter: network + account", () => {
   const guess = (username: string, ip: string) => login(username, "wrong-password-x", { ip });
 
-  it("does not let rotating addresses inside one /64 escape it", async () => {
-    const a = await createAccount();
-    const statuses: number[] = [];
-    for (let i = 1; i <= 12; i++) {
-      statuses.push((await guess(a.username, `2001:db8:77:${n}:${i.toString(16)}::1`)).status);
+  /**
+   * The limiter counts in fixed minute windows (locally as on Cloudflare), so a scenario that
+   * straddles a window's end sees its count restart. Such a run is repeated with a fresh account
+   * and network; a run inside one window that fails still fails.
+   */
+  async function inOneWindow(scenario: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const window = Math.floor(Date.now() / 60_000);
+      try {
+        await scenario();
+        return;
+      } catch (error) {
+        if (attempt >= 3 || Math.floor(Date.now() / 60_000) === window) throw error;
+      }
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(10)).toEqual([429, 429]);
-    // Even the right password waits, from anywhere in that /64.
-    const right = await login(a.username, a.password, { ip: `2001:db8:77:${n}:abcd::9` });
-    expect(right.status).toBe(429);
-    // Another /64 is another network.
-    expect((await login(a.username, a.password, { ip: `2001:db8:78:${n}::1` })).status).toBe(201);
-  });
+  }
 
-  it("does not lock another account out when one account is flooded", async () => {
-    const target = await createAccount();
-    const bystander = await createAccount();
-    const ip = `10.250.${n % 250}.1`;
-    for (let i = 0; i < 11; i++) await guess(target.username, ip);
-    expect((await guess(target.username, ip)).status).toBe(429);
-    expect((await login(bystander.username, bystander.password, { ip })).status).toBe(201);
-    // And the flooded account still signs in from its owner's network.
-    expect((await login(target.username, target.password)).status).toBe(201);
-  });
+  it("does not let rotating addresses inside one /64 escape it", () =>
+    inOneWindow(async () => {
+      const a = await createAccount();
+      const statuses: number[] = [];
+      for (let i = 1; i <= 12; i++) {
+        statuses.push((await guess(a.username, `2001:db8:77:${n}:${i.toString(16)}::1`)).status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+      // Even the right password waits, from anywhere in that /64.
+      const right = await login(a.username, a.password, { ip: `2001:db8:77:${n}:abcd::9` });
+      expect(right.status).toBe(429);
+      // Another /64 is another network.
+      expect((await login(a.username, a.password, { ip: `2001:db8:78:${n}::1` })).status).toBe(201);
+    }));
+
+  it("does not lock another account out when one account is flooded", () =>
+    inOneWindow(async () => {
+      const target = await createAccount();
+      const bystander = await createAccount();
+      const ip = `10.250.${n % 250}.1`;
+      for (let i = 0; i < 11; i++) await guess(target.username, ip);
+      expect((await guess(target.username, ip)).status).toBe(429);
+      expect((await login(bystander.username, bystander.password, { ip })).status).toBe(201);
+      // And the flooded account still signs in from its owner's network.
+      expect((await login(target.username, target.password)).status).toBe(201);
+    }));
 });
