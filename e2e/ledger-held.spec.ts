@@ -123,7 +123,7 @@ test("an organizer releases held likes in bulk, previews a void, and reinstates 
   await expect.poll(() => likesOf(2), { timeout: 10_000 }).toMatchObject({ likes: 3 });
   await page.screenshot({ path: testInfo.outputPath("review-after.png"), fullPage: true });
 
-  const csv = await (await api.get(`/api/admin/campaigns/${slug}/votes.csv`)).text();
+  const csv = await (await api.get(`/api/admin/campaigns/${slug}/votes.csv?lang=en`)).text();
   const events = csv.split("\r\n").filter((l) => l.startsWith("#event,"));
   expect(events.filter((l) => l.includes(",held,counted,"))).toHaveLength(3);
   expect(events.filter((l) => l.includes(",counted,voided,"))).toHaveLength(3);
