@@ -46,7 +46,9 @@ export default defineConfig({
   outputDir: "e2e/.output",
   timeout: 60_000,
   expect: { timeout: 5_000 },
-  retries: 0,
+  // One retry in CI only, for the dev server's rare transient resets under load (a socket hang up
+  // seen once in 124 tests at load 10); Playwright still reports such a test as flaky.
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: "list",
