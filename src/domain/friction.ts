@@ -1,7 +1,7 @@
 /**
  * The friction curve (issue 13, item 2): how much proof of work a like costs, from how many likes
  * were recorded (counted or held) just before it. Pure and integer-only, because the like's single
- * D1 statement computes the same level in SQL (db/queries/likes.ts, `frictionLevelSql`) and the
+ * D1 statement computes the same level in SQL (db/queries/friction-sql.ts, `frictionLevelSql`) and the
  * two must agree exactly; `test/domain/friction.test.ts` pins the numbers and
  * `test/db/queries/friction.test.ts` runs the SQL against this function.
  *

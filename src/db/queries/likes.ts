@@ -1,13 +1,5 @@
 import { WINDOW_MS } from "../../domain/anomaly";
-import {
-  FRICTION,
-  type FrictionInput,
-  frictionLevel,
-  HOLD,
-  NETWORK_WINDOW_MS,
-  NOMINEE_WINDOW_MS,
-  PAIR_WINDOW_MS,
-} from "../../domain/friction";
+import { FRICTION, type FrictionInput, frictionLevel, HOLD } from "../../domain/friction";
 import {
   type LikeRefusal,
   type LikeState,
@@ -17,6 +9,7 @@ import {
 } from "../../domain/like-rules";
 import { localDay } from "../../domain/time";
 import type { Database } from "../client";
+import { frictionLevelSql, nomineeStartSql, RATE_SQL } from "./friction-sql";
 
 /**
  * The like path: the only module that writes likes, so it can move behind a sharded Durable Object
@@ -176,48 +169,6 @@ export async function castLike(db: Database, input: LikeInput): Promise<LikeResu
 }
 
 const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-
-/** The most any rate counts (every threshold is far below it). */
-export const BUSY_COUNT_CAP = 1000;
-
-/** Levels past a threshold in SQL, exactly as `levelPast` in domain/friction.ts (integer division). */
-const levelPastSql = (count: string, start: string, step: number) =>
-  `(CASE WHEN ${count} < ${start} THEN 0 ELSE 1 + (${count} - ${start}) / ${step} END)`;
-
-/**
- * Recorded likes (any status) in a window, capped: from the network (index
- * likes_campaign_prefix_time), from the network for this nominee
- * (likes_campaign_prefix_nominee_time), for the nominee from everywhere (likes_nominee_time).
- * They read `c`, `n` and the bound parameters of the like's statements (?6 now, ?11 network hash).
- */
-export const RATE_SQL = {
-  network: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes p
-      WHERE p.campaign_id = c.id AND p.ip_prefix_hash = ?11
-        AND p.created_at > ?6 - ${NETWORK_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
-  pair: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes q
-      WHERE q.campaign_id = c.id AND q.ip_prefix_hash = ?11 AND q.nominee_id = n.id
-        AND q.created_at > ?6 - ${PAIR_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
-  nominee: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes m
-      WHERE m.nominee_id = n.id AND m.created_at > ?6 - ${NOMINEE_WINDOW_MS} LIMIT ${BUSY_COUNT_CAP}))`,
-  voter: `(SELECT COUNT(*) FROM (SELECT 1 FROM likes v
-      WHERE v.campaign_id = c.id AND v.voter_hash = ?3 AND v.created_at > ?6 - ${NETWORK_WINDOW_MS}
-      LIMIT ${BUSY_COUNT_CAP}))`,
-};
-
-/** The nominee's burst threshold (domain/friction.ts `nomineeBurstThreshold`), in integers. */
-const nomineeStartSql = `MAX(${FRICTION.nomineeStart}, (${FRICTION.nomineeFactor} * (n.likes + n.voided_likes) * 60000)
-    / MAX(CAST(?6 AS INTEGER) - c.opens_at, 60000))`;
-
-/** `frictionLevel()` of domain/friction.ts as one SQL expression over `c` and `n`. */
-export const frictionLevelSql = `(CASE
-    WHEN c.challenge_prefix_per_minute IS NULL THEN
-      (CASE WHEN c.challenge_voter_per_minute IS NOT NULL AND ${RATE_SQL.voter} >= c.challenge_voter_per_minute THEN 1 ELSE 0 END)
-    ELSE MIN(${FRICTION.maxLevel}, MAX(
-      ${levelPastSql(RATE_SQL.network, "c.challenge_prefix_per_minute", FRICTION.networkStep)}
-        + ${levelPastSql(RATE_SQL.pair, String(FRICTION.pairStart), FRICTION.pairStep)},
-      ${levelPastSql(RATE_SQL.nominee, nomineeStartSql, FRICTION.nomineeStep)},
-      (CASE WHEN c.challenge_voter_per_minute IS NOT NULL AND ${RATE_SQL.voter} >= c.challenge_voter_per_minute THEN 1 ELSE 0 END)))
-  END)`;
 
 type Attempt = { kind: "done"; result: LikeResult } | { kind: "stale" };
 
@@ -472,44 +423,4 @@ async function attempt(
       frictionLevel: Math.max(1, level),
     },
   };
-}
-
-/** What a voter did today, for the profile page's like button: one indexed read. */
-export async function voterToday(
-  db: Database,
-  campaignId: number,
-  nomineeId: number,
-  voterHash: string,
-  day: string,
-): Promise<{ usedToday: number; likedNominee: boolean }> {
-  const row = await db.$client
-    .prepare(
-      `SELECT (SELECT used FROM voter_days WHERE campaign_id = ?1 AND voter_hash = ?3 AND day = ?4) AS used,
-              EXISTS (SELECT 1 FROM likes WHERE campaign_id = ?1 AND voter_hash = ?3 AND day = ?4
-                      AND nominee_id = ?2) AS liked`,
-    )
-    .bind(campaignId, nomineeId, voterHash, day)
-    .first<{ used: number | null; liked: number }>();
-  return { usedToday: row?.used ?? 0, likedNominee: row?.liked === 1 };
-}
-
-/** A like by its public receipt code, for the voter's own check (no voter or IP data). */
-export async function findReceipt(db: Database, campaignId: number, receipt: string) {
-  return db.$client
-    .prepare(
-      `SELECT l.receipt, l.status, l.void_reason AS voidReason, l.voided_at AS voidedAt,
-              l.created_at AS createdAt, n.number, n.name
-       FROM likes l JOIN nominees n ON n.id = l.nominee_id
-       WHERE l.receipt = ?1 AND l.campaign_id = ?2`,
-    )
-    .bind(receipt, campaignId)
-    .first<{
-      receipt: string;
-      status: "counted" | "held" | "voided";
-      voidReason: string | null;
-      voidedAt: number | null;
-      createdAt: number;
-      number: number;
-      name: string;
-    }>();
 }

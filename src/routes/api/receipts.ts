@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { findReceipt } from "../../db/queries/likes";
+import { findReceipt } from "../../db/queries/like-reads";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { voterToday } from "../../db/queries/likes";
+import { voterToday } from "../../db/queries/like-reads";
 import { qrPng, qrSvg } from "../../domain/qr";
 import { localDay } from "../../domain/time";
 import { publicCacheMs } from "../../domain/ttl-cache";

@@ -1,13 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../src/db/client";
-import {
-  castLike,
-  frictionLevelSql,
-  type LikeInput,
-  RATE_SQL,
-  rememberCampaign,
-} from "../../../src/db/queries/likes";
+import { frictionLevelSql, RATE_SQL } from "../../../src/db/queries/friction-sql";
+import { castLike, type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
 import { frictionLevel } from "../../../src/domain/friction";
 import { countingD1, type D1Call, makeCampaign, reconcile } from "../../helpers";
 
