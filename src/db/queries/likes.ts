@@ -10,6 +10,7 @@ import {
 import { localDay } from "../../domain/time";
 import type { Database } from "../client";
 import { frictionLevelSql, nomineeStartSql, RATE_SQL } from "./friction-sql";
+import { type CampaignKey, campaignKey, forgetCampaign, isRemembered } from "./like-campaign-key";
 
 /**
  * The like path: the only module that writes likes, so it can move behind a sharded Durable Object
@@ -88,36 +89,7 @@ export type LikeResult =
       frictionLevel?: number;
     };
 
-/** What a like needs to know about its campaign before the write; cached per slug. */
-export interface CampaignKey {
-  id: number;
-  timeZone: string;
-  /** Absent = `cookie`; a wrong guess is caught by the guard like a wrong zone. */
-  identityMode?: "cookie" | "wechat";
-}
-
-// A stale entry (campaign renamed, zone or identity mode changed) is caught by the
-// `c.id = ? AND time_zone = ? AND identity_mode = ?`
-// guard in the INSERT and costs one retry; a cold one costs one small read.
-const campaignKeys = new Map<string, CampaignKey>();
-
-/** Lets pages that already loaded the campaign spare the like its first lookup. */
-export function rememberCampaign(slug: string, key: CampaignKey): void {
-  campaignKeys.set(slug, key);
-}
-
-async function campaignKey(db: Database, slug: string): Promise<CampaignKey | null> {
-  const cached = campaignKeys.get(slug);
-  if (cached) return cached;
-  const row = await db.$client
-    .prepare(
-      "SELECT id, time_zone AS timeZone, identity_mode AS identityMode FROM campaigns WHERE slug = ?1 AND draft = 0",
-    )
-    .bind(slug)
-    .first<CampaignKey>();
-  if (row) campaignKeys.set(slug, row);
-  return row;
-}
+export { type CampaignKey, rememberCampaign } from "./like-campaign-key";
 
 interface StateRow {
   campaignId: number | null;
@@ -162,7 +134,7 @@ export async function castLike(db: Database, input: LikeInput): Promise<LikeResu
     if (outcome.kind === "done") return outcome.result;
     // The campaign behind the slug (or its zone) was not what the cache said, so nothing was
     // written: forget it and redo with the real one.
-    campaignKeys.delete(input.slug);
+    forgetCampaign(input.slug);
   }
   // The campaign changed twice under us (renamed or removed): nothing was written.
   return { counted: false, refusal: "campaign_not_found", timeZone: DEFAULT_TIME_ZONE };
@@ -329,7 +301,7 @@ async function attempt(
 
   const s = stateRows[0];
   if (!s || s.campaignId === null) {
-    if (campaignKeys.has(slug)) return { kind: "stale" };
+    if (isRemembered(slug)) return { kind: "stale" };
     return {
       kind: "done",
       result: { counted: false, refusal: "campaign_not_found", timeZone: key.timeZone },
