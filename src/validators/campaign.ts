@@ -68,10 +68,19 @@ export const DEFAULT_PROTECTION = {
   retentionDays: null,
 };
 
+/** The campaign's text limits: the one source for the API and the forms' maxlength. */
+export const CAMPAIGN_LIMITS = {
+  slug: 63,
+  title: 200,
+  organizer: 200,
+  description: 20_000,
+  reason: 500,
+} as const;
+
 const fields = {
-  title: RequiredText(200, "title"),
-  organizer: RequiredText(200, "organizer"),
-  description: Text(20000, "description"),
+  title: RequiredText(CAMPAIGN_LIMITS.title, "title"),
+  organizer: RequiredText(CAMPAIGN_LIMITS.organizer, "organizer"),
+  description: Text(CAMPAIGN_LIMITS.description, "description"),
   timeZone: v.pipe(
     v.string(),
     v.check(isValidTimeZone, "timeZone must be an IANA time zone such as Asia/Shanghai"),
@@ -138,7 +147,7 @@ export const VoidRequest = v.pipe(
     from: v.optional(Instant),
     to: v.optional(Instant),
     number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-    reason: RequiredText(500, "reason"),
+    reason: RequiredText(CAMPAIGN_LIMITS.reason, "reason"),
   }),
   v.check(
     (r) =>
@@ -158,11 +167,11 @@ export const PublishRequest = v.object({
     v.maxLength(1000),
   ),
   /** Required when republishing after a withdrawal (撤回公布). */
-  reason: v.optional(Text(500, "reason")),
+  reason: v.optional(Text(CAMPAIGN_LIMITS.reason, "reason")),
 });
 
 /** 撤回公布: why the published honoree list is taken back. */
-export const WithdrawRequest = v.object({ reason: RequiredText(500, "reason") });
+export const WithdrawRequest = v.object({ reason: RequiredText(CAMPAIGN_LIMITS.reason, "reason") });
 
 /** Copy a campaign into a new draft (issue 14): its new slug, optionally a title and nominees. */
 export const CopyRequest = v.object({

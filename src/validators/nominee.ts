@@ -2,17 +2,37 @@ import * as v from "valibot";
 import { MAX_NOMINEE_PHOTOS } from "../domain/media";
 import { Text } from "./common";
 
+/**
+ * The nominee's field limits: the one source for the API, the import and the forms' maxlength.
+ * Lengths are in characters as valibot counts them (UTF-16 units).
+ */
+export const NOMINEE_LIMITS = {
+  number: 999_999_999,
+  name: 50,
+  position: 100,
+  unit: 100,
+  group: 100,
+  headline: 200,
+  storyParagraph: 20_000,
+  storyParagraphs: 200,
+  photoUrl: 500,
+  caption: 200,
+  photos: MAX_NOMINEE_PHOTOS,
+  nominatingUnit: 100,
+} as const;
+const L = NOMINEE_LIMITS;
+
 export const Photo = v.object({
   // Our own files (/media/…, /portraits/…) or an https address, as the import accepts.
   url: v.pipe(
     v.string(),
-    v.maxLength(500),
+    v.maxLength(L.photoUrl),
     v.regex(
       /^(\/(?!\/)\S*|https:\/\/\S+)$/,
       "photo url must be a path on this site or an https:// address",
     ),
   ),
-  caption: v.optional(Text(200, "caption"), ""),
+  caption: v.optional(Text(L.caption, "caption"), ""),
 });
 
 const fields = {
@@ -20,19 +40,16 @@ const fields = {
     v.number("number must be a number"),
     v.integer("number must be a whole number"),
     v.minValue(1),
-    v.maxValue(999_999_999),
+    v.maxValue(L.number),
   ),
-  name: v.pipe(Text(50, "name"), v.minLength(1, "name is required")),
-  position: Text(100, "position"),
-  unit: Text(100, "unit"),
-  group: Text(100, "group"),
-  headline: Text(200, "headline"),
-  story: v.pipe(v.array(Text(20000, "story paragraph")), v.maxLength(200)),
-  photos: v.pipe(
-    v.array(Photo),
-    v.maxLength(MAX_NOMINEE_PHOTOS, `photos: at most ${MAX_NOMINEE_PHOTOS} photos`),
-  ),
-  nominatingUnit: Text(100, "nominatingUnit"),
+  name: v.pipe(Text(L.name, "name"), v.minLength(1, "name is required")),
+  position: Text(L.position, "position"),
+  unit: Text(L.unit, "unit"),
+  group: Text(L.group, "group"),
+  headline: Text(L.headline, "headline"),
+  story: v.pipe(v.array(Text(L.storyParagraph, "story paragraph")), v.maxLength(L.storyParagraphs)),
+  photos: v.pipe(v.array(Photo), v.maxLength(L.photos, `photos: at most ${L.photos} photos`)),
+  nominatingUnit: Text(L.nominatingUnit, "nominatingUnit"),
   honoree: v.boolean(),
 };
 
