@@ -176,6 +176,6 @@ export const WithdrawRequest = v.object({ reason: RequiredText(CAMPAIGN_LIMITS.r
 /** Copy a campaign into a new draft (issue 14): its new slug, optionally a title and nominees. */
 export const CopyRequest = v.object({
   slug: Slug,
-  title: v.optional(RequiredText(200, "title")),
+  title: v.optional(RequiredText(CAMPAIGN_LIMITS.title, "title")),
   includeNominees: v.optional(v.boolean("includeNominees must be true or false"), false),
 });

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { MAX_NOMINATION_PHOTOS } from "../domain/media";
 import { Instant, RequiredText, Text } from "./common";
+import { NOMINEE_FIELDS, NOMINEE_LIMITS, Photo, Story } from "./nominee";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
 
@@ -12,23 +13,21 @@ const WholeNumber = (label: string, min: number, max: number) =>
     v.maxValue(max, `${label} must be at most ${max}`),
   );
 
-/** What a unit types; every field optional, so a half-filled form can be saved as a draft. */
+/**
+ * What a unit types: the nominee's own fields and limits (validators/nominee.ts), every one
+ * optional and the name possibly blank, so a half-filled form can be saved as a draft.
+ */
 export const NominationContent = v.object({
-  name: v.optional(Text(50, "name")),
-  position: v.optional(Text(100, "position")),
-  unit: v.optional(Text(100, "unit")),
-  group: v.optional(Text(100, "group")),
-  headline: v.optional(Text(200, "headline")),
-  story: v.optional(v.pipe(v.array(Text(20000, "story paragraph")), v.maxLength(200))),
+  name: v.optional(Text(NOMINEE_LIMITS.name, "name")),
+  position: v.optional(NOMINEE_FIELDS.position),
+  unit: v.optional(NOMINEE_FIELDS.unit),
+  group: v.optional(NOMINEE_FIELDS.group),
+  headline: v.optional(NOMINEE_FIELDS.headline),
+  story: v.optional(Story),
   /** Only photos already uploaded to this nomination (to remove or reorder them). */
   photos: v.optional(
     v.pipe(
-      v.array(
-        v.object({
-          url: v.pipe(v.string(), v.maxLength(500)),
-          caption: v.optional(Text(200, "caption"), ""),
-        }),
-      ),
+      v.array(Photo),
       v.maxLength(MAX_NOMINATION_PHOTOS, `photos: at most ${MAX_NOMINATION_PHOTOS} photos`),
     ),
   ),
