@@ -139,3 +139,26 @@ export function parseInstant(value: string): number | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
+
+/**
+ * A wall-clock time in `timeZone` (a `datetime-local` value, YYYY-MM-DDTHH:MM[:SS]) as ISO 8601
+ * with the zone's offset at that moment; null if it is not such a value or the zone is unknown.
+ * The console's forms send campaign times this way.
+ */
+export function localToIso(local: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local);
+  if (!m) return null;
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  let offset: number;
+  try {
+    // The offset at the local time, not at the same digits read as UTC: settle it in two steps.
+    offset = offsetMinutes(asUtc, timeZone);
+    offset = offsetMinutes(asUtc - offset * 60000, timeZone);
+  } catch {
+    return null;
+  }
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -3,6 +3,7 @@ import {
   isoInZone,
   isValidTimeZone,
   localDay,
+  localToIso,
   nextLocalMidnight,
   offsetMinutes,
   parseInstant,
@@ -97,5 +98,33 @@ describe("isoInZoneFormatter", () => {
       const format = isoInZoneFormatter(zone);
       for (const ms of instants) expect(format(ms), `${zone} ${ms}`).toBe(isoInZone(ms, zone));
     }
+  });
+});
+
+describe("localToIso (the console's datetime-local values)", () => {
+  it("reads the wall clock in the campaign's zone", () => {
+    expect(localToIso("2026-12-01T08:00", SH)).toBe("2026-12-01T08:00:00+08:00");
+    expect(localToIso("2026-12-01T08:00:30", "UTC")).toBe("2026-12-01T08:00:30+00:00");
+    expect(localToIso("2026-12-01T08:00", "Asia/Kolkata")).toBe("2026-12-01T08:00:00+05:30");
+  });
+
+  it("uses the offset in force at that local time, across a DST change", () => {
+    expect(localToIso("2026-03-28T12:00", "Europe/Berlin")).toBe("2026-03-28T12:00:00+01:00");
+    expect(localToIso("2026-03-29T12:00", "Europe/Berlin")).toBe("2026-03-29T12:00:00+02:00");
+    expect(localToIso("2026-11-01T12:00", "America/New_York")).toBe("2026-11-01T12:00:00-05:00");
+  });
+
+  it("round-trips with isoInZone", () => {
+    const ms = Date.parse("2026-07-15T23:45:00Z");
+    for (const zone of [SH, "Europe/Berlin", "America/New_York", "Australia/Adelaide"]) {
+      const iso = isoInZone(ms, zone);
+      expect(localToIso(iso.slice(0, 16), zone)).toBe(iso);
+    }
+  });
+
+  it("refuses what is not a local time or a zone", () => {
+    expect(localToIso("", SH)).toBeNull();
+    expect(localToIso("2026-12-01 08:00", SH)).toBeNull();
+    expect(localToIso("2026-12-01T08:00", "Mars/Olympus")).toBeNull();
   });
 });

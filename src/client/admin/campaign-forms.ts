@@ -1,5 +1,6 @@
 /** Campaign settings (new and edit) and deleting a campaign. */
 
+import { localToIso as toIso, isValidTimeZone as validZone } from "../../domain/time";
 import { noticeBody, noticeChanged, noticeFieldNames } from "./notice-settings";
 import {
   $,
@@ -17,7 +18,6 @@ import {
   say,
   submitButton,
 } from "./shared";
-import { toIso, validZone } from "./time";
 
 export function setupCampaignForms(): void {
   for (const form of $$<HTMLFormElement>('form[data-form="campaign"]')) {

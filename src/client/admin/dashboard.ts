@@ -1,5 +1,6 @@
 /** The dashboard: live refresh, lifecycle buttons, publishing results, voiding votes. */
 
+import { localToIso as toIso } from "../../domain/time";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "../../views/admin/lifecycle-ui";
 import { STATUS_LABEL } from "../../views/admin/text";
 import { missingReason, republishReason } from "./publication";
@@ -17,7 +18,6 @@ import {
   say,
   submitButton,
 } from "./shared";
-import { toIso } from "./time";
 
 const PAST: Record<string, string> = {
   open: "opened",

@@ -1,6 +1,7 @@
 /** The 公示 block of the campaign settings form (issue 14): the `notice` object the API takes. */
+
+import { localToIso as toIso } from "../../domain/time";
 import { changed, field } from "./shared";
-import { toIso } from "./time";
 
 const NAMES = [
   "noticeStartsAt",

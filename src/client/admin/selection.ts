@@ -1,7 +1,8 @@
 /** The selection tabs: nomination settings, invitations, review, jurors, scoring, weights. */
+
+import { localToIso as toIso } from "../../domain/time";
 import { missingReason, republishReason } from "./publication";
 import { $, $$, api, apiBase, busy, data, done, explain, field, markInvalid, say } from "./shared";
-import { toIso } from "./time";
 
 function fail(el: Element | null, res: { error?: { code: string; message: string } }): void {
   say(el, explain(res.error ?? { code: "unknown", message: "" }));
