@@ -457,3 +457,56 @@ describe("parseNomineeImport: detecting the upload", () => {
     }
   });
 });
+
+describe("parseNomineeImport: every field checked by the nominee schema", () => {
+  const long = (n: number) => "字".repeat(n);
+  it.each([
+    [
+      "headline",
+      long(201),
+      "第1条：事迹标题过长：201 字，最多 200 字 (headline is too long: 201 characters, at most 200)",
+    ],
+    [
+      "nominatingUnit",
+      long(101),
+      "第1条：推荐单位过长：101 字，最多 100 字 (nominatingUnit is too long: 101 characters, at most 100)",
+    ],
+    ["unit", 5, "第1条：单位应为文本 (unit must be a string)"],
+    [
+      "story",
+      { a: 1 },
+      "第1条：事迹应为文本或文本数组 (story must be a string or an array of strings)",
+    ],
+    [
+      "story",
+      [long(10_000), long(10_001)],
+      "第1条：事迹过长：20001 字，最多 20000 字 (story is too long: 20001 characters, at most 20000)",
+    ],
+    [
+      "story",
+      Array.from({ length: 201 }, () => "段"),
+      "第1条：事迹段落过多：201 段，最多 200 段 (story has 201 paragraphs, at most 200)",
+    ],
+    [
+      "photoUrl",
+      `https://a.cn/${"a".repeat(2036)}`,
+      "第1条：照片过长：2049 字，最多 2048 字 (photoUrl is too long: 2049 characters, at most 2048)",
+    ],
+    ["photoUrl", 7, "第1条：照片应为文本 (photoUrl must be a string)"],
+    [
+      "photoUrl",
+      "/\\evil.example/a.jpg",
+      "第1条：照片地址应以 https:// 或 / 开头 (photoUrl must be an https URL or a path on this site)",
+    ],
+    ["photoCaption", 7, "第1条：有照片说明但没有照片 (photoCaption given without photoUrl)"],
+  ])("refuses %s %j with its own message", (field, value, message) => {
+    const preview = json([{ name: "甲", [field]: value }]);
+    expect(errorsOf(preview, 1)).toEqual([message]);
+    expect(preview.valid).toBe(0);
+  });
+
+  it("accepts a photo URL of 2,048 characters, as the API does", () => {
+    const url = `https://a.cn/${"a".repeat(2035)}`;
+    expect(nominees(json([{ name: "甲", photoUrl: url }]))[0]?.photoUrl).toBe(url);
+  });
+});
