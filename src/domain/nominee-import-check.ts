@@ -18,7 +18,8 @@ export interface CheckedRow {
   raw: RawRow;
   errors: string[];
   number: number | undefined | null;
-  draft: Omit<NomineeDraft, "number">;
+  /** The nominee, when the schema accepted the row. */
+  draft?: Omit<NomineeDraft, "number">;
 }
 
 /** Collapses line breaks (Alt+Enter in Excel) in single-line fields into a space. */
@@ -142,22 +143,10 @@ function undecodableFields(values: RawRow["values"]): Field[] {
   });
 }
 
-function emptyDraft(): Omit<NomineeDraft, "number"> {
-  return {
-    name: "",
-    position: "",
-    unit: "",
-    group: "",
-    headline: "",
-    story: [],
-    nominatingUnit: "",
-  };
-}
-
 /** Checks one row against the nominee schema; every problem becomes a message. */
 export function checkRow(raw: RawRow): CheckedRow {
   const errors = [...raw.errors];
-  if (raw.unreadable) return { raw, errors, number: null, draft: emptyDraft() };
+  if (raw.unreadable) return { raw, errors, number: null };
   const { values } = raw;
   const input = toInput(values);
   const result = v.safeParse(NomineeInput, input);
@@ -170,7 +159,7 @@ export function checkRow(raw: RawRow): CheckedRow {
   if (!result.success) {
     const numberBad = result.issues.some((issue) => fieldOf(issue) === "number");
     const number = numberBad ? null : (input.number as number | undefined);
-    return { raw, errors, number, draft: emptyDraft() };
+    return { raw, errors, number };
   }
   const { number, honoree: _, photos, ...fields } = result.output;
   const photo = photos[0];

@@ -104,7 +104,7 @@ export function parseNomineeImport(
   const where = (row: number) => `第${row}${unit}`;
   const rows = checked.map(({ raw, errors, number, draft }): ImportRowResult => {
     const messages = errors.map((e) => `${where(raw.row)}：${e}`);
-    return messages.length === 0 && typeof number === "number"
+    return messages.length === 0 && typeof number === "number" && draft
       ? { row: raw.row, nominee: { number, ...draft }, errors: [] }
       : { row: raw.row, errors: messages };
   });
