@@ -3,61 +3,65 @@ import { isValidTimeZone, parseInstant } from "../domain/time";
 import { Instant, RequiredText, Text } from "./common";
 import { CampaignNotice } from "./notice";
 
+/** The campaign's text limits: the one source for the API and the forms' maxlength. */
+export const CAMPAIGN_LIMITS = {
+  slug: 63,
+  title: 200,
+  organizer: 200,
+  description: 20_000,
+  reason: 500,
+} as const;
+
 export const Slug = v.pipe(
   v.string("slug must be text"),
   v.regex(
-    /^[a-z0-9][a-z0-9-]{1,62}$/,
-    "slug: 2–63 lowercase letters, digits or hyphens, e.g. zuimei-xinfang",
+    new RegExp(`^[a-z0-9][a-z0-9-]{1,${CAMPAIGN_LIMITS.slug - 1}}$`),
+    `slug: 2–${CAMPAIGN_LIMITS.slug} lowercase letters, digits or hyphens, e.g. zuimei-xinfang`,
   ),
 );
 
+/**
+ * The campaign's number ranges (inclusive): the one source for the API and the forms' min/max.
+ * `null` is also accepted where the field says so (no cap, never ask, keep forever).
+ */
+export const CAMPAIGN_RANGES = {
+  likesPerCandidatePerDay: { min: 1, max: 100 },
+  likesPerVoterPerDay: { min: 1, max: 10_000 },
+  challengePrefixPerMinute: { min: 0, max: 1000 },
+  challengeVoterPerMinute: { min: 0, max: 1000 },
+  challengeDifficulty: { min: 1000, max: 5_000_000 },
+  retentionDays: { min: 0, max: 3650 },
+} as const;
+
+/** A whole number in the field's range; `orNull` and `minNote` only change the messages. */
+const Whole = (label: keyof typeof CAMPAIGN_RANGES, orNull = "", minNote = "") => {
+  const { min, max } = CAMPAIGN_RANGES[label];
+  return v.pipe(
+    v.number(`${label} must be a number${orNull}`),
+    v.integer(`${label} must be a whole number`),
+    v.minValue(min, `${label} must be at least ${min}${minNote}`),
+    v.maxValue(max, `${label} must be at most ${max}`),
+  );
+};
+
 export const CampaignRules = v.object({
-  likesPerCandidatePerDay: v.pipe(
-    v.number("likesPerCandidatePerDay must be a number"),
-    v.integer("likesPerCandidatePerDay must be a whole number"),
-    v.minValue(1, "likesPerCandidatePerDay must be at least 1"),
-    v.maxValue(100, "likesPerCandidatePerDay must be at most 100"),
-  ),
+  likesPerCandidatePerDay: Whole("likesPerCandidatePerDay"),
   likesPerVoterPerDay: v.nullable(
-    v.pipe(
-      v.number("likesPerVoterPerDay must be a number or null"),
-      v.integer("likesPerVoterPerDay must be a whole number"),
-      v.minValue(1, "likesPerVoterPerDay must be at least 1 (or null for no cap)"),
-      v.maxValue(10000, "likesPerVoterPerDay must be at most 10000"),
-    ),
+    Whole("likesPerVoterPerDay", " or null", " (or null for no cap)"),
   ),
 });
 
-const PerMinute = (label: string) =>
-  v.nullable(
-    v.pipe(
-      v.number(`${label} must be a number or null`),
-      v.integer(`${label} must be a whole number`),
-      v.minValue(0, `${label} must be at least 0 (0 = always ask, null = never)`),
-      v.maxValue(1000, `${label} must be at most 1000`),
-    ),
-  );
+const PerMinute = (label: "challengePrefixPerMinute" | "challengeVoterPerMinute") =>
+  v.nullable(Whole(label, " or null", " (0 = always ask, null = never)"));
 
 /** Abuse friction and privacy: when to ask for a proof of work, how hard, how long to keep detail. */
 export const CampaignProtection = v.object({
   challengePrefixPerMinute: PerMinute("challengePrefixPerMinute"),
   challengeVoterPerMinute: PerMinute("challengeVoterPerMinute"),
-  challengeDifficulty: v.pipe(
-    v.number("challengeDifficulty must be a number"),
-    v.integer("challengeDifficulty must be a whole number"),
-    v.minValue(1000, "challengeDifficulty must be at least 1000"),
-    v.maxValue(5_000_000, "challengeDifficulty must be at most 5000000"),
-  ),
+  challengeDifficulty: Whole("challengeDifficulty"),
   /** Hold likes an open anomaly flag covers (recorded, not counted until released). */
   holdFlagged: v.optional(v.boolean("holdFlagged must be true or false"), true),
-  retentionDays: v.nullable(
-    v.pipe(
-      v.number("retentionDays must be a number or null"),
-      v.integer("retentionDays must be a whole number"),
-      v.minValue(0, "retentionDays must be at least 0"),
-      v.maxValue(3650, "retentionDays must be at most 3650"),
-    ),
-  ),
+  retentionDays: v.nullable(Whole("retentionDays", " or null")),
 });
 
 export const DEFAULT_PROTECTION = {
@@ -67,15 +71,6 @@ export const DEFAULT_PROTECTION = {
   holdFlagged: true,
   retentionDays: null,
 };
-
-/** The campaign's text limits: the one source for the API and the forms' maxlength. */
-export const CAMPAIGN_LIMITS = {
-  slug: 63,
-  title: 200,
-  organizer: 200,
-  description: 20_000,
-  reason: 500,
-} as const;
 
 const fields = {
   title: RequiredText(CAMPAIGN_LIMITS.title, "title"),
