@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { CAMPAIGN_LIMITS } from "./campaign";
 import { Instant, RequiredText } from "./common";
 
 /**
@@ -24,7 +23,7 @@ const filterFields = {
 /** Held likes to release or void: all of them, or those of one nominee / network / time range. */
 export const HeldDecision = v.object({
   ...filterFields,
-  reason: RequiredText(CAMPAIGN_LIMITS.reason, "reason"),
+  reason: RequiredText(500, "reason"),
 });
 export type HeldDecision = v.InferOutput<typeof HeldDecision>;
 
@@ -40,7 +39,7 @@ export const ReinstateRequest = v.pipe(
         v.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "receipt must look like ABCD-EFGH-JKMN"),
       ),
     ),
-    reason: RequiredText(CAMPAIGN_LIMITS.reason, "reason"),
+    reason: RequiredText(500, "reason"),
   }),
   v.check(
     (r) =>

@@ -1,10 +1,9 @@
 import * as v from "valibot";
-import { CAMPAIGN_LIMITS } from "./campaign";
 import { RequiredText } from "./common";
 
 /** An organizer's decision on an anomaly flag: always with a reason (due process). */
 export const FlagDecision = v.object({
-  reason: RequiredText(CAMPAIGN_LIMITS.reason, "reason"),
+  reason: RequiredText(500, "reason"),
 });
 
 export const FlagStatus = v.picklist(["open", "voided", "cleared", "all"]);
