@@ -5,21 +5,6 @@ import { NOMINEE_FIELDS, NOMINEE_LIMITS, Photo, Story } from "./nominee";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
 
-/** The selection's limits (characters; numbers inclusive): the one source for API and forms. */
-export const SELECTION_LIMITS = {
-  inviteUnit: NOMINEE_LIMITS.unit,
-  inviteGroup: NOMINEE_LIMITS.group,
-  contact: 100,
-  quota: { min: 1, max: 50 },
-  comment: 1000,
-  weightPublic: { min: 0, max: 100 },
-  jurorName: 40,
-  score: { min: 0, max: 100 },
-  note: 500,
-  reopenReason: 1000,
-} as const;
-const S = SELECTION_LIMITS;
-
 const WholeNumber = (label: string, min: number, max: number) =>
   v.pipe(
     v.number(`${label} must be a number`),
@@ -50,35 +35,35 @@ export const NominationContent = v.object({
 export type NominationContent = v.InferOutput<typeof NominationContent>;
 
 export const InviteRequest = v.object({
-  unit: RequiredText(S.inviteUnit, "unit"),
-  group: v.optional(Text(S.inviteGroup, "group"), ""),
-  contact: v.optional(Text(S.contact, "contact"), ""),
-  quota: v.optional(WholeNumber("quota", S.quota.min, S.quota.max)),
+  unit: RequiredText(100, "unit"),
+  group: v.optional(Text(100, "group"), ""),
+  contact: v.optional(Text(100, "contact"), ""),
+  quota: v.optional(WholeNumber("quota", 1, 50)),
   expiresAt: v.optional(Instant),
 });
 
 export const ReviewRequest = v.object({
-  comment: v.optional(Text(S.comment, "comment"), ""),
+  comment: v.optional(Text(1000, "comment"), ""),
 });
 
 export const SelectionPatch = v.object({
   nominationsCloseAt: v.optional(v.nullable(Instant)),
-  defaultQuota: v.optional(WholeNumber("defaultQuota", S.quota.min, S.quota.max)),
-  weightPublic: v.optional(WholeNumber("weightPublic", S.weightPublic.min, S.weightPublic.max)),
+  defaultQuota: v.optional(WholeNumber("defaultQuota", 1, 50)),
+  weightPublic: v.optional(WholeNumber("weightPublic", 0, 100)),
   publicMethod: v.optional(
     v.picklist(["share_of_max", "rank"], "publicMethod must be share_of_max or rank"),
   ),
 });
 
 export const JurorRequest = v.object({
-  name: RequiredText(S.jurorName, "name"),
+  name: RequiredText(40, "name"),
   expiresAt: v.optional(Instant),
 });
 
 export const ScoreRequest = v.object({
-  score: WholeNumber("score", S.score.min, S.score.max),
-  note: v.optional(Text(S.note, "note"), ""),
+  score: WholeNumber("score", 0, 100),
+  note: v.optional(Text(500, "note"), ""),
 });
 
 /** Reopening a declined nomination: the reason, which the unit reads. */
-export const ReopenRequest = v.object({ reason: RequiredText(S.reopenReason, "reason") });
+export const ReopenRequest = v.object({ reason: RequiredText(1000, "reason") });
