@@ -4,6 +4,9 @@
  * and after publication the honorees' slides (arrows, space to pause, one every few seconds).
  * Under prefers-reduced-motion rows jump to their place and a moved row is outlined instead.
  */
+import type { RankedRow } from "../domain/ranking";
+import { $, fill, pageData } from "./dom";
+import { pollResults } from "./results-poll";
 
 interface ScreenData {
   slug: string;
@@ -26,20 +29,7 @@ interface ScreenData {
   };
 }
 
-interface ResultRow {
-  rank: number;
-  number: number;
-  name: string;
-  unit: string;
-  likes: number;
-}
-
-const $ = <T extends Element>(selector: string, root: ParentNode = document) =>
-  root.querySelector<T>(selector);
-
-const data = JSON.parse($("#page-data")?.textContent || "{}") as ScreenData;
-const fill = (text: string, params: Record<string, number | string>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ""));
+const data = pageData({} as ScreenData);
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 /* ---------- clock ---------- */
@@ -125,9 +115,8 @@ function setupRanking(): void {
   const proto = list?.querySelector<HTMLLIElement>(".screen-row")?.cloneNode(true) as
     | HTMLLIElement
     | undefined;
-  let etag = "";
 
-  const paint = (rows: ResultRow[]) => {
+  const paint = (rows: RankedRow[]) => {
     if (!list || !proto) return;
     const shown = rows.slice(0, data.top);
     const max = shown.reduce((a, r) => Math.max(a, r.likes), 0);
@@ -164,41 +153,26 @@ function setupRanking(): void {
     animateMoves(list, before, placeBefore);
   };
 
-  const poll = async () => {
-    const started = Date.now();
-    try {
-      const res = await fetch(`/api/campaigns/${data.slug}/results`, {
-        headers: etag ? { "If-None-Match": etag } : {},
-      });
-      if (res.status === 200) {
-        etag = res.headers.get("ETag") || "";
-        const json = (await res.json()) as {
-          status: string;
-          totalLikes: number;
-          candidates: ResultRow[];
-        };
-        // Hidden → visible, or the campaign was published (slides): the page itself changes.
-        if (data.hidden || (json.status === "published" && data.status !== "published")) {
-          location.reload();
-          return;
-        }
-        paint(json.candidates);
-        if (total) total.textContent = fill(data.m.total, { n: json.totalLikes });
-        if (status && data.m.status[json.status]) {
-          status.textContent = data.m.status[json.status] || "";
-          status.className = `screen-status status-${json.status}`;
-        }
-      } else {
-        await res.text();
-      }
-    } catch {
-      /* keep the last ranking; try again next round */
-    }
+  if (!data.live && !data.hidden) return;
+  pollResults(
+    data.slug,
+    data.pollSeconds * 1000,
     // Hidden counts: look rarely whether they became public (e.g. after closing).
-    const every = (data.hidden ? 15 : data.pollSeconds) * 1000;
-    setTimeout(poll, Math.max(500, every - (Date.now() - started)));
-  };
-  if (data.live || data.hidden) setTimeout(poll, data.pollSeconds * 1000);
+    () => (data.hidden ? 15 : data.pollSeconds) * 1000,
+    (json) => {
+      // Hidden → visible, or the campaign was published (slides): the page itself changes.
+      if (data.hidden || (json.status === "published" && data.status !== "published")) {
+        location.reload();
+        return false;
+      }
+      paint(json.candidates);
+      if (total) total.textContent = fill(data.m.total, { n: json.totalLikes });
+      if (status && data.m.status[json.status]) {
+        status.textContent = data.m.status[json.status] || "";
+        status.className = `screen-status status-${json.status}`;
+      }
+    },
+  );
 }
 
 /* ---------- slides ---------- */

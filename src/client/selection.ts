@@ -4,7 +4,7 @@
  * the server; this script sends changes to /api/nominate/… and /api/jury/… and says what happened.
  */
 
-export {};
+import { $, pageData } from "./dom";
 
 interface PageData {
   page: string;
@@ -25,10 +25,7 @@ interface PageData {
   };
 }
 
-const dataEl = document.getElementById("page-data");
-const data: PageData = JSON.parse(dataEl?.textContent || "{}");
-const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
-  root.querySelector<T>(sel);
+const data = pageData({} as PageData);
 const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) =>
   Array.from(root.querySelectorAll<T>(sel));
 

@@ -1,3 +1,21 @@
+/** A nominee's counts as the ranking shows them (db/queries/results.ts `tallies`). */
+export interface TallyRow {
+  number: number;
+  name: string;
+  unit: string;
+  group: string;
+  likes: number;
+  voidedLikes: number;
+  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
+  heldLikes: number;
+}
+
+/**
+ * A ranked tally (`rankByLikes`): the row of the results page, the 大屏, and the public results
+ * JSON the browser redraws them from.
+ */
+export type RankedRow = TallyRow & { rank: number };
+
 /**
  * Standard competition ranking ("1224"): equal likes share a rank and the next rank skips. Ties are
  * listed by number so the order is stable.

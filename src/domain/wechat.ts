@@ -92,3 +92,16 @@ export function wechatGate(opts: {
   if (!opts.configured) return "unavailable";
   return opts.inWeChat ? "sign_in" : "open_in_wechat";
 }
+
+/**
+ * The signed wx.config the server gives a page inside WeChat (GET /api/wechat/share-config,
+ * integrations/wechat-jssdk.ts) and the page passes to WeChat's JS-SDK.
+ */
+export interface ShareConfig {
+  appId: string;
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
+  jsApiList: string[];
+  sdkUrl: string;
+}

@@ -15,6 +15,7 @@ import {
   saveWeChatCredential,
   type WeChatCredentialKind,
 } from "../db/queries/wechat";
+import type { ShareConfig } from "../domain/wechat";
 
 export const WECHAT_API_ORIGIN = "https://api.weixin.qq.com";
 /**
@@ -176,14 +177,7 @@ export function jsapiTicket(db: Database, config: WeChatConfig, now: number): Pr
   });
 }
 
-export interface ShareConfig {
-  appId: string;
-  timestamp: number;
-  nonceStr: string;
-  signature: string;
-  jsApiList: string[];
-  sdkUrl: string;
-}
+export type { ShareConfig };
 
 /** The signed wx.config for `url` (its `#…` dropped, as WeChat signs it). */
 export async function shareConfig(

@@ -1,17 +1,9 @@
 import { asc, desc, eq } from "drizzle-orm";
+import type { TallyRow } from "../../domain/ranking";
 import type { Database } from "../client";
 import { nominees } from "../schema";
 
-export interface TallyRow {
-  number: number;
-  name: string;
-  unit: string;
-  group: string;
-  likes: number;
-  voidedLikes: number;
-  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
-  heldLikes: number;
-}
+export type { RankedRow, TallyRow } from "../../domain/ranking";
 
 /**
  * Per-nominee tallies from the counters: one indexed read of the campaign's nominees, whatever the

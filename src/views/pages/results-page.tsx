@@ -1,21 +1,10 @@
 import type { Campaign } from "../../db/schema";
 import { type CampaignStatus, votingEnd } from "../../domain/campaign-status";
+import type { RankedRow } from "../../domain/ranking";
 import { rankByLikes } from "../../domain/ranking";
 import type { Preferences } from "../../types";
 import { formatLocal, StatusLine } from "../components/campaign-header";
 import { Layout } from "../layout";
-
-export interface RankedRow {
-  rank: number;
-  number: number;
-  name: string;
-  unit: string;
-  group: string;
-  likes: number;
-  voidedLikes: number;
-  /** Held likes (待核验), shown next to the count. */
-  heldLikes: number;
-}
 
 export interface ResultsPageProps {
   campaign: Campaign;
