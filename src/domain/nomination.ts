@@ -20,9 +20,12 @@ export const REVIEW_RESULT: Record<ReviewDecision, NominationStatus> = {
   decline: "declined",
 };
 
+/** The statuses in which the unit may still change (or delete) the nomination. */
+export const UNIT_EDITABLE = ["draft", "returned"] as const satisfies readonly NominationStatus[];
+
 /** Whether the unit may still change (or delete) the nomination. */
 export function unitCanEdit(status: NominationStatus): boolean {
-  return status === "draft" || status === "returned";
+  return (UNIT_EDITABLE as readonly NominationStatus[]).includes(status);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { NomineeInput, NomineePatch } from "../../validators/nominee";
 import type { Database } from "../client";
 import { type Campaign, type Nominee, nominees } from "../schema";
 import { auditStatement } from "./audit";
+import { profileColumns, sent } from "./sent-fields";
 
 /** All of a campaign's nominees with their counts, by number. */
 export async function listNomineesAdmin(db: Database, campaignId: number): Promise<Nominee[]> {
@@ -26,18 +27,9 @@ async function nextNumber(db: Database, campaignId: number): Promise<number> {
 
 function toColumns(input: NomineePatch) {
   return {
-    ...(input.number !== undefined && { number: input.number }),
-    ...(input.name !== undefined && { name: input.name }),
-    ...(input.position !== undefined && { position: input.position }),
-    ...(input.unit !== undefined && { unit: input.unit }),
-    ...(input.group !== undefined && { groupName: input.group }),
-    ...(input.headline !== undefined && { headline: input.headline }),
-    ...(input.story !== undefined && { story: input.story }),
-    ...(input.photos !== undefined && {
-      photos: input.photos.map((p) => ({ url: p.url, caption: p.caption ?? "" })),
-    }),
-    ...(input.nominatingUnit !== undefined && { nominatingUnit: input.nominatingUnit }),
-    ...(input.honoree !== undefined && { honoree: input.honoree }),
+    ...sent(input, ["number"]),
+    ...profileColumns(input),
+    ...sent(input, ["nominatingUnit", "honoree"]),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type AnomalyFlag, anomalyFlags, type Campaign, campaigns } from "../schema";
 import { actorLabel } from "./audit";
+import { findInCampaign } from "./campaign-rows";
 import { statusChangeStatements } from "./ledger-status";
 
 /**
@@ -240,13 +241,8 @@ export async function listFlags(
   }));
 }
 
-export async function findFlag(db: Database, campaignId: number, id: number) {
-  return db
-    .select()
-    .from(anomalyFlags)
-    .where(and(eq(anomalyFlags.campaignId, campaignId), eq(anomalyFlags.id, id)))
-    .get();
-}
+export const findFlag = (db: Database, campaignId: number, id: number) =>
+  findInCampaign(db, anomalyFlags, campaignId, id);
 
 /**
  * Decides an open flag: `void` voids its likes that still count or are held (reason and who on

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, type NominationInvite, nominationInvites, nominations } from "../schema";
 import { auditStatement } from "./audit";
+import { findByTokenHash, findInCampaign, revokeLink } from "./campaign-rows";
 
 export interface InviteInput {
   unit: string;
@@ -69,52 +70,21 @@ export async function listInvites(db: Database, campaignId: number): Promise<Inv
     );
 }
 
-export async function findInvite(
-  db: Database,
-  campaignId: number,
-  id: number,
-): Promise<NominationInvite | undefined> {
-  return db
-    .select()
-    .from(nominationInvites)
-    .where(and(eq(nominationInvites.campaignId, campaignId), eq(nominationInvites.id, id)))
-    .get();
-}
+export const findInvite = (db: Database, campaignId: number, id: number) =>
+  findInCampaign(db, nominationInvites, campaignId, id);
 
 /** The invitation a link's token names, by the token's hash. */
-export async function findInviteByTokenHash(
-  db: Database,
-  tokenHash: string,
-): Promise<NominationInvite | undefined> {
-  return db
-    .select()
-    .from(nominationInvites)
-    .where(eq(nominationInvites.tokenHash, tokenHash))
-    .get();
-}
+export const findInviteByTokenHash = (db: Database, tokenHash: string) =>
+  findByTokenHash(db, nominationInvites, tokenHash);
 
 /** Revokes a link at once; its unit's nominations stay. */
-export async function revokeInvite(
+export const revokeInvite = (
   db: Database,
   invite: NominationInvite,
   actor: Organizer,
   now: number,
-): Promise<void> {
-  await db.batch([
-    db
-      .update(nominationInvites)
-      .set({ revokedAt: now })
-      .where(and(eq(nominationInvites.id, invite.id), isNull(nominationInvites.revokedAt))),
-    auditStatement(db, {
-      campaignId: invite.campaignId,
-      actor,
-      action: "invitation.revoke",
-      before: { unit: invite.unit, revokedAt: invite.revokedAt },
-      after: { unit: invite.unit, revokedAt: now },
-      now,
-    }),
-  ]);
-}
+): Promise<void> =>
+  revokeLink(db, nominationInvites, invite, { unit: invite.unit }, "invitation.revoke", actor, now);
 
 /** How many of the invitation's nominations take a quota place. */
 export async function quotaUsed(db: Database, inviteId: number): Promise<number> {

@@ -3,6 +3,7 @@ import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, type Juror, jurorScores, jurors, nominees } from "../schema";
 import { auditStatement } from "./audit";
+import { findByTokenHash, findInCampaign, revokeLink } from "./campaign-rows";
 
 /** Adds a juror with a personal link (stored as its hash), audit-logged in the same batch. */
 export async function createJuror(
@@ -52,24 +53,11 @@ export async function listJurors(db: Database, campaignId: number): Promise<Juro
   return rows.map((r) => ({ ...r.juror, scored: Number(r.scored) }));
 }
 
-export async function findJuror(
-  db: Database,
-  campaignId: number,
-  id: number,
-): Promise<Juror | undefined> {
-  return db
-    .select()
-    .from(jurors)
-    .where(and(eq(jurors.campaignId, campaignId), eq(jurors.id, id)))
-    .get();
-}
+export const findJuror = (db: Database, campaignId: number, id: number) =>
+  findInCampaign(db, jurors, campaignId, id);
 
-export async function findJurorByTokenHash(
-  db: Database,
-  tokenHash: string,
-): Promise<Juror | undefined> {
-  return db.select().from(jurors).where(eq(jurors.tokenHash, tokenHash)).get();
-}
+export const findJurorByTokenHash = (db: Database, tokenHash: string) =>
+  findByTokenHash(db, jurors, tokenHash);
 
 /** A new link for the same juror (a lost phone): the old link stops working, scores stay. */
 export async function renewJurorLink(
@@ -93,22 +81,8 @@ export async function renewJurorLink(
   ]);
 }
 
-export async function revokeJuror(db: Database, juror: Juror, actor: Organizer, now: number) {
-  await db.batch([
-    db
-      .update(jurors)
-      .set({ revokedAt: now })
-      .where(and(eq(jurors.id, juror.id), isNull(jurors.revokedAt))),
-    auditStatement(db, {
-      campaignId: juror.campaignId,
-      actor,
-      action: "juror.revoke",
-      before: { name: juror.name, revokedAt: juror.revokedAt },
-      after: { name: juror.name, revokedAt: now },
-      now,
-    }),
-  ]);
-}
+export const revokeJuror = (db: Database, juror: Juror, actor: Organizer, now: number) =>
+  revokeLink(db, jurors, juror, { name: juror.name }, "juror.revoke", actor, now);
 
 export interface SheetRow {
   number: number;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { NominationStatus, ReviewDecision } from "../../domain/nomination";
-import { REVIEW_RESULT } from "../../domain/nomination";
+import { REVIEW_RESULT, UNIT_EDITABLE } from "../../domain/nomination";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import {
@@ -13,30 +13,11 @@ import {
   nominees,
 } from "../schema";
 import { actorLabel, auditStatement } from "./audit";
-import { photosUnchanged } from "./photos";
+import { photosUnchanged, updateEditableNomination } from "./photos";
+import { type ProfileFields, profileColumns } from "./sent-fields";
 
 /** The fields a unit fills in. */
-export interface NominationContent {
-  name?: string;
-  position?: string;
-  unit?: string;
-  group?: string;
-  headline?: string;
-  story?: string[];
-  photos?: { url: string; caption: string }[];
-}
-
-function toColumns(c: NominationContent) {
-  return {
-    ...(c.name !== undefined && { name: c.name }),
-    ...(c.position !== undefined && { position: c.position }),
-    ...(c.unit !== undefined && { unit: c.unit }),
-    ...(c.group !== undefined && { groupName: c.group }),
-    ...(c.headline !== undefined && { headline: c.headline }),
-    ...(c.story !== undefined && { story: c.story }),
-    ...(c.photos !== undefined && { photos: c.photos }),
-  };
-}
+export type NominationContent = ProfileFields;
 
 /** The audit actor for what a unit does through its link. */
 const unitActor = (invite: NominationInvite) => `${invite.unit} (unit, link)`;
@@ -111,19 +92,13 @@ export async function updateNomination(
   content: NominationContent,
   now: number,
 ): Promise<Nomination | undefined> {
-  const [row] = await db
-    .update(nominations)
-    .set({ ...toColumns(content), updatedAt: now })
-    .where(
-      and(
-        eq(nominations.id, nomination.id),
-        inArray(nominations.status, ["draft", "returned"]),
-        // A new photo list replaces the one read: only if no upload landed in between.
-        content.photos ? photosUnchanged(nominations.photos, nomination.photos) : undefined,
-      ),
-    )
-    .returning();
-  return row;
+  // A new photo list replaces the one read: only if no upload landed in between.
+  return updateEditableNomination(
+    db,
+    nomination.id,
+    { ...profileColumns(content), updatedAt: now },
+    content.photos ? photosUnchanged(nominations.photos, nomination.photos) : undefined,
+  );
 }
 
 /** Deletes a draft (never a submitted nomination). */
@@ -146,9 +121,7 @@ export async function submitNomination(
     db
       .update(nominations)
       .set({ status: "submitted", submittedAt: now, updatedAt: now })
-      .where(
-        and(eq(nominations.id, nomination.id), inArray(nominations.status, ["draft", "returned"])),
-      )
+      .where(and(eq(nominations.id, nomination.id), inArray(nominations.status, UNIT_EDITABLE)))
       .returning(),
     db.insert(auditLog).values({
       campaignId: invite.campaignId,

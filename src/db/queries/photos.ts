@@ -1,8 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { mediaKey, orphanKeys, UPLOAD_PREFIX } from "../../domain/media";
+import { UNIT_EDITABLE } from "../../domain/nomination";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
-import { type Nomination, type Nominee, nominations, nominees } from "../schema";
+import { type Nomination, type Nominee, nominations, nominees, type StoredPhoto } from "../schema";
 import { actorLabel } from "./audit";
 
 /**
@@ -12,35 +14,45 @@ import { actorLabel } from "./audit";
  * deleted when a row drops them and, as a backstop, by the scheduled sweep.
  */
 
-type Photo = { url: string; caption: string };
+/**
+ * Changes a nomination the unit may still edit (draft or returned) and, with `guard`, only if that
+ * holds too, in one statement: nothing can slip in between the check and the change. Undefined
+ * when nothing changed.
+ */
+export async function updateEditableNomination(
+  db: Database,
+  nominationId: number,
+  set: SQLiteUpdateSetSource<typeof nominations>,
+  guard?: SQL,
+): Promise<Nomination | undefined> {
+  const [row] = await db
+    .update(nominations)
+    .set(set)
+    .where(and(eq(nominations.id, nominationId), inArray(nominations.status, UNIT_EDITABLE), guard))
+    .returning();
+  return row;
+}
 
 /**
  * Appends a photo to an editable nomination unless it already holds `max`. Undefined when nothing
  * changed (full, or no longer editable).
  */
-export async function appendNominationPhoto(
+export const appendNominationPhoto = (
   db: Database,
   nominationId: number,
-  photo: Photo,
+  photo: StoredPhoto,
   max: number,
   now: number,
-): Promise<Nomination | undefined> {
-  const [row] = await db
-    .update(nominations)
-    .set({
+): Promise<Nomination | undefined> =>
+  updateEditableNomination(
+    db,
+    nominationId,
+    {
       photos: sql`json_insert(${nominations.photos}, '$[#]', json(${JSON.stringify(photo)}))`,
       updatedAt: now,
-    })
-    .where(
-      and(
-        eq(nominations.id, nominationId),
-        inArray(nominations.status, ["draft", "returned"]),
-        sql`json_array_length(${nominations.photos}) < ${max}`,
-      ),
-    )
-    .returning();
-  return row;
-}
+    },
+    sql`json_array_length(${nominations.photos}) < ${max}`,
+  );
 
 /**
  * Appends a photo to a nominee unless it already holds `max`, with its audit entry in the same
@@ -49,7 +61,7 @@ export async function appendNominationPhoto(
 export async function appendNomineePhoto(
   db: Database,
   nominee: Nominee,
-  photo: Photo,
+  photo: StoredPhoto,
   max: number,
   actor: Organizer,
   now: number,
@@ -78,7 +90,7 @@ export async function appendNomineePhoto(
 }
 
 /** The photo URLs of a row's list, in order, as one comparable string. */
-export function photoUrls(photos: Photo[]): string {
+export function photoUrls(photos: StoredPhoto[]): string {
   return photos.map((p) => p.url).join(" ");
 }
 
@@ -88,7 +100,7 @@ export function photoUrls(photos: Photo[]): string {
  */
 export function photosUnchanged(
   column: typeof nominations.photos | typeof nominees.photos,
-  was: Photo[],
+  was: StoredPhoto[],
 ) {
   return sql`coalesce((SELECT group_concat(json_extract(value, '$.url'), ' ')
     FROM json_each(${column})), '') = ${photoUrls(was)}`;
@@ -131,7 +143,7 @@ export async function discardPhotos(
 }
 
 /** URLs in `before` that `after` no longer holds. */
-export function droppedUrls(before: Photo[], after: Photo[]): string[] {
+export function droppedUrls(before: StoredPhoto[], after: StoredPhoto[]): string[] {
   const still = new Set(after.map((p) => p.url));
   return before.map((p) => p.url).filter((u) => !still.has(u));
 }

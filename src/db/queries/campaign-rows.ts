@@ -1,0 +1,70 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Organizer } from "../../types";
+import type { Database } from "../client";
+import { auditStatement } from "./audit";
+
+/** A table whose rows belong to one campaign and have an integer id. */
+type CampaignTable = SQLiteTable & { id: SQLiteColumn; campaignId: SQLiteColumn };
+
+/** A bearer link's table (a unit's invitation, a juror): found by its token's hash, revocable. */
+type LinkTable = CampaignTable & { tokenHash: SQLiteColumn; revokedAt: SQLiteColumn };
+
+/**
+ * Row `id` of `table` if it belongs to the campaign: an organizer's URL names the campaign and the
+ * row, and another campaign's id is "not found", never that other campaign's row.
+ */
+export function findInCampaign<T extends CampaignTable>(
+  db: Database,
+  table: T,
+  campaignId: number,
+  id: number,
+): Promise<T["$inferSelect"] | undefined> {
+  return db
+    .select()
+    .from(table as CampaignTable)
+    .where(and(eq(table.campaignId, campaignId), eq(table.id, id)))
+    .get() as Promise<T["$inferSelect"] | undefined>;
+}
+
+/** The link (invitation or juror) a token names, by the token's hash; revoked ones included. */
+export function findByTokenHash<T extends LinkTable>(
+  db: Database,
+  table: T,
+  tokenHash: string,
+): Promise<T["$inferSelect"] | undefined> {
+  return db
+    .select()
+    .from(table as LinkTable)
+    .where(eq(table.tokenHash, tokenHash))
+    .get() as Promise<T["$inferSelect"] | undefined>;
+}
+
+/**
+ * Revokes a link at once, with its audit entry in the same batch; `label` says whose link it was
+ * (`{ unit }`, `{ name }`) before and after. A link already revoked keeps its first time.
+ */
+export async function revokeLink<T extends LinkTable>(
+  db: Database,
+  table: T,
+  link: { id: number; campaignId: number; revokedAt: number | null },
+  label: Record<string, string>,
+  action: string,
+  actor: Organizer,
+  now: number,
+): Promise<void> {
+  await db.batch([
+    db
+      .update(table as LinkTable)
+      .set({ revokedAt: now } as T["$inferInsert"])
+      .where(and(eq(table.id, link.id), isNull(table.revokedAt))),
+    auditStatement(db, {
+      campaignId: link.campaignId,
+      actor,
+      action,
+      before: { ...label, revokedAt: link.revokedAt },
+      after: { ...label, revokedAt: now },
+      now,
+    }),
+  ]);
+}
