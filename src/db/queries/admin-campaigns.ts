@@ -6,7 +6,7 @@ import type { CampaignPatch, CampaignSettings } from "../../validators/campaign"
 import { noticeColumns } from "../../validators/notice";
 import type { Database } from "../client";
 import { auditLog, type Campaign, campaigns, likes, nominees } from "../schema";
-import { actorLabel, auditStatement } from "./audit";
+import { actorLabel, audited, auditStatement } from "./audit";
 
 /** Every campaign, drafts included, with counts from the counters. */
 export async function listAllCampaigns(db: Database) {
@@ -133,14 +133,15 @@ async function changeCampaign(
   now: number,
 ): Promise<Campaign> {
   const after = { ...before, ...change, updatedAt: now };
-  const [updated] = await db.batch([
+  const updated = await audited(
+    db,
     db
       .update(campaigns)
       .set({ ...change, updatedAt: now })
       .where(eq(campaigns.id, before.id))
       .returning(),
-    auditStatement(db, { campaignId: before.id, actor, action, before, after, now }),
-  ]);
+    { campaignId: before.id, actor, action, before, after, now },
+  );
   return updated[0] ?? after;
 }
 

@@ -4,8 +4,8 @@ import type { Organizer } from "../../types";
 import type { NomineeInput, NomineePatch } from "../../validators/nominee";
 import type { Database } from "../client";
 import { type Campaign, type Nominee, nominees } from "../schema";
-import { auditStatement } from "./audit";
-import { profileColumns, sent } from "./sent-fields";
+import { audited, auditStatement } from "./audit";
+import { profileValues, sent } from "./sent-fields";
 
 /** All of a campaign's nominees with their counts, by number. */
 export async function listNomineesAdmin(db: Database, campaignId: number): Promise<Nominee[]> {
@@ -28,7 +28,7 @@ async function nextNumber(db: Database, campaignId: number): Promise<number> {
 function toColumns(input: NomineePatch) {
   return {
     ...sent(input, ["number"]),
-    ...profileColumns(input),
+    ...profileValues(input),
     ...sent(input, ["nominatingUnit", "honoree"]),
   };
 }
@@ -51,16 +51,13 @@ export async function createNominee(
     updatedAt: now,
   };
   try {
-    const [created] = await db.batch([
-      db.insert(nominees).values(values).returning(),
-      auditStatement(db, {
-        campaignId: campaign.id,
-        actor,
-        action: "nominee.create",
-        after: values,
-        now,
-      }),
-    ]);
+    const created = await audited(db, db.insert(nominees).values(values).returning(), {
+      campaignId: campaign.id,
+      actor,
+      action: "nominee.create",
+      after: values,
+      now,
+    });
     return created[0] ?? null;
   } catch (error) {
     if (/UNIQUE constraint failed/i.test(String(error))) return null;
@@ -78,17 +75,18 @@ export async function updateNominee(
 ): Promise<Nominee | null> {
   const change = { ...toColumns(patch), updatedAt: now };
   try {
-    const [updated] = await db.batch([
+    const updated = await audited(
+      db,
       db.update(nominees).set(change).where(eq(nominees.id, before.id)).returning(),
-      auditStatement(db, {
+      {
         campaignId: before.campaignId,
         actor,
         action: "nominee.update",
         before,
         after: { ...before, ...change },
         now,
-      }),
-    ]);
+      },
+    );
     return updated[0] ?? null;
   } catch (error) {
     if (/UNIQUE constraint failed/i.test(String(error))) return null;
@@ -98,16 +96,13 @@ export async function updateNominee(
 
 /** Deletes a nominee who never received a like (the ledger keeps every like's nominee). */
 export async function deleteNominee(db: Database, nominee: Nominee, actor: Organizer, now: number) {
-  await db.batch([
-    db.delete(nominees).where(eq(nominees.id, nominee.id)),
-    auditStatement(db, {
-      campaignId: nominee.campaignId,
-      actor,
-      action: "nominee.delete",
-      before: nominee,
-      now,
-    }),
-  ]);
+  await audited(db, db.delete(nominees).where(eq(nominees.id, nominee.id)), {
+    campaignId: nominee.campaignId,
+    actor,
+    action: "nominee.delete",
+    before: nominee,
+    now,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { auditLog } from "../schema";
@@ -30,6 +31,19 @@ export function auditStatement(db: Database, e: AuditInput) {
     after: e.after ?? null,
     createdAt: e.now,
   });
+}
+
+/**
+ * Runs a change and its audit entry in one batch, so they land together or not at all, and
+ * returns what the change returned (its rows, with `.returning()`).
+ */
+export async function audited<Q extends BatchItem<"sqlite">>(
+  db: Database,
+  change: Q,
+  entry: AuditInput,
+): Promise<Awaited<Q>> {
+  const [result] = await db.batch([change, auditStatement(db, entry)]);
+  return result as Awaited<Q>;
 }
 
 /** Newest first, keyset-paginated by id. */

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { type CertificateSettings, certificateSettings, type Nominee, nominees } from "../schema";
-import { type AuditInput, auditStatement } from "./audit";
+import { type AuditInput, audited } from "./audit";
 
 /**
  * The honorees of a published campaign, by number: what the 大屏's slides and the certificates show.
@@ -56,7 +56,8 @@ export async function saveCertificateSettings(
   after: CertificateValues,
   audit: Omit<AuditInput, "campaignId" | "before" | "after">,
 ) {
-  await db.batch([
+  await audited(
+    db,
     db
       .insert(certificateSettings)
       .values({ campaignId, ...after, updatedAt: audit.now })
@@ -64,6 +65,6 @@ export async function saveCertificateSettings(
         target: certificateSettings.campaignId,
         set: { ...after, updatedAt: audit.now },
       }),
-    auditStatement(db, { ...audit, campaignId, before, after }),
-  ]);
+    { ...audit, campaignId, before, after },
+  );
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, type NominationInvite, nominationInvites, nominations } from "../schema";
-import { auditStatement } from "./audit";
+import { audited } from "./audit";
 import { findByTokenHash, findInCampaign, revokeLink } from "./campaign-rows";
 
 export interface InviteInput {
@@ -32,21 +32,18 @@ export async function createInvite(
     tokenHash,
     createdAt: now,
   };
-  const [created] = await db.batch([
-    db.insert(nominationInvites).values(values).returning(),
-    auditStatement(db, {
-      campaignId: campaign.id,
-      actor,
-      action: "invitation.create",
-      after: {
-        unit: input.unit,
-        group: input.group,
-        quota: input.quota,
-        expiresAt: input.expiresAt,
-      },
-      now,
-    }),
-  ]);
+  const created = await audited(db, db.insert(nominationInvites).values(values).returning(), {
+    campaignId: campaign.id,
+    actor,
+    action: "invitation.create",
+    after: {
+      unit: input.unit,
+      group: input.group,
+      quota: input.quota,
+      expiresAt: input.expiresAt,
+    },
+    now,
+  });
   const row = created[0];
   if (!row) throw new Error("invitation not created");
   return row;

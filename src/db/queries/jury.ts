@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, type Juror, jurorScores, jurors, nominees } from "../schema";
-import { auditStatement } from "./audit";
+import { audited } from "./audit";
 import { findByTokenHash, findInCampaign, revokeLink } from "./campaign-rows";
 
 /** Adds a juror with a personal link (stored as its hash), audit-logged in the same batch. */
@@ -14,7 +14,8 @@ export async function createJuror(
   actor: Organizer,
   now: number,
 ): Promise<Juror> {
-  const [created] = await db.batch([
+  const created = await audited(
+    db,
     db
       .insert(jurors)
       .values({
@@ -25,14 +26,14 @@ export async function createJuror(
         createdAt: now,
       })
       .returning(),
-    auditStatement(db, {
+    {
       campaignId: campaign.id,
       actor,
       action: "juror.create",
       after: { name: input.name, expiresAt: input.expiresAt },
       now,
-    }),
-  ]);
+    },
+  );
   const row = created[0];
   if (!row) throw new Error("juror not created");
   return row;
@@ -68,17 +69,18 @@ export async function renewJurorLink(
   actor: Organizer,
   now: number,
 ) {
-  await db.batch([
+  await audited(
+    db,
     db.update(jurors).set({ tokenHash, expiresAt }).where(eq(jurors.id, juror.id)),
-    auditStatement(db, {
+    {
       campaignId: juror.campaignId,
       actor,
       action: "juror.link",
       before: { name: juror.name, expiresAt: juror.expiresAt },
       after: { name: juror.name, expiresAt },
       now,
-    }),
-  ]);
+    },
+  );
 }
 
 export const revokeJuror = (db: Database, juror: Juror, actor: Organizer, now: number) =>

@@ -12,9 +12,9 @@ import {
   nominations,
   nominees,
 } from "../schema";
-import { actorLabel, auditStatement } from "./audit";
+import { actorLabel, audited } from "./audit";
 import { photosUnchanged, updateEditableNomination } from "./photos";
-import { type ProfileFields, profileColumns } from "./sent-fields";
+import { type ProfileFields, profileValues } from "./sent-fields";
 
 /** The fields a unit fills in. */
 export type NominationContent = ProfileFields;
@@ -96,7 +96,7 @@ export async function updateNomination(
   return updateEditableNomination(
     db,
     nomination.id,
-    { ...profileColumns(content), updatedAt: now },
+    { ...profileValues(content), updatedAt: now },
     content.photos ? photosUnchanged(nominations.photos, nomination.photos) : undefined,
   );
 }
@@ -186,21 +186,22 @@ export async function decideNomination(
   const by = actorLabel(actor);
   const guard = and(eq(nominations.id, item.id), eq(nominations.status, "submitted"));
   if (decision !== "accept") {
-    const [updated] = await db.batch([
+    const updated = await audited(
+      db,
       db
         .update(nominations)
         .set({ status, reviewComment: comment, decidedAt: now, decidedBy: by, updatedAt: now })
         .where(guard)
         .returning(),
-      auditStatement(db, {
+      {
         campaignId: campaign.id,
         actor,
         action: `nomination.${decision}`,
         before: { id: item.id, name: item.name, unit: item.inviteUnit, status: item.status },
         after: { id: item.id, name: item.name, status, comment },
         now,
-      }),
-    ]);
+      },
+    );
     return updated[0] ? { status, number: null } : undefined;
   }
   const d1 = db.$client;
@@ -263,7 +264,8 @@ export async function reopenNomination(
   actor: Organizer,
   now: number,
 ): Promise<Nomination | undefined> {
-  const [updated] = await db.batch([
+  const updated = await audited(
+    db,
     db
       .update(nominations)
       .set({
@@ -275,14 +277,14 @@ export async function reopenNomination(
       })
       .where(and(eq(nominations.id, item.id), eq(nominations.status, "declined")))
       .returning(),
-    auditStatement(db, {
+    {
       campaignId: campaign.id,
       actor,
       action: "nomination.reopen",
       before: { id: item.id, name: item.name, unit: item.inviteUnit, status: item.status },
       after: { id: item.id, name: item.name, status: "submitted", reason },
       now,
-    }),
-  ]);
+    },
+  );
   return updated[0];
 }

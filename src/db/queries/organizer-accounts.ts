@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-
 import type { Organizer, Role } from "../../types";
 import type { Database } from "../client";
 import { auditLog, campaigns, organizerAccountCampaigns, organizerAccounts } from "../schema";
-import { actorLabel, auditStatement } from "./audit";
+import { actorLabel, audited, auditStatement } from "./audit";
 import { revokeAccountSessions } from "./organizer-sessions";
 
 /**
@@ -220,18 +220,19 @@ export async function setOwnTotp(
   step: number,
   now: number,
 ) {
-  await db.batch([
+  await audited(
+    db,
     db
       .update(organizerAccounts)
       .set({ totpSecret: secret, totpLastStep: step, updatedAt: now })
       .where(eq(organizerAccounts.id, actor.accountId)),
-    auditStatement(db, {
+    {
       campaignId: null,
       actor,
       action: secret ? "account.totp.enable" : "account.totp.disable",
       now,
-    }),
-  ]);
+    },
+  );
 }
 
 /**

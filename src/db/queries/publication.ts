@@ -3,7 +3,7 @@ import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, campaigns } from "../schema";
 import { honoreeStatements } from "./admin-nominees";
-import { auditStatement } from "./audit";
+import { audited, auditStatement } from "./audit";
 
 /** Whether a D1 error is the `nominees_honoree_frozen` trigger (migration 0011) refusing. */
 export function isHonoreesFrozen(error: unknown): boolean {
@@ -58,7 +58,8 @@ export async function withdrawPublication(
   actor: Organizer,
   now: number,
 ): Promise<Campaign | undefined> {
-  const [updated] = await db.batch([
+  const updated = await audited(
+    db,
     db
       .update(campaigns)
       .set({
@@ -69,14 +70,14 @@ export async function withdrawPublication(
       })
       .where(and(eq(campaigns.id, campaign.id), isNotNull(campaigns.publishedAt)))
       .returning(),
-    auditStatement(db, {
+    {
       campaignId: campaign.id,
       actor,
       action: "campaign.withdraw",
       before: { publishedAt: campaign.publishedAt, honorees: campaign.publishedHonorees },
       after: { publishedAt: null, reason },
       now,
-    }),
-  ]);
+    },
+  );
   return updated[0];
 }

@@ -3,7 +3,7 @@ import type { PublicMethod } from "../../domain/combined-score";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, campaigns, type SelectionSettings, selectionSettings } from "../schema";
-import { auditStatement } from "./audit";
+import { audited } from "./audit";
 
 /** The selection settings a campaign has until an organizer changes them. */
 export function defaultSettings(campaignId: number): SelectionSettings {
@@ -50,7 +50,8 @@ export async function changeSelectionSettings(
   now: number,
 ): Promise<SelectionSettings> {
   const after: SelectionSettings = { ...before, ...change, updatedAt: now };
-  await db.batch([
+  await audited(
+    db,
     db
       .insert(selectionSettings)
       .values(after)
@@ -58,8 +59,8 @@ export async function changeSelectionSettings(
         target: selectionSettings.campaignId,
         set: { ...change, updatedAt: now },
       }),
-    auditStatement(db, { campaignId: campaign.id, actor, action, before, after, now }),
-  ]);
+    { campaignId: campaign.id, actor, action, before, after, now },
+  );
   return after;
 }
 

@@ -30,7 +30,7 @@ export interface ProfileFields {
  * Its columns (the nominee's and the nomination's are the same, schema/columns.ts
  * `profileColumns`), the fields sent only; a photo without a caption gets "".
  */
-export function profileColumns(p: ProfileFields) {
+export function profileValues(p: ProfileFields) {
   return {
     ...sent(p, ["name", "position", "unit"]),
     ...(p.group !== undefined && { groupName: p.group }),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /*
  * Column shapes several tables share. Each helper returns fresh builders: a drizzle column builder
@@ -51,3 +51,15 @@ export const linkLifeColumns = () => ({
   revokedAt: integer("revoked_at"),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * A link table's indexes: a token's hash names one row (unique), and a campaign's links are listed
+ * by id. `table` prefixes the index names, as the migrations created them.
+ */
+export const linkIndexes = (
+  table: string,
+  t: { tokenHash: AnySQLiteColumn; campaignId: AnySQLiteColumn; id: AnySQLiteColumn },
+) => [
+  uniqueIndex(`${table}_token`).on(t.tokenHash),
+  index(`${table}_campaign`).on(t.campaignId, t.id),
+];

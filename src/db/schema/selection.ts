@@ -1,15 +1,9 @@
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { campaignRef, nominees } from "./campaigns";
 import {
   campaignKey,
   emptyText,
+  linkIndexes,
   linkLifeColumns,
   profileColumns,
   serialId,
@@ -55,10 +49,7 @@ export const nominationInvites = sqliteTable(
     quota: integer("quota").notNull().default(3),
     ...linkLifeColumns(),
   },
-  (t) => [
-    uniqueIndex("nomination_invites_token").on(t.tokenHash),
-    index("nomination_invites_campaign").on(t.campaignId, t.id),
-  ],
+  (t) => linkIndexes("nomination_invites", t),
 );
 
 /** A unit's nomination: a draft until submitted, then reviewed (初选). */
@@ -103,10 +94,7 @@ export const jurors = sqliteTable(
     tokenHash: text("token_hash").notNull(),
     ...linkLifeColumns(),
   },
-  (t) => [
-    uniqueIndex("jurors_token").on(t.tokenHash),
-    index("jurors_campaign").on(t.campaignId, t.id),
-  ],
+  (t) => linkIndexes("jurors", t),
 );
 
 /** One juror's score (0–100) for one nominee, with an optional note. */
