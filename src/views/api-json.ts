@@ -1,6 +1,7 @@
 import type { Campaign, Nominee } from "../db/schema";
 import { type CampaignStatus, campaignStatus, countsVisible } from "../domain/campaign-status";
 import { isoInZone } from "../domain/time";
+import type { NoticeFields } from "./components/public-notice";
 
 /** JSON shapes of the public API (DESIGN.md §3). `likes` only where counts are visible. */
 
@@ -90,17 +91,7 @@ export function candidateDetail(n: Nominee, view: PublicView) {
 }
 
 /** 公示期 and the objection contact (issue 14), as the organizer API and the public share it. */
-export function noticeJson(
-  c: Pick<
-    Campaign,
-    | "timeZone"
-    | "noticeStartsAt"
-    | "noticeEndsAt"
-    | "objectionUnit"
-    | "objectionPhone"
-    | "objectionEmail"
-  >,
-) {
+export function noticeJson(c: NoticeFields) {
   const iso = (ms: number | null) => (ms === null ? null : isoInZone(ms, c.timeZone));
   return {
     startsAt: iso(c.noticeStartsAt),

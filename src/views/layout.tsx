@@ -29,6 +29,17 @@ export function jsonBlock(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
+/** The page's data for its browser script (read by `pageData` in src/client/dom.ts). */
+export function PageData(props: { data: unknown }) {
+  return (
+    <script
+      type="application/json"
+      id="page-data"
+      dangerouslySetInnerHTML={{ __html: jsonBlock(props.data) }}
+    />
+  );
+}
+
 /** The skip link and the site bar with the language and text-size toggles, on every public page. */
 export function SiteHeader(props: { prefs: Preferences; url: string }) {
   const { prefs, url } = props;
@@ -103,25 +114,21 @@ export function Layout(props: {
         <footer class="site">
           <p>{m.footer}</p>
         </footer>
-        <script
-          type="application/json"
-          id="page-data"
-          dangerouslySetInnerHTML={{
-            __html: jsonBlock({
-              m: clientMessages(m),
-              // The share card inside WeChat (JS-SDK) and the hint where 分享 is (src/client/app.ts).
-              share: {
-                title: meta.title,
-                desc: meta.description ?? "",
-                link: meta.canonical ?? "",
-                img: meta.image ?? "/icon-512.png",
-              },
-              wx: {
-                hint: CEREMONY_MESSAGES[prefs.locale].wechatHint,
-                close: CEREMONY_MESSAGES[prefs.locale].wechatHintClose,
-              },
-              ...props.data,
-            }),
+        <PageData
+          data={{
+            m: clientMessages(m),
+            // The share card inside WeChat (JS-SDK) and the hint where 分享 is (src/client/app.ts).
+            share: {
+              title: meta.title,
+              desc: meta.description ?? "",
+              link: meta.canonical ?? "",
+              img: meta.image ?? "/icon-512.png",
+            },
+            wx: {
+              hint: CEREMONY_MESSAGES[prefs.locale].wechatHint,
+              close: CEREMONY_MESSAGES[prefs.locale].wechatHintClose,
+            },
+            ...props.data,
           }}
         />
       </body>

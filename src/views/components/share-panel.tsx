@@ -1,5 +1,6 @@
 import type { CeremonyMessages } from "../ceremony-text";
 import type { Messages } from "../i18n";
+import { CopyLink } from "./copy-link";
 
 /**
  * Copy-link, a server-made QR code (a PNG, which WeChat's long-press recognises), the 拉票海报
@@ -18,15 +19,7 @@ export function SharePanel(props: {
       <summary>{m.share}</summary>
       <div class="share-body">
         <h2 class="share-title">{m.shareTitle}</h2>
-        <div class="share-link">
-          <label for="share-url" class="visually-hidden">
-            {m.shareTitle}
-          </label>
-          <input id="share-url" type="url" value={props.url} readonly />
-          <button type="button" class="button secondary" data-copy="#share-url" hidden>
-            {m.copyLink}
-          </button>
-        </div>
+        <CopyLink id="share-url" url={props.url} label={m.shareTitle} button={m.copyLink} />
         <img
           class="qr"
           src={`${props.path}/qr.png`}

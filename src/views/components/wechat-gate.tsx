@@ -1,5 +1,6 @@
 import type { WeChatGate as Gate } from "../../domain/wechat";
 import type { WeChatText } from "../wechat-text";
+import { CopyLink } from "./copy-link";
 
 export interface WeChatGateProps {
   t: WeChatText;
@@ -50,15 +51,7 @@ export function WeChatGate(p: WeChatGateProps) {
                 alt={t.qrAlt(p.name)}
               />
               <p>{t.copyHint}</p>
-              <div class="share-link">
-                <label for="wechat-url" class="visually-hidden">
-                  {t.copyHint}
-                </label>
-                <input id="wechat-url" type="url" value={p.pageUrl} readonly />
-                <button type="button" class="button secondary" data-copy="#wechat-url" hidden>
-                  {p.copyLabel}
-                </button>
-              </div>
+              <CopyLink id="wechat-url" url={p.pageUrl} label={t.copyHint} button={p.copyLabel} />
             </>
           )}
         </>

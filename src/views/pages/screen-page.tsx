@@ -3,7 +3,7 @@ import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
 import { CEREMONY_MESSAGES } from "../ceremony-text";
 import { IconLinks } from "../components/icon-links";
-import { jsonBlock } from "../layout";
+import { PageData } from "../layout";
 
 /** Seconds between two polls of the results (a 304 when nothing changed). */
 export const SCREEN_POLL_SECONDS = 3;
@@ -235,30 +235,26 @@ export function ScreenPage(p: ScreenPageProps) {
             </p>
           </aside>
         </main>
-        <script
-          type="application/json"
-          id="page-data"
-          dangerouslySetInnerHTML={{
-            __html: jsonBlock({
-              slug: c.slug,
-              status: p.status,
-              top: p.top,
-              timeZone: c.timeZone,
-              locale: prefs.locale,
-              live: p.rows !== null && !showSlides,
-              hidden: p.rows === null,
-              slides: showSlides ? p.slides.length : 0,
-              pollSeconds: SCREEN_POLL_SECONDS,
-              slideSeconds: SLIDE_SECONDS,
-              m: {
-                likes: t.likesTemplate,
-                total: t.totalTemplate,
-                slideOf: t.slideOfTemplate,
-                pause: t.pause,
-                play: t.play,
-                status: m.status,
-              },
-            }),
+        <PageData
+          data={{
+            slug: c.slug,
+            status: p.status,
+            top: p.top,
+            timeZone: c.timeZone,
+            locale: prefs.locale,
+            live: p.rows !== null && !showSlides,
+            hidden: p.rows === null,
+            slides: showSlides ? p.slides.length : 0,
+            pollSeconds: SCREEN_POLL_SECONDS,
+            slideSeconds: SLIDE_SECONDS,
+            m: {
+              likes: t.likesTemplate,
+              total: t.totalTemplate,
+              slideOf: t.slideOfTemplate,
+              pause: t.pause,
+              play: t.play,
+              status: m.status,
+            },
           }}
         />
       </body>

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../../types";
 import { IconLinks } from "../components/icon-links";
-import { jsonBlock, SiteHeader } from "../layout";
+import { PageData, SiteHeader } from "../layout";
 import { SELECTION_MESSAGES } from "../selection-text";
 
 /**
@@ -36,25 +36,21 @@ export function LinkLayout(props: {
       <body>
         <SiteHeader prefs={prefs} url={url} />
         <main id="main">{props.children}</main>
-        <script
-          type="application/json"
-          id="page-data"
-          dangerouslySetInnerHTML={{
-            __html: jsonBlock({
-              ...props.data,
-              s: {
-                errors: s.errors,
-                saving: s.saving,
-                saveFailed: s.saveFailed,
-                scoreSaved: s.scoreSaved,
-                fields: s.fields,
-                listSeparator: prefs.locale === "en" ? ", " : "、",
-                scoreRange: s.scoreRange,
-                scoreFirst: s.scoreFirst,
-                submitConfirm: s.submitConfirm,
-                savedAt: s.saved("{t}"),
-              },
-            }),
+        <PageData
+          data={{
+            ...props.data,
+            s: {
+              errors: s.errors,
+              saving: s.saving,
+              saveFailed: s.saveFailed,
+              scoreSaved: s.scoreSaved,
+              fields: s.fields,
+              listSeparator: prefs.locale === "en" ? ", " : "、",
+              scoreRange: s.scoreRange,
+              scoreFirst: s.scoreFirst,
+              submitConfirm: s.submitConfirm,
+              savedAt: s.saved("{t}"),
+            },
           }}
         />
       </body>
