@@ -29,17 +29,22 @@ export function canonicalRow(r: ChainRow): string {
   return `${r.id}|${r.seconds}|${r.number}|${r.voterHash}|${r.ipHash}|${r.receipt}|${r.day}`;
 }
 
-export function chainStep(prev: string, row: ChainRow): string {
-  return createHash("sha256")
-    .update(`${prev}\n${canonicalRow(row)}`)
-    .digest("hex");
+/** One link of a chain: sha256(previous value + "\n" + the item's canonical text), hex. */
+function link(prev: string, canonical: string): string {
+  return createHash("sha256").update(`${prev}\n${canonical}`).digest("hex");
 }
 
-export function extendChain(prev: string, rows: Iterable<ChainRow>): string {
+/** The chain's value after `items`, one `step` each, from `prev`. */
+function fold<T>(prev: string, items: Iterable<T>, step: (h: string, item: T) => string): string {
   let h = prev;
-  for (const r of rows) h = chainStep(h, r);
+  for (const item of items) h = step(h, item);
   return h;
 }
+
+export const chainStep = (prev: string, row: ChainRow): string => link(prev, canonicalRow(row));
+
+export const extendChain = (prev: string, rows: Iterable<ChainRow>): string =>
+  fold(prev, rows, chainStep);
 
 /**
  * Status changes are chained too, separately from the rows (so the rows' chain, and every
@@ -69,17 +74,10 @@ export function canonicalEvent(e: ChainEvent): string {
   return JSON.stringify([e.id, e.likeId, e.from, e.to, e.change, e.seconds, e.actor, e.reason]);
 }
 
-export function eventStep(prev: string, e: ChainEvent): string {
-  return createHash("sha256")
-    .update(`${prev}\n${canonicalEvent(e)}`)
-    .digest("hex");
-}
+export const eventStep = (prev: string, e: ChainEvent): string => link(prev, canonicalEvent(e));
 
-export function extendEventChain(prev: string, events: Iterable<ChainEvent>): string {
-  let h = prev;
-  for (const e of events) h = eventStep(h, e);
-  return h;
-}
+export const extendEventChain = (prev: string, events: Iterable<ChainEvent>): string =>
+  fold(prev, events, eventStep);
 
 /** The transitions the ledger allows (the same rule as the `likes_status_transition` trigger). */
 export function allowedTransition(from: LedgerStatus, to: LedgerStatus): boolean {

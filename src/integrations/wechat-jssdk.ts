@@ -16,8 +16,9 @@ import {
   type WeChatCredentialKind,
 } from "../db/queries/wechat";
 import type { ShareConfig } from "../domain/wechat";
+import { WECHAT_API_ORIGIN, wechatKeys, wechatOrigin } from "./wechat-oauth";
 
-export const WECHAT_API_ORIGIN = "https://api.weixin.qq.com";
+export { WECHAT_API_ORIGIN };
 /**
  * WeChat's own JS-SDK script. It cannot be self-hosted here (no copy offline, and WeChat updates
  * it); inside WeChat it is loaded from WeChat's host, reachable in mainland China, which is the
@@ -46,11 +47,8 @@ export function wechatConfig(env: {
   WECHAT_APP_SECRET?: string;
   WECHAT_API_ORIGIN?: string;
 }): WeChatConfig | null {
-  const appId = env.WECHAT_APP_ID?.trim();
-  const appSecret = env.WECHAT_APP_SECRET?.trim();
-  if (!appId || !appSecret) return null;
-  const apiOrigin = (env.WECHAT_API_ORIGIN?.trim() || WECHAT_API_ORIGIN).replace(/\/+$/, "");
-  return { appId, appSecret, apiOrigin };
+  const keys = wechatKeys(env);
+  return keys && { ...keys, apiOrigin: wechatOrigin(env.WECHAT_API_ORIGIN, WECHAT_API_ORIGIN) };
 }
 
 /** WeChat answered with an error code, or not at all. */

@@ -21,20 +21,32 @@ export interface WeChatOAuthConfig {
   apiOrigin: string;
 }
 
+/** The Official Account's keys, both set, or null: every WeChat feature is off without them. */
+export function wechatKeys(env: {
+  WECHAT_APP_ID?: string;
+  WECHAT_APP_SECRET?: string;
+}): { appId: string; appSecret: string } | null {
+  const appId = env.WECHAT_APP_ID?.trim();
+  const appSecret = env.WECHAT_APP_SECRET?.trim();
+  return appId && appSecret ? { appId, appSecret } : null;
+}
+
+/** A configured host (a local mock in tests), or WeChat's own; no trailing slash. */
+export const wechatOrigin = (configured: string | undefined, own: string) =>
+  (configured?.trim() || own).replace(/\/+$/, "");
+
 export function wechatOAuthConfig(env: {
   WECHAT_APP_ID?: string;
   WECHAT_APP_SECRET?: string;
   WECHAT_OPEN_ORIGIN?: string;
   WECHAT_API_ORIGIN?: string;
 }): WeChatOAuthConfig | null {
-  const appId = env.WECHAT_APP_ID?.trim();
-  const appSecret = env.WECHAT_APP_SECRET?.trim();
-  if (!appId || !appSecret) return null;
+  const keys = wechatKeys(env);
+  if (!keys) return null;
   return {
-    appId,
-    appSecret,
-    openOrigin: (env.WECHAT_OPEN_ORIGIN?.trim() || WECHAT_OPEN_ORIGIN).replace(/\/+$/, ""),
-    apiOrigin: (env.WECHAT_API_ORIGIN?.trim() || WECHAT_API_ORIGIN).replace(/\/+$/, ""),
+    ...keys,
+    openOrigin: wechatOrigin(env.WECHAT_OPEN_ORIGIN, WECHAT_OPEN_ORIGIN),
+    apiOrigin: wechatOrigin(env.WECHAT_API_ORIGIN, WECHAT_API_ORIGIN),
   };
 }
 
