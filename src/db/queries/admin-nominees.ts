@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, max, notInArray, type SQL, sql } from "drizzle-orm";
 import type { NomineeDraft } from "../../domain/nominee-import";
 import type { Organizer } from "../../types";
 import type { NomineeInput, NomineePatch } from "../../validators/nominee";
@@ -145,25 +145,15 @@ export function honoreeStatements(
   numbers: number[],
   now: number,
 ) {
+  const list = numbers.length ? numbers : [-1];
+  const mark = (honoree: boolean, listed: SQL) =>
+    db
+      .update(nominees)
+      .set({ honoree, updatedAt: now })
+      .where(and(eq(nominees.campaignId, campaignId), listed));
   return [
-    db
-      .update(nominees)
-      .set({ honoree: true, updatedAt: now })
-      .where(
-        and(
-          eq(nominees.campaignId, campaignId),
-          inArray(nominees.number, numbers.length ? numbers : [-1]),
-        ),
-      ),
-    db
-      .update(nominees)
-      .set({ honoree: false, updatedAt: now })
-      .where(
-        and(
-          eq(nominees.campaignId, campaignId),
-          notInArray(nominees.number, numbers.length ? numbers : [-1]),
-        ),
-      ),
+    mark(true, inArray(nominees.number, list)),
+    mark(false, notInArray(nominees.number, list)),
   ] as const;
 }
 

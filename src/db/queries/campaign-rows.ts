@@ -11,7 +11,7 @@ type CampaignTable = SQLiteTable & { id: SQLiteColumn; campaignId: SQLiteColumn 
 type LinkTable = CampaignTable & { tokenHash: SQLiteColumn; revokedAt: SQLiteColumn };
 
 /** The first row of `table` where `where` holds, or undefined. */
-function firstRow<T extends SQLiteTable>(
+export function firstRow<T extends SQLiteTable>(
   db: Database,
   table: T,
   where: SQL | undefined,

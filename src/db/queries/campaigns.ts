@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type Campaign, campaigns, nominees } from "../schema";
+import { firstRow } from "./campaign-rows";
 
 /** Campaigns the public may see (no drafts), oldest opening first. */
 export async function listPublicCampaigns(db: Database): Promise<Campaign[]> {
@@ -12,16 +13,8 @@ export async function listPublicCampaigns(db: Database): Promise<Campaign[]> {
 }
 
 /** A campaign the public may see, or undefined for unknown slugs and drafts. */
-export async function findPublicCampaign(
-  db: Database,
-  slug: string,
-): Promise<Campaign | undefined> {
-  return db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.slug, slug), eq(campaigns.draft, false)))
-    .get();
-}
+export const findPublicCampaign = (db: Database, slug: string): Promise<Campaign | undefined> =>
+  firstRow(db, campaigns, and(eq(campaigns.slug, slug), eq(campaigns.draft, false)));
 
 /** Nominee count and like total, read from the per-nominee counters (never the ledger). */
 export async function campaignTotals(

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { type CertificateSettings, certificateSettings, type Nominee, nominees } from "../schema";
 import { type AuditInput, audited } from "./audit";
+import { firstRow } from "./campaign-rows";
 
 /**
  * The honorees of a published campaign, by number: what the 大屏's slides and the certificates show.
@@ -38,11 +39,11 @@ export async function findCertificateSettings(
   db: Database,
   campaignId: number,
 ): Promise<CertificateValues> {
-  const row = await db
-    .select()
-    .from(certificateSettings)
-    .where(eq(certificateSettings.campaignId, campaignId))
-    .get();
+  const row = await firstRow(
+    db,
+    certificateSettings,
+    eq(certificateSettings.campaignId, campaignId),
+  );
   if (!row) return NO_CERTIFICATE_SETTINGS;
   const { campaignId: _, updatedAt: __, ...values } = row;
   return values;

@@ -13,6 +13,7 @@ import {
   nominees,
 } from "../schema";
 import { actorLabel, audited } from "./audit";
+import { firstRow } from "./campaign-rows";
 import { photosUnchanged, updateEditableNomination } from "./photos";
 import { type ProfileFields, profileValues } from "./sent-fields";
 
@@ -42,17 +43,8 @@ export async function listUnitNominations(
 }
 
 /** One of the unit's nominations; undefined for another unit's id. */
-export async function findUnitNomination(
-  db: Database,
-  inviteId: number,
-  id: number,
-): Promise<Nomination | undefined> {
-  return db
-    .select()
-    .from(nominations)
-    .where(and(eq(nominations.inviteId, inviteId), eq(nominations.id, id)))
-    .get();
-}
+export const findUnitNomination = (db: Database, inviteId: number, id: number) =>
+  firstRow(db, nominations, and(eq(nominations.inviteId, inviteId), eq(nominations.id, id)));
 
 /**
  * Starts a draft if the unit still has a quota place: the count and the insert are one

@@ -4,6 +4,7 @@ import type { Organizer } from "../../types";
 import type { Database } from "../client";
 import { type Campaign, campaigns, type SelectionSettings, selectionSettings } from "../schema";
 import { audited } from "./audit";
+import { firstRow } from "./campaign-rows";
 
 /** The selection settings a campaign has until an organizer changes them. */
 export function defaultSettings(campaignId: number): SelectionSettings {
@@ -23,11 +24,7 @@ export async function getSelectionSettings(
   db: Database,
   campaignId: number,
 ): Promise<SelectionSettings> {
-  const row = await db
-    .select()
-    .from(selectionSettings)
-    .where(eq(selectionSettings.campaignId, campaignId))
-    .get();
+  const row = await firstRow(db, selectionSettings, eq(selectionSettings.campaignId, campaignId));
   return row ?? defaultSettings(campaignId);
 }
 
