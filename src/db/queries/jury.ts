@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Organizer } from "../../types";
 import type { Database } from "../client";
-import { type Campaign, type Juror, jurorScores, jurors, nominees } from "../schema";
+import { type Campaign, type Juror, jurorScores, jurors, type Nominee, nominees } from "../schema";
 import { audited } from "./audit";
 import { findByTokenHash, findInCampaign, revokeLink } from "./campaign-rows";
 
@@ -86,16 +86,12 @@ export async function renewJurorLink(
 export const revokeJuror = (db: Database, juror: Juror, actor: Organizer, now: number) =>
   revokeLink(db, jurors, juror, { name: juror.name }, "juror.revoke", actor, now);
 
-export interface SheetRow {
-  number: number;
-  name: string;
-  position: string;
-  unit: string;
+/** A row of a juror's sheet: the nominee as the table holds it, and this juror's score. */
+export type SheetRow = Pick<Nominee, "number" | "name" | "position" | "unit" | "headline"> & {
   group: string;
-  headline: string;
   score: number | null;
   note: string;
-}
+};
 
 /** A juror's own sheet: every nominee with this juror's score, and nobody else's. */
 export async function jurorSheet(db: Database, juror: Juror): Promise<SheetRow[]> {
