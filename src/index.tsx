@@ -32,6 +32,7 @@ import { juryApi } from "./routes/api/jury";
 import { ledgerApi } from "./routes/api/ledger";
 import { likesApi } from "./routes/api/likes";
 import { nominateApi } from "./routes/api/nominate";
+import { openapiApi } from "./routes/api/openapi";
 import { receiptsApi } from "./routes/api/receipts";
 import { cachedResultsAnswer, resultsApi } from "./routes/api/results";
 import { wechatApi } from "./routes/api/wechat";
@@ -126,6 +127,10 @@ app.route("/api/campaigns", ledgerApi);
 app.route("/api/nominate", nominateApi);
 app.route("/api/jury", juryApi);
 app.route("/api/wechat", wechatApi);
+app.route(
+  "/",
+  openapiApi(() => app.routes),
+);
 
 app.route("/", adminPages);
 app.route("/", accountPages);

@@ -1,0 +1,149 @@
+import * as v from "valibot";
+import {
+  CampaignStatus,
+  Checkpoint,
+  IdentityMode,
+  IsoTime,
+  Notice,
+  NullableTime,
+  Photo,
+  Rules,
+  ShowCounts,
+} from "./common";
+
+/** The organizer API's answers (DESIGN §4): everything, counts always included. */
+
+export const AdminCampaign = v.object({
+  slug: v.string(),
+  title: v.string(),
+  organizer: v.string(),
+  description: v.string(),
+  status: v.union([CampaignStatus, v.literal("draft")]),
+  draft: v.boolean(),
+  paused: v.boolean(),
+  timeZone: v.string(),
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+  closedAt: NullableTime,
+  publishedAt: NullableTime,
+  rules: Rules,
+  showCounts: ShowCounts,
+  nomineeOrder: v.picklist(["number", "shuffle"]),
+  identityMode: IdentityMode,
+  protection: v.object({
+    challengePrefixPerMinute: v.nullable(v.number()),
+    challengeVoterPerMinute: v.nullable(v.number()),
+    challengeDifficulty: v.number(),
+    holdFlagged: v.boolean(),
+    retentionDays: v.nullable(v.number()),
+  }),
+  detailPurgedAt: NullableTime,
+  notice: Notice,
+  publishedHonorees: v.nullable(v.array(v.number())),
+  publicationWithdrawnAt: NullableTime,
+  candidateCount: v.number(),
+  totalLikes: v.number(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type AdminCampaign = v.InferOutput<typeof AdminCampaign>;
+
+export const AdminCampaignList = v.object({ campaigns: v.array(AdminCampaign) });
+
+export const AdminNominee = v.object({
+  number: v.number(),
+  name: v.string(),
+  position: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  headline: v.string(),
+  story: v.array(v.string()),
+  photos: v.array(Photo),
+  honoree: v.boolean(),
+  nominatingUnit: v.nullable(v.string()),
+  likes: v.number(),
+  voidedLikes: v.number(),
+});
+export type AdminNominee = v.InferOutput<typeof AdminNominee>;
+
+export const AdminNomineeList = v.object({ items: v.array(AdminNominee) });
+
+/** A row of the committee's combined result (likes and jury scores, issue 7). */
+export const CombinedRow = v.object({
+  rank: v.number(),
+  number: v.number(),
+  name: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  likes: v.number(),
+  publicRank: v.number(),
+  publicScore: v.number(),
+  committeeScore: v.nullable(v.number()),
+  committeeRank: v.nullable(v.number()),
+  scoresGiven: v.number(),
+  scoresMissing: v.number(),
+  combinedScore: v.number(),
+  tie: v.boolean(),
+  honoree: v.boolean(),
+});
+
+export const Combined = v.object({
+  weights: v.object({ public: v.number(), committee: v.number() }),
+  publicMethod: v.string(),
+  method: v.string(),
+  methodEn: v.string(),
+  jurors: v.number(),
+  tieBreak: v.array(v.string()),
+  rows: v.array(CombinedRow),
+});
+
+/** One row of the final counts, as export.csv has it, ranked (1, 2, 2, 4). */
+export const ExportRow = v.object({
+  rank: v.number(),
+  number: v.number(),
+  name: v.string(),
+  position: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  likes: v.number(),
+  combined: v.optional(
+    v.object({
+      publicScore: v.number(),
+      committeeScore: v.nullable(v.number()),
+      combinedScore: v.number(),
+      combinedRank: v.number(),
+      honoree: v.boolean(),
+    }),
+  ),
+});
+
+/** export.json: the final counts with the campaign, the ledger head and the CSV's sha256. */
+export const ResultsExport = v.object({
+  campaign: v.object({
+    slug: v.string(),
+    title: v.string(),
+    organizer: v.string(),
+    status: v.union([CampaignStatus, v.literal("draft")]),
+    timeZone: v.string(),
+    opensAt: IsoTime,
+    closesAt: IsoTime,
+    rules: Rules,
+    showCounts: ShowCounts,
+  }),
+  exportedAt: IsoTime,
+  totalLikes: v.number(),
+  candidates: v.array(ExportRow),
+  combined: v.optional(Combined),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  sha256Of: v.string(),
+  ledger: v.object({ ...v.omit(Checkpoint, ["time"]).entries, time: NullableTime }),
+});
+
+export const Voided = v.object({ voided: v.number() });
+
+/** Who is signed in (other fields may follow: the account's names, the session's expiry). */
+export const Session = v.looseObject({
+  role: v.picklist(["admin", "observer"]),
+  name: v.string(),
+  expiresAt: v.optional(v.string()),
+});

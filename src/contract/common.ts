@@ -1,0 +1,62 @@
+import * as v from "valibot";
+
+/**
+ * Shapes the API answers with, as valibot schemas: the one source for the OpenAPI document's
+ * response schemas (src/openapi), the conformance tests, and the types that server and client
+ * share (`import type`). Add fields, never rename or drop (DESIGN §3/§4).
+ */
+
+/** An ISO 8601 time with its offset, in the campaign's time zone. */
+export const IsoTime = v.pipe(v.string(), v.isoTimestamp());
+export const NullableTime = v.nullable(IsoTime);
+
+export const CampaignStatus = v.picklist(["upcoming", "open", "paused", "closed", "published"]);
+export const ShowCounts = v.picklist(["always", "after_close", "never"]);
+export const IdentityMode = v.picklist(["cookie", "wechat"]);
+
+export const Rules = v.object({
+  likesPerCandidatePerDay: v.nullable(v.number()),
+  likesPerVoterPerDay: v.nullable(v.number()),
+});
+
+export const Photo = v.object({ url: v.string(), caption: v.string() });
+
+/** A field a validation error names, and what is wrong with it (DESIGN §3). */
+export const Issue = v.object({ path: v.string(), message: v.string() });
+
+/**
+ * The error envelope of every failure under /api. Some errors add fields next to `code` and
+ * `message` (the challenge to solve, a sign-in URL, the validation `issues`).
+ */
+export const ErrorBody = v.object({
+  error: v.looseObject({
+    code: v.string(),
+    message: v.string(),
+    issues: v.optional(v.array(Issue)),
+  }),
+});
+export type ErrorBody = v.InferOutput<typeof ErrorBody>;
+
+/** 公示期 and where objections go (issue 14). */
+export const Notice = v.object({
+  startsAt: NullableTime,
+  endsAt: NullableTime,
+  objectionUnit: v.string(),
+  objectionPhone: v.string(),
+  objectionEmail: v.string(),
+});
+
+/** A ledger checkpoint (public: counts left out while counts are hidden). */
+export const Checkpoint = v.object({
+  seq: v.number(),
+  count: v.optional(v.number()),
+  lastLikeId: v.optional(v.number()),
+  hash: v.string(),
+  prevHash: v.optional(v.string()),
+  time: NullableTime,
+  events: v.number(),
+  eventHash: v.string(),
+  counted: v.optional(v.number()),
+  countsHash: v.optional(v.string()),
+  lastEventId: v.optional(v.number()),
+});

@@ -1,0 +1,161 @@
+import * as v from "valibot";
+import {
+  CampaignStatus,
+  Checkpoint,
+  IdentityMode,
+  IsoTime,
+  Notice,
+  NullableTime,
+  Photo,
+  Rules,
+  ShowCounts,
+} from "./common";
+
+/** The public API's answers (DESIGN §3). `likes` fields only where counts are visible. */
+
+export const CampaignSummary = v.object({
+  slug: v.string(),
+  title: v.string(),
+  status: CampaignStatus,
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+});
+
+export const CampaignList = v.object({ campaigns: v.array(CampaignSummary) });
+
+export const CampaignDetail = v.object({
+  slug: v.string(),
+  title: v.string(),
+  organizer: v.string(),
+  description: v.string(),
+  status: CampaignStatus,
+  timeZone: v.string(),
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+  rules: Rules,
+  showCounts: ShowCounts,
+  identityMode: IdentityMode,
+  candidateCount: v.number(),
+  totalLikes: v.optional(v.number()),
+  notice: v.optional(Notice),
+});
+
+export const CandidateItem = v.object({
+  number: v.number(),
+  name: v.string(),
+  position: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  headline: v.string(),
+  photoUrl: v.nullable(v.string()),
+  honoree: v.boolean(),
+  likes: v.optional(v.number()),
+});
+
+export const CandidateList = v.object({ items: v.array(CandidateItem), total: v.number() });
+
+export const CandidateDetail = v.object({
+  number: v.number(),
+  name: v.string(),
+  position: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  headline: v.string(),
+  story: v.array(v.string()),
+  photos: v.array(Photo),
+  honoree: v.boolean(),
+  likes: v.optional(v.number()),
+});
+
+/** A counted like (201). */
+export const LikeCounted = v.object({
+  counted: v.literal(true),
+  likes: v.optional(v.number()),
+  remainingToday: v.nullable(v.number()),
+  receipt: v.string(),
+});
+
+/** A held like (202): recorded, counted only if an organizer releases it. */
+export const LikeHeld = v.object({
+  counted: v.literal(false),
+  held: v.literal(true),
+  remainingToday: v.nullable(v.number()),
+  receipt: v.string(),
+});
+
+/** A self-hosted proof-of-work challenge (ALTCHA's format), sent with 428 `challenge_required`. */
+export const Challenge = v.object({
+  algorithm: v.literal("SHA-256"),
+  challenge: v.string(),
+  maxnumber: v.number(),
+  salt: v.string(),
+  signature: v.string(),
+});
+export type Challenge = v.InferOutput<typeof Challenge>;
+
+/** One row of the public ranking: rank shared by ties (1, 2, 2, 4). */
+export const ResultRow = v.object({
+  rank: v.number(),
+  number: v.number(),
+  name: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  likes: v.number(),
+  voidedLikes: v.number(),
+  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
+  heldLikes: v.number(),
+  publicScore: v.optional(v.number()),
+  committeeScore: v.optional(v.nullable(v.number())),
+  combinedScore: v.optional(v.number()),
+  combinedRank: v.optional(v.number()),
+  honoree: v.optional(v.boolean()),
+});
+export type ResultRow = v.InferOutput<typeof ResultRow>;
+/** A ranking row as the tallies give it, before ranks are assigned. */
+export type TallyRow = Pick<
+  ResultRow,
+  "number" | "name" | "unit" | "group" | "likes" | "voidedLikes" | "heldLikes"
+>;
+/** The few fields a screen or a page shows of a ranking row. */
+export type RankedLikes = Pick<ResultRow, "rank" | "number" | "name" | "unit" | "likes">;
+
+export const Results = v.object({
+  slug: v.string(),
+  status: CampaignStatus,
+  generatedAt: IsoTime,
+  totalLikes: v.number(),
+  candidates: v.array(ResultRow),
+  combined: v.optional(
+    v.object({
+      weights: v.object({ public: v.number(), committee: v.number() }),
+      publicMethod: v.string(),
+      method: v.string(),
+      methodEn: v.string(),
+      tieBreak: v.array(v.string()),
+    }),
+  ),
+});
+export type Results = v.InferOutput<typeof Results>;
+
+export const Receipt = v.object({
+  receipt: v.string(),
+  status: v.picklist(["counted", "held", "voided"]),
+  statusText: v.string(),
+  number: v.number(),
+  name: v.string(),
+  likedAt: IsoTime,
+  voidReason: v.optional(v.nullable(v.string())),
+  voidedAt: v.optional(NullableTime),
+});
+
+/** The public head of the ledger's hash chain, and a page of checkpoints with `?history=1`. */
+export const Ledger = v.object({
+  slug: v.string(),
+  algorithm: v.string(),
+  eventAlgorithm: v.string(),
+  countsAlgorithm: v.string(),
+  ...v.partial(v.omit(Checkpoint, ["time"])).entries,
+  time: v.optional(NullableTime),
+  checkpoints: v.optional(v.array(Checkpoint)),
+  next: v.optional(v.nullable(v.string())),
+});
