@@ -21,6 +21,17 @@ export const Rules = v.object({
 
 export const Photo = v.object({ url: v.string(), caption: v.string() });
 
+/** A self-hosted proof-of-work challenge (ALTCHA's format), sent with 428 `challenge_required`. */
+export const Challenge = v.object({
+  algorithm: v.literal("SHA-256"),
+  challenge: v.string(),
+  maxnumber: v.number(),
+  salt: v.string(),
+  signature: v.string(),
+});
+export type Challenge = v.InferOutput<typeof Challenge>;
+const ProofOfWork = Challenge;
+
 /** A field a validation error names, and what is wrong with it (DESIGN §3). */
 export const Issue = v.object({ path: v.string(), message: v.string() });
 
@@ -32,7 +43,14 @@ export const ErrorBody = v.object({
   error: v.looseObject({
     code: v.string(),
     message: v.string(),
+    /** Which fields a validation error is about (400). */
     issues: v.optional(v.array(Issue)),
+    /** The proof of work to solve and send with the like (428 `challenge_required`). */
+    challenge: v.optional(ProofOfWork),
+    /** With a challenge, when the campaign also asks for Cloudflare Turnstile. */
+    turnstileSiteKey: v.optional(v.string()),
+    /** Where a WeChat-only campaign's voter signs in (403 `wechat_identity_required`). */
+    signInUrl: v.optional(v.string()),
   }),
 });
 export type ErrorBody = v.InferOutput<typeof ErrorBody>;

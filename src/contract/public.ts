@@ -1,4 +1,7 @@
 import * as v from "valibot";
+
+export { Challenge } from "./common";
+
 import {
   CampaignStatus,
   Checkpoint,
@@ -82,16 +85,6 @@ export const LikeHeld = v.object({
   remainingToday: v.nullable(v.number()),
   receipt: v.string(),
 });
-
-/** A self-hosted proof-of-work challenge (ALTCHA's format), sent with 428 `challenge_required`. */
-export const Challenge = v.object({
-  algorithm: v.literal("SHA-256"),
-  challenge: v.string(),
-  maxnumber: v.number(),
-  salt: v.string(),
-  signature: v.string(),
-});
-export type Challenge = v.InferOutput<typeof Challenge>;
 
 /** One row of the public ranking: rank shared by ties (1, 2, 2, 4). */
 export const ResultRow = v.object({

@@ -19,6 +19,12 @@ for (const module of [common, pub, admin]) {
   }
 }
 
+/** A `looseObject` says so: other properties may come (the converter leaves that unsaid). */
+const openLooseObjects = (context: { valibotSchema: { type: string }; jsonSchema: object }) =>
+  context.valibotSchema.type === "loose_object"
+    ? { ...context.jsonSchema, additionalProperties: true }
+    : undefined;
+
 /** valibot → JSON Schema 2020-12 (the dialect of OpenAPI 3.1), named shapes as $refs. */
 export function jsonSchema(
   schema: v.GenericSchema,
@@ -30,6 +36,7 @@ export function jsonSchema(
     errorMode: "ignore",
     definitions: NAMED,
     overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+    overrideSchema: openLooseObjects,
   }) as JsonSchema;
   delete out.$schema;
   delete out.$defs;
@@ -46,6 +53,7 @@ function components(): Record<string, JsonSchema> {
       errorMode: "ignore",
       definitions: others,
       overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+      overrideSchema: openLooseObjects,
     }) as JsonSchema;
     delete converted.$schema;
     delete converted.$defs;
