@@ -3,6 +3,7 @@ import type { RouterRoute } from "hono/types";
 import { buildDocument, type OpenApiDocument } from "../../openapi/document";
 import { OPERATIONS } from "../../openapi/registry";
 import type { AppEnv } from "../../types";
+import { ApiReferencePage, type ReferenceDocument } from "../../views/api-reference";
 
 let routesOf: (() => readonly RouterRoute[]) | undefined;
 
@@ -10,7 +11,7 @@ let routesOf: (() => readonly RouterRoute[]) | undefined;
 export const registeredRoutes = (): readonly RouterRoute[] => routesOf?.() ?? [];
 
 /**
- * GET /api/openapi.json — the OpenAPI 3.1 document, built from the app's own routes (`routes` is
+ * GET /api/openapi.json and its readable reference, GET /docs/api (a page, so outside /api) — the OpenAPI 3.1 document, built from the app's own routes (`routes` is
  * read on first request, when every route is registered) and cached for the isolate's life.
  */
 export function openapiApi(routes: () => readonly RouterRoute[]) {
@@ -20,8 +21,15 @@ export function openapiApi(routes: () => readonly RouterRoute[]) {
     document ??= buildDocument(routes(), OPERATIONS);
     return document;
   };
-  return new Hono<AppEnv>().get("/api/openapi.json", (c) => {
-    c.header("Cache-Control", "public, max-age=300");
-    return c.json(built());
-  });
+  let page: string | undefined;
+  return new Hono<AppEnv>()
+    .get("/api/openapi.json", (c) => {
+      c.header("Cache-Control", "public, max-age=300");
+      return c.json(built());
+    })
+    .get("/docs/api", (c) => {
+      page ??= `<!doctype html>${String(<ApiReferencePage doc={built() as unknown as ReferenceDocument} />)}`;
+      c.header("Cache-Control", "public, max-age=300");
+      return c.html(page);
+    });
 }
