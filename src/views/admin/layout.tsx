@@ -123,6 +123,9 @@ export function AdminLayout(props: {
                 <span class="who-role">{ROLE_LABEL[organizer.role] ?? organizer.role}</span>
               </span>
               <AccountLinks organizer={organizer} />
+              <a class="tool" href="/docs/api">
+                接口文档
+              </a>
               <button type="button" class="tool logout" data-logout>
                 退出登录
               </button>
