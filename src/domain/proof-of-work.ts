@@ -1,3 +1,4 @@
+import type { Challenge } from "../contract/public";
 import { keyedHash } from "./identity";
 import { sha256Hex } from "./results-export";
 
@@ -10,13 +11,8 @@ import { sha256Hex } from "./results-export";
  * table makes each one good for a single like.
  */
 
-export interface Challenge {
-  algorithm: "SHA-256";
-  challenge: string;
-  maxnumber: number;
-  salt: string;
-  signature: string;
-}
+/** The challenge as the API sends it: its shape lives with the API's other answers. */
+export type { Challenge };
 
 export interface Solution {
   algorithm: string;

@@ -1,14 +1,10 @@
-/** A nominee's counts as the ranking shows them (db/queries/results.ts `tallies`). */
-export interface TallyRow {
-  number: number;
-  name: string;
-  unit: string;
-  group: string;
-  likes: number;
-  voidedLikes: number;
-  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
-  heldLikes: number;
-}
+import type { TallyRow } from "../contract/public";
+
+/**
+ * A nominee's counts as the ranking shows them (db/queries/results.ts `tallies`): the fields of
+ * the results API's row (`ResultRow` in contract/public.ts, the one source of that shape).
+ */
+export type { TallyRow };
 
 /**
  * A ranked tally (`rankByLikes`): the row of the results page, the 大屏, and the public results

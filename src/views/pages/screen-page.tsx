@@ -1,3 +1,4 @@
+import type { RankedLikes } from "../../contract/public";
 import type { Campaign, Nominee } from "../../db/schema";
 import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Preferences } from "../../types";
@@ -10,13 +11,8 @@ export const SCREEN_POLL_SECONDS = 3;
 /** Seconds each honoree's slide stays up. */
 export const SLIDE_SECONDS = 10;
 
-export interface ScreenRow {
-  rank: number;
-  number: number;
-  name: string;
-  unit: string;
-  likes: number;
-}
+/** The fields of a ranking row the screen shows. */
+export type ScreenRow = RankedLikes;
 
 export interface ScreenPageProps {
   campaign: Campaign;
