@@ -83,7 +83,10 @@ export const CombinedRow = v.object({
   scoresGiven: v.number(),
   scoresMissing: v.number(),
   combinedScore: v.number(),
-  tie: v.boolean(),
+  /** Other nominees with the same combined score, and what decided the order among them. */
+  tie: v.nullable(
+    v.object({ with: v.array(v.number()), brokenBy: v.picklist(["committee", "number"]) }),
+  ),
   honoree: v.boolean(),
 });
 

@@ -1,5 +1,15 @@
 import * as v from "valibot";
 import { AdminCampaign, Combined } from "../contract/admin";
+import {
+  Invitation,
+  InvitationList,
+  Juror,
+  JurorLink,
+  JuryProgress,
+  Nomination,
+  NominationList,
+  SelectionSettings,
+} from "../contract/selection";
 import { PublishRequest, WithdrawRequest } from "../validators/campaign";
 import { CertificateSettingsBody } from "../validators/certificate";
 import {
@@ -29,7 +39,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "评选设置 Nomination window, weights and scoring state",
     tag: "selection",
     auth: "organizer",
-    responses: { 200: object("The selection settings."), 404: campaign404 },
+    responses: { 200: ok("The selection settings.", SelectionSettings), 404: campaign404 },
   },
   "PATCH /api/admin/campaigns/:slug/selection": {
     summary: "修改评选设置 Change the selection settings",
@@ -37,7 +47,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: SelectionPatch,
     responses: {
-      200: object("The settings after the change."),
+      200: ok("The settings after the change.", SelectionSettings),
       400: invalidBody,
       404: campaign404,
       409: state409,
@@ -47,21 +57,25 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "推荐链接 The units' nomination links",
     tag: "selection",
     auth: "organizer",
-    responses: { 200: object("`{items:[…]}` with use counts."), 404: campaign404 },
+    responses: { 200: ok("The links with their use.", InvitationList), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/invitations": {
     summary: "新建推荐链接 Invite a unit to nominate",
     tag: "selection",
     auth: "admin",
     body: InviteRequest,
-    responses: { 201: object("The invitation and its URL."), 400: invalidBody, 404: campaign404 },
+    responses: {
+      201: ok("The invitation, with its token and URL (shown once).", Invitation),
+      400: invalidBody,
+      404: campaign404,
+    },
   },
   "POST /api/admin/campaigns/:slug/invitations/:id/revoke": {
     summary: "撤销推荐链接 Revoke an invitation",
     tag: "selection",
     auth: "admin",
     responses: {
-      200: object("The invitation, revoked."),
+      200: ok("The invitation, revoked.", Invitation),
       404: err(
         "No such campaign or invitation.",
         "campaign_not_found",
@@ -74,7 +88,10 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "推荐审核队列 The nominations to review",
     tag: "selection",
     auth: "organizer",
-    responses: { 200: object("`{items:[…]}`."), 404: campaign404 },
+    responses: {
+      200: ok("The nominations, with who nominated.", NominationList),
+      404: campaign404,
+    },
   },
   "POST /api/admin/campaigns/:slug/nominations/:id/reopen": {
     summary: "重新打开推荐 Reopen a decided nomination",
@@ -82,7 +99,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: ReopenRequest,
     responses: {
-      200: object("The nomination."),
+      200: ok("The nomination.", Nomination),
       400: invalidBody,
       404: err("No such nomination.", "campaign_not_found", "nomination_not_found", "not_found"),
       409: state409,
@@ -94,7 +111,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: ReviewRequest,
     responses: {
-      200: object("The nomination and, when accepted, the new nominee."),
+      200: ok("The nomination (with its nominee number once accepted).", Nomination),
       400: invalidBody,
       404: err("No such nomination.", "campaign_not_found", "nomination_not_found", "not_found"),
       409: state409,
@@ -104,21 +121,25 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "评委 The jury and their progress",
     tag: "selection",
     auth: "organizer",
-    responses: { 200: object("`{items:[…]}` and the scoring state."), 404: campaign404 },
+    responses: { 200: ok("The panel and what is still unscored.", JuryProgress), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/jurors": {
     summary: "新增评委 Add a juror (answers their link once)",
     tag: "selection",
     auth: "admin",
     body: JurorRequest,
-    responses: { 201: object("The juror and their link."), 400: invalidBody, 404: campaign404 },
+    responses: {
+      201: ok("The juror, with their token and URL (shown once).", Juror),
+      400: invalidBody,
+      404: campaign404,
+    },
   },
   "POST /api/admin/campaigns/:slug/jurors/:id/link": {
     summary: "重发评委链接 A new link for a juror (the old one stops working)",
     tag: "selection",
     auth: "admin",
     responses: {
-      200: object("The juror and the new link."),
+      200: ok("The juror's new link.", JurorLink),
       404: err("No such juror.", "campaign_not_found", "juror_not_found", "not_found"),
       409: state409,
     },
@@ -150,7 +171,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     tag: "selection",
     auth: "admin",
     responses: {
-      200: object("The selection settings after the change."),
+      200: ok("The selection settings after the change.", SelectionSettings),
       404: campaign404,
       409: state409,
     },
@@ -232,7 +253,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "public",
     body: NominationContent,
     responses: {
-      201: object("The draft."),
+      201: ok("The draft.", Nomination),
       400: invalidBody,
       403: err("Nominations are not open.", "nominations_closed"),
       404: link404,
@@ -245,7 +266,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     tag: "selection",
     auth: "public",
     responses: {
-      200: object("The nomination."),
+      200: ok("The nomination.", Nomination),
       404: err(
         "No such link or nomination.",
         "link_not_found",
@@ -261,7 +282,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "public",
     body: NominationContent,
     responses: {
-      200: object("The nomination."),
+      200: ok("The nomination.", Nomination),
       400: invalidBody,
       403: err("Nominations are not open.", "nominations_closed"),
       404: err(
@@ -296,7 +317,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     tag: "selection",
     auth: "public",
     responses: {
-      200: object("The nomination, submitted."),
+      200: ok("The nomination, submitted.", Nomination),
       400: err("Required fields are missing.", "incomplete"),
       403: err("Nominations are not open.", "nominations_closed"),
       404: err(
@@ -315,7 +336,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "public",
     body: photoBody,
     responses: {
-      201: object("The nomination with the photo."),
+      201: ok("The nomination with the photo.", Nomination),
       400: invalidBody,
       403: err("Nominations are not open.", "nominations_closed"),
       404: err(
