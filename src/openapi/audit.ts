@@ -1,5 +1,13 @@
 import * as v from "valibot";
 import { ResultsExport, Voided } from "../contract/admin";
+import {
+  AdminLedger,
+  FlagList,
+  HeldLikes,
+  Sealed,
+  StatusChanges,
+  StatusCounts,
+} from "../contract/review";
 import { VoidRequest } from "../validators/campaign";
 import { HeldDecision, ReinstateRequest } from "../validators/ledger-status";
 import { FlagDecision } from "../validators/review";
@@ -65,7 +73,7 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     tag: "review",
     auth: "organizer",
     responses: {
-      200: object("Counts by status."),
+      200: ok("How many likes the filter matches, by status.", StatusCounts),
       400: err("A query parameter is not valid.", "invalid_query"),
       404: nominee404,
     },
@@ -74,13 +82,13 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     summary: "状态变更 The likes' status changes, newest first",
     tag: "review",
     auth: "organizer",
-    responses: { 200: object("`{changes:[…]}`."), 404: campaign404 },
+    responses: { 200: ok("The newest 50 decisions.", StatusChanges), 404: campaign404 },
   },
   "GET /api/admin/campaigns/:slug/held": {
     summary: "待核验 Held likes per nominee",
     tag: "review",
     auth: "organizer",
-    responses: { 200: object("`{held, nominees:[…]}`."), 404: campaign404 },
+    responses: { 200: ok("Held likes in all, and per nominee.", HeldLikes), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/held/:decision{release|void}": {
     summary: "放行或核减待核验 Release or void held likes",
@@ -88,7 +96,10 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: HeldDecision,
     responses: {
-      200: object("`{released}` or `{voided}`: how many."),
+      200: ok(
+        "How many were released or voided.",
+        v.union([v.object({ released: v.number() }), v.object({ voided: v.number() })]),
+      ),
       400: invalidBody,
       404: nominee404,
     },
@@ -99,7 +110,7 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     auth: "organizer",
     query: v.object({ status: v.optional(v.picklist(["open", "voided", "cleared", "all"])) }),
     responses: {
-      200: object("`{flags:[…]}`."),
+      200: ok("The flags and when the last scan ran.", FlagList),
       400: err("`status` is not one of open, voided, cleared, all.", "invalid_query"),
       404: campaign404,
     },
@@ -108,7 +119,10 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     summary: "扫描异常 Look for anomalies now",
     tag: "review",
     auth: "admin",
-    responses: { 200: object("`{found}`: new flags."), 404: campaign404 },
+    responses: {
+      200: ok("How many new flags.", v.object({ found: v.number() })),
+      404: campaign404,
+    },
   },
   "POST /api/admin/campaigns/:slug/flags/:id/:decision{void|clear}": {
     summary: "处理异常 Void or clear a flag's likes",
@@ -126,12 +140,15 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     summary: "台账检查点 The ledger's checkpoints, in detail",
     tag: "exports",
     auth: "organizer",
-    responses: { 200: object("The head and the checkpoints."), 404: campaign404 },
+    responses: { 200: ok("Every checkpoint, in detail.", AdminLedger), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/ledger/seal": {
     summary: "封存台账 Seal a checkpoint now",
     tag: "exports",
     auth: "admin",
-    responses: { 200: object("The new head."), 404: campaign404 },
+    responses: {
+      200: ok("How many checkpoints were sealed, and the head.", Sealed),
+      404: campaign404,
+    },
   },
 };

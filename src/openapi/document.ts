@@ -4,6 +4,7 @@ import type * as v from "valibot";
 import * as admin from "../contract/admin";
 import * as common from "../contract/common";
 import * as pub from "../contract/public";
+import * as review from "../contract/review";
 import * as selection from "../contract/selection";
 import type { Validates } from "../validators/hook";
 import { type Answer, err, type OperationDoc, type OperationDocs, TAGS } from "./operation";
@@ -13,7 +14,7 @@ type JsonSchema = Record<string, unknown>;
 
 /** Named shapes: they appear once under components.schemas and are referenced from operations. */
 const NAMED: Record<string, v.GenericSchema> = {};
-for (const module of [common, pub, admin, selection]) {
+for (const module of [common, pub, admin, selection, review]) {
   for (const [name, value] of Object.entries(module)) {
     if (typeof value === "object" && value !== null && "kind" in value && value.kind === "schema")
       NAMED[name] = value as v.GenericSchema;

@@ -1,10 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ipPrefixHash } from "../../src/domain/identity";
-import { ipPrefix } from "../../src/domain/ip-prefix";
 import { call, like, makeCampaign, voterCookie } from "../helpers";
 import { asCall, json } from "../routes/admin/admin-helpers";
 import { expectDocumented } from "./documented";
+import { burst, visitor } from "./like-setup";
 
 /**
  * The answers of the public and the main organizer endpoints, each checked against the schema
@@ -14,33 +12,6 @@ import { expectDocumented } from "./documented";
 
 const LIKE = "POST /api/campaigns/:slug/candidates/:number/likes";
 const CAMPAIGN = "/api/campaigns/:slug";
-
-/** 60 recent likes from 60 networks on nominee 1: a burst that the friction and hold rules see. */
-async function burst(campaign: { id: number }) {
-  const statements = [];
-  for (let i = 0; i < 60; i++) {
-    const prefix = await ipPrefixHash(env.IP_HASH_SALT, campaign.id, ipPrefix(`203.0.${i}.9`));
-    statements.push(
-      env.DB.prepare(
-        `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, day, slot, created_at,
-                            status, receipt, ip_prefix_hash, signals)
-         SELECT ?1, id, ?2, 'ip', '2026-01-01', 1, ?3, 'counted', ?4, ?5, 0
-         FROM nominees WHERE campaign_id = ?1 AND number = 1`,
-      ).bind(
-        campaign.id,
-        `burst-${campaign.id}-${i}`,
-        Date.now() - 1000,
-        `B-${campaign.id}-${i}`,
-        prefix,
-      ),
-    );
-  }
-  await env.DB.batch(statements);
-}
-
-async function visitor(slug: string, ip: string): Promise<string> {
-  return voterCookie(await call(`/c/${slug}/1`, { headers: { "CF-Connecting-IP": ip } }));
-}
 
 describe("the public API answers as documented", () => {
   it("campaigns, candidates, a candidate, results, receipts and the ledger", async () => {
