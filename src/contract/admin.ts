@@ -150,3 +150,49 @@ export const Session = v.looseObject({
   name: v.string(),
   expiresAt: v.optional(v.string()),
 });
+
+const Role = v.picklist(["admin", "observer"]);
+
+/** A named organizer account (times in ms since the epoch, as stored). */
+export const Account = v.object({
+  id: v.number(),
+  username: v.string(),
+  displayName: v.string(),
+  role: Role,
+  disabled: v.boolean(),
+  totp: v.boolean(),
+  /** Slugs of the campaigns the account is limited to; empty = every campaign. */
+  campaigns: v.array(v.string()),
+  createdAt: v.number(),
+  lastLoginAt: v.nullable(v.number()),
+});
+export const AccountList = v.object({ accounts: v.array(Account) });
+export const AccountAnswer = v.object({ account: Account });
+
+export const OwnAccount = v.object({
+  username: v.string(),
+  displayName: v.string(),
+  role: Role,
+  totp: v.boolean(),
+  campaignIds: v.nullable(v.array(v.number())),
+});
+
+export const AuditPage = v.object({
+  entries: v.array(
+    v.object({
+      id: v.number(),
+      at: IsoTime,
+      actor: v.string(),
+      action: v.string(),
+      before: v.unknown(),
+      after: v.unknown(),
+    }),
+  ),
+  next: v.nullable(v.number()),
+});
+
+export const CampaignCopy = v.object({
+  campaign: AdminCampaign,
+  invitations: v.array(v.object({ unit: v.string(), url: v.string() })),
+  jurors: v.array(v.object({ name: v.string(), url: v.string() })),
+});

@@ -1,9 +1,14 @@
 import * as v from "valibot";
 import {
+  AccountAnswer,
+  AccountList,
   AdminCampaign,
   AdminCampaignList,
   AdminNominee,
   AdminNomineeList,
+  AuditPage,
+  CampaignCopy,
+  OwnAccount,
   Session,
 } from "../contract/admin";
 import {
@@ -71,7 +76,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     tag: "accounts",
     auth: "organizer",
     responses: {
-      200: object("The account: username, names, role, campaigns, second factor."),
+      200: ok("The account.", OwnAccount),
       403: err("Built-in passwords and the token have no account.", "forbidden"),
     },
   },
@@ -120,7 +125,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     summary: "账号列表 Named organizer accounts",
     tag: "accounts",
     auth: "admin",
-    responses: { 200: object("`{accounts:[…]}`.") },
+    responses: { 200: ok("Every account.", AccountList) },
   },
   "POST /api/admin/accounts": {
     summary: "新建账号 Create an account",
@@ -128,7 +133,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: AccountCreate,
     responses: {
-      201: object("`{account}`."),
+      201: ok("The new account.", AccountAnswer),
       400: invalidBody,
       409: err("The username is taken.", "username_taken"),
     },
@@ -139,7 +144,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: AccountPatch,
     responses: {
-      200: object("`{account}`."),
+      200: ok("The account after the change.", AccountAnswer),
       400: invalidBody,
       404: err("No such account.", "account_not_found"),
       409: err("Another admin must change one's own account.", "own_account"),
@@ -155,7 +160,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
       limit: v.optional(v.string()),
     }),
     responses: {
-      200: object("A page of entries and the cursor of the next."),
+      200: ok("A page of entries, newest first, and the cursor of the next.", AuditPage),
       400: err("`before` and `limit` must be whole numbers.", "invalid_query"),
       404: campaign404,
     },
@@ -226,7 +231,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     auth: "admin",
     body: CopyRequest,
     responses: {
-      201: object("The new draft campaign."),
+      201: ok("The new draft, and new links for the copied units and jurors.", CampaignCopy),
       400: invalidBody,
       404: campaign404,
       409: err("The slug is already used.", "slug_taken"),
