@@ -30,7 +30,6 @@ export const Challenge = v.object({
   signature: v.string(),
 });
 export type Challenge = v.InferOutput<typeof Challenge>;
-const ProofOfWork = Challenge;
 
 /** A field a validation error names, and what is wrong with it (DESIGN §3). */
 export const Issue = v.object({ path: v.string(), message: v.string() });
@@ -46,7 +45,7 @@ export const ErrorBody = v.object({
     /** Which fields a validation error is about (400). */
     issues: v.optional(v.array(Issue)),
     /** The proof of work to solve and send with the like (428 `challenge_required`). */
-    challenge: v.optional(ProofOfWork),
+    challenge: v.optional(Challenge),
     /** With a challenge, when the campaign also asks for Cloudflare Turnstile. */
     turnstileSiteKey: v.optional(v.string()),
     /** Where a WeChat-only campaign's voter signs in (403 `wechat_identity_required`). */

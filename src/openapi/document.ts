@@ -21,46 +21,42 @@ for (const module of [common, pub, admin, selection, review]) {
   }
 }
 
-/** A `looseObject` says so: other properties may come (the converter leaves that unsaid). */
-const openLooseObjects = (context: { valibotSchema: { type: string }; jsonSchema: object }) =>
-  context.valibotSchema.type === "loose_object"
-    ? { ...context.jsonSchema, additionalProperties: true }
-    : undefined;
+const NAME_OF = new Map<unknown, string>(Object.entries(NAMED).map(([name, s]) => [s, name]));
 
-/** valibot → JSON Schema 2020-12 (the dialect of OpenAPI 3.1), named shapes as $refs. */
-export function jsonSchema(
+/**
+ * valibot → JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named shapes become $refs to
+ * components.schemas (but for `schema` itself when `expand`), and a `looseObject` says that other
+ * properties may come (the converter leaves that unsaid).
+ */
+function convert(
   schema: v.GenericSchema,
-  typeMode: "input" | "output" = "output",
+  typeMode: "input" | "output",
+  expand: boolean,
 ): JsonSchema {
   const out = toJsonSchema(schema, {
     target: "draft-2020-12",
     typeMode,
     errorMode: "ignore",
-    definitions: NAMED,
-    overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
-    overrideSchema: openLooseObjects,
+    overrideSchema: ({ valibotSchema, jsonSchema }) => {
+      const name = NAME_OF.get(valibotSchema);
+      if (name && !(expand && valibotSchema === schema))
+        return { $ref: `#/components/schemas/${name}` };
+      return valibotSchema.type === "loose_object"
+        ? { ...jsonSchema, additionalProperties: true }
+        : undefined;
+    },
   }) as JsonSchema;
   delete out.$schema;
-  delete out.$defs;
   return out;
 }
 
+/** A request or answer schema as the document gives it. */
+export const jsonSchema = (schema: v.GenericSchema, typeMode: "input" | "output" = "output") =>
+  convert(schema, typeMode, false);
+
 function components(): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(NAMED)) {
-    // A named shape converted on its own would be a $ref to itself: convert its content.
-    const { [name]: _self, ...others } = NAMED;
-    const converted = toJsonSchema(schema, {
-      target: "draft-2020-12",
-      errorMode: "ignore",
-      definitions: others,
-      overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
-      overrideSchema: openLooseObjects,
-    }) as JsonSchema;
-    delete converted.$schema;
-    delete converted.$defs;
-    out[name] = converted;
-  }
+  for (const [name, schema] of Object.entries(NAMED)) out[name] = convert(schema, "output", true);
   return out;
 }
 
