@@ -196,3 +196,31 @@ export const CampaignCopy = v.object({
   invitations: v.array(v.object({ unit: v.string(), url: v.string() })),
   jurors: v.array(v.object({ name: v.string(), url: v.string() })),
 });
+
+/** The live dashboard: totals, the ranking with tallies, groups, likes per hour, refusals. */
+export const Dashboard = v.object({
+  campaign: AdminCampaign,
+  generatedAt: IsoTime,
+  totals: v.object({
+    likes: v.number(),
+    voided: v.number(),
+    held: v.number(),
+    nominees: v.number(),
+  }),
+  ranking: v.array(
+    v.object({
+      rank: v.number(),
+      number: v.number(),
+      name: v.string(),
+      unit: v.string(),
+      group: v.string(),
+      likes: v.number(),
+      voidedLikes: v.number(),
+      heldLikes: v.number(),
+      honoree: v.boolean(),
+    }),
+  ),
+  groups: v.array(v.object({ group: v.string(), nominees: v.number(), likes: v.number() })),
+  likesPerHour: v.array(v.object({ hour: IsoTime, likes: v.number() })),
+  rejections: v.array(v.object({ reason: v.string(), count: v.number() })),
+});

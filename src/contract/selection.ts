@@ -83,3 +83,26 @@ export const JurorLink = v.object({
   token: v.string(),
   url: v.string(),
 });
+
+/** What a unit's link shows: the campaign, its quota and its own nominations. */
+export const UnitOverview = v.object({
+  unit: v.string(),
+  group: v.string(),
+  campaign: v.object({ slug: v.string(), title: v.string(), organizer: v.string() }),
+  quota: v.number(),
+  used: v.number(),
+  remaining: v.number(),
+  nominationsOpen: v.boolean(),
+  nominationsCloseAt: NullableTime,
+  expiresAt: NullableTime,
+  nominations: v.array(Nomination),
+});
+
+/** A juror's own sheet (every juror's scores in `panel` once scoring is closed). */
+export const JurorSheet = v.object({
+  juror: v.object({ name: v.string() }),
+  campaign: v.object({ slug: v.string(), title: v.string(), organizer: v.string() }),
+  scoringClosed: v.boolean(),
+  scored: v.number(),
+  nominees: v.array(v.looseObject({ number: v.number(), name: v.string() })),
+});

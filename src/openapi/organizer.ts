@@ -8,6 +8,7 @@ import {
   AdminNomineeList,
   AuditPage,
   CampaignCopy,
+  Dashboard,
   OwnAccount,
   Session,
 } from "../contract/admin";
@@ -219,7 +220,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     summary: "数据看板 Totals, ranking, groups, likes per hour, refusals",
     tag: "campaigns",
     auth: "organizer",
-    responses: { 200: object("The dashboard's figures."), 404: campaign404 },
+    responses: { 200: ok("The dashboard's figures.", Dashboard), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/open": lifecycle("open", "开始投票"),
   "POST /api/admin/campaigns/:slug/pause": lifecycle("pause", "暂停投票"),

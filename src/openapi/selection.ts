@@ -5,10 +5,12 @@ import {
   InvitationList,
   Juror,
   JurorLink,
+  JurorSheet,
   JuryProgress,
   Nomination,
   NominationList,
   SelectionSettings,
+  UnitOverview,
 } from "../contract/selection";
 import { PublishRequest, WithdrawRequest } from "../validators/campaign";
 import { CertificateSettingsBody } from "../validators/certificate";
@@ -245,7 +247,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "单位推荐页 A unit's invitation: campaign, quota, its nominations",
     tag: "selection",
     auth: "public",
-    responses: { 200: object("The overview."), 404: link404, 410: link410 },
+    responses: { 200: ok("The overview.", UnitOverview), 404: link404, 410: link410 },
   },
   "POST /api/nominate/:token/nominations": {
     summary: "新建推荐 Save a draft nomination",
@@ -354,7 +356,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "评委打分页 A juror's nominees and scores",
     tag: "selection",
     auth: "public",
-    responses: { 200: object("The juror's view."), 404: link404, 410: link410 },
+    responses: { 200: ok("The juror's sheet.", JurorSheet), 404: link404, 410: link410 },
   },
   "PUT /api/jury/:token/scores/:number": {
     summary: "打分 Score a nominee",

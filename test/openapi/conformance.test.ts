@@ -156,6 +156,10 @@ describe("the organizer API answers as documented", () => {
     const liked = await like(c.slug, 1, { ip: "198.51.100.9" });
     const cookie = voterCookie(liked);
     await like(c.slug, 2, { cookie, ip: "198.51.100.9" });
+    await expectDocumented(
+      await asCall("observer", `${base}/dashboard`),
+      `GET ${ADMIN}/:slug/dashboard`,
+    );
     const exported = await asCall("observer", `${base}/export.json`);
     expect(exported.status).toBe(200);
     await expectDocumented(exported, `GET ${ADMIN}/:slug/export.json`);
