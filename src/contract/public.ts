@@ -1,5 +1,17 @@
 import * as v from "valibot";
 
+/** A count the public sees only while counts are visible (showCounts). */
+const VisibleCount = v.pipe(
+  v.number(),
+  v.description("只在计数公开时出现 Only while counts are visible."),
+);
+const Remaining = v.nullable(
+  v.pipe(
+    v.number(),
+    v.description("今日剩余可点赞数，null 表示不限 Likes left today; null: no daily cap."),
+  ),
+);
+
 export { Challenge } from "./common";
 
 import {
@@ -39,7 +51,7 @@ export const CampaignDetail = v.object({
   showCounts: ShowCounts,
   identityMode: IdentityMode,
   candidateCount: v.number(),
-  totalLikes: v.optional(v.number()),
+  totalLikes: v.optional(VisibleCount),
   notice: v.optional(Notice),
 });
 
@@ -52,7 +64,7 @@ export const CandidateItem = v.object({
   headline: v.string(),
   photoUrl: v.nullable(v.string()),
   honoree: v.boolean(),
-  likes: v.optional(v.number()),
+  likes: v.optional(VisibleCount),
 });
 
 export const CandidateList = v.object({ items: v.array(CandidateItem), total: v.number() });
@@ -67,23 +79,23 @@ export const CandidateDetail = v.object({
   story: v.array(v.string()),
   photos: v.array(Photo),
   honoree: v.boolean(),
-  likes: v.optional(v.number()),
+  likes: v.optional(VisibleCount),
 });
 
 /** A counted like (201). */
 export const LikeCounted = v.object({
   counted: v.literal(true),
   likes: v.optional(v.number()),
-  remainingToday: v.nullable(v.number()),
-  receipt: v.string(),
+  remainingToday: Remaining,
+  receipt: v.pipe(v.string(), v.description("点赞回执码 Receipt code, XXXX-XXXX-XXXX.")),
 });
 
 /** A held like (202): recorded, counted only if an organizer releases it. */
 export const LikeHeld = v.object({
   counted: v.literal(false),
   held: v.literal(true),
-  remainingToday: v.nullable(v.number()),
-  receipt: v.string(),
+  remainingToday: Remaining,
+  receipt: v.pipe(v.string(), v.description("点赞回执码 Receipt code, XXXX-XXXX-XXXX.")),
 });
 
 /** One row of the public ranking: rank shared by ties (1, 2, 2, 4). */
@@ -95,8 +107,10 @@ export const ResultRow = v.object({
   group: v.string(),
   likes: v.number(),
   voidedLikes: v.number(),
-  /** Held likes (待核验): recorded, not counted until an organizer releases them. */
-  heldLikes: v.number(),
+  heldLikes: v.pipe(
+    v.number(),
+    v.description("待核验：已记录，组织者放行后才计入 Held: recorded, counted only once released."),
+  ),
   publicScore: v.optional(v.number()),
   committeeScore: v.optional(v.nullable(v.number())),
   combinedScore: v.optional(v.number()),

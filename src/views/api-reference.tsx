@@ -118,6 +118,8 @@ function Fields(props: { schema: Json; label: string }) {
   const properties = (props.schema.properties ?? {}) as Record<string, Json>;
   const required = new Set((props.schema.required ?? []) as string[]);
   const names = Object.keys(properties);
+  // The column only where some field says more than its name and type.
+  const described = names.some((n) => typeof properties[n]?.description === "string");
   if (names.length === 0) {
     return (
       <p>
@@ -133,7 +135,7 @@ function Fields(props: { schema: Json; label: string }) {
             <th scope="col">字段 Field</th>
             <th scope="col">类型 Type</th>
             <th scope="col">必填</th>
-            <th scope="col">说明</th>
+            {described && <th scope="col">说明</th>}
           </tr>
         </thead>
         <tbody>
@@ -148,7 +150,7 @@ function Fields(props: { schema: Json; label: string }) {
                   <TypeOf schema={s} />
                 </td>
                 <td>{required.has(name) ? "是" : "否"}</td>
-                <td>{typeof s.description === "string" ? s.description : ""}</td>
+                {described && <td>{typeof s.description === "string" ? s.description : ""}</td>}
               </tr>
             );
           })}
