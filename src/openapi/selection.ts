@@ -90,8 +90,12 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     summary: "推荐审核队列 The nominations to review",
     tag: "selection",
     auth: "organizer",
+    query: v.object({
+      status: v.optional(v.picklist(["draft", "submitted", "returned", "accepted", "declined"])),
+    }),
     responses: {
       200: ok("The nominations, with who nominated.", NominationList),
+      400: err("A query parameter is not valid.", "invalid_query"),
       404: campaign404,
     },
   },
