@@ -46,13 +46,15 @@ describe("GET /api/openapi.json", () => {
 
   it("gives every route with a body or query schema a 400 answer", () => {
     const doc = buildDocument(registeredRoutes(), OPERATIONS);
-    for (const endpoint of endpoints(registeredRoutes())) {
+    const without = endpoints(registeredRoutes()).filter((endpoint) => {
       // A path parameter that names nothing is a 404; bodies and queries are 400s.
-      if (!endpoint.validates.some((x) => ["json", "form", "query"].includes(x.target))) continue;
+      if (!endpoint.validates.some((x) => ["json", "form", "query"].includes(x.target)))
+        return false;
       const item = doc.paths[openApiPath(endpoint.path).path] ?? {};
       const { responses } = item[endpoint.method.toLowerCase()] as Operation;
-      expect(Object.keys(responses), keyOf(endpoint)).toContain("400");
-    }
+      return !("400" in responses);
+    });
+    expect(without.map(keyOf)).toEqual([]);
   });
 
   it("reads request schemas off the validator middlewares", async () => {
