@@ -16,6 +16,7 @@ import { err, media, type OperationDocs, object, ok } from "./operation";
 const campaign404 = err("No such campaign.", "campaign_not_found");
 const nominee404 = err("No such campaign or nominee.", "campaign_not_found", "candidate_not_found");
 const invalidBody = err("The body is not valid.", "invalid_body");
+const badQuery = err("A query parameter is not valid.", "invalid_query");
 const lang = v.object({
   lang: v.optional(
     v.pipe(v.picklist(["zh", "en"]), v.description("Header labels: zh (default) or en.")),
@@ -32,7 +33,11 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     tag: "exports",
     auth: "organizer",
     query: lang,
-    responses: { 200: media("text/csv; charset=utf-8", "The CSV."), 404: campaign404 },
+    responses: {
+      200: media("text/csv; charset=utf-8", "The CSV."),
+      400: badQuery,
+      404: campaign404,
+    },
   },
   "GET /api/admin/campaigns/:slug/export.json": {
     summary: "导出结果 JSON Final counts with metadata and the CSV's sha256",
@@ -47,7 +52,11 @@ export const AUDIT_OPERATIONS: OperationDocs = {
     tag: "exports",
     auth: "organizer",
     query: lang,
-    responses: { 200: media("text/csv; charset=utf-8", "The ledger."), 404: campaign404 },
+    responses: {
+      200: media("text/csv; charset=utf-8", "The ledger."),
+      400: badQuery,
+      404: campaign404,
+    },
   },
   "POST /api/admin/campaigns/:slug/votes/void": {
     summary: "核减点赞 Void likes by voter, network, nominee or time",

@@ -282,6 +282,7 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     responses: {
       200: object("The preview (dry run)."),
       201: object("Imported: the count and the preview."),
+      400: err("A query parameter is not valid.", "invalid_query"),
       404: campaign404,
       409: err("The honorees are published.", "honorees_frozen"),
       422: err("Some rows have errors; nothing was imported.", "invalid_import"),
