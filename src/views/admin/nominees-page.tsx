@@ -1,6 +1,10 @@
 import { MAX_NOMINEE_PHOTOS } from "../../domain/media";
 import type { Organizer } from "../../types";
+import { NOMINEE_LIMITS as L } from "../../validators/nominee";
+import { Check, Input, NumberInput, TextArea } from "./components/field";
+import { FormEnd } from "./components/form";
 import { count } from "./format";
+import { ImportSection } from "./import-section";
 import { AdminLayout, type CampaignHead } from "./layout";
 
 export interface NomineeView {
@@ -43,7 +47,16 @@ function NomineeForm(props: {
 }) {
   const { n, mode } = props;
   const p = mode === "create" ? "new" : `n${n.number}`;
-  const id = (f: string) => `${p}-${f}`;
+  const text = (name: keyof typeof L & keyof NomineeView, label: string, attrs = {}) => (
+    <Input
+      id={`${p}-${name}`}
+      name={name}
+      label={label}
+      limit={L[name]}
+      value={String(n[name])}
+      {...attrs}
+    />
+  );
   return (
     <form
       class="stack nominee-form"
@@ -54,106 +67,54 @@ function NomineeForm(props: {
       novalidate
     >
       <div class="row-2">
-        <div class="field">
-          <label for={id("number")}>编号</label>
-          <input
-            id={id("number")}
-            name="number"
-            type="number"
-            inputmode="numeric"
-            min={1}
-            step={1}
-            value={mode === "edit" ? String(n.number) : ""}
-            readonly={props.numberLocked}
-            aria-describedby={id("number-hint")}
-          />
-          <p class="hint" id={id("number-hint")}>
-            {mode === "create"
+        <NumberInput
+          id={`${p}-number`}
+          name="number"
+          label="编号"
+          min={1}
+          value={mode === "edit" ? String(n.number) : ""}
+          readonly={props.numberLocked}
+          hint={
+            mode === "create"
               ? "留空则自动使用下一个编号。"
               : props.numberLocked
                 ? "已有点赞，编号不能再修改（编号在已分享的链接里）。"
-                : "编号用于公开网址，开始投票后请勿修改。"}
-          </p>
-        </div>
-        <div class="field">
-          <label for={id("name")}>姓名</label>
-          <input id={id("name")} name="name" type="text" required maxlength={50} value={n.name} />
-        </div>
-      </div>
-      <div class="row-2">
-        <div class="field">
-          <label for={id("position")}>职务</label>
-          <input
-            id={id("position")}
-            name="position"
-            type="text"
-            maxlength={100}
-            value={n.position}
-          />
-        </div>
-        <div class="field">
-          <label for={id("unit")}>单位</label>
-          <input id={id("unit")} name="unit" type="text" maxlength={100} value={n.unit} />
-        </div>
-      </div>
-      <div class="row-2">
-        <div class="field">
-          <label for={id("group")}>分组</label>
-          <input
-            id={id("group")}
-            name="group"
-            type="text"
-            maxlength={100}
-            list="known-groups"
-            value={n.group}
-          />
-        </div>
-        <div class="field">
-          <label for={id("nominatingUnit")}>推荐单位</label>
-          <input
-            id={id("nominatingUnit")}
-            name="nominatingUnit"
-            type="text"
-            maxlength={100}
-            value={n.nominatingUnit}
-          />
-        </div>
-      </div>
-      <div class="field">
-        <label for={id("headline")}>事迹标题</label>
-        <input id={id("headline")} name="headline" type="text" maxlength={200} value={n.headline} />
-      </div>
-      <div class="field">
-        <label for={id("story")}>事迹</label>
-        <textarea id={id("story")} name="story" rows={6} aria-describedby={id("story-hint")}>
-          {n.story.join("\n\n")}
-        </textarea>
-        <p class="hint" id={id("story-hint")}>
-          每行一段，段落之间可以空一行。文中涉及的群众只写姓氏加“某”。
-        </p>
-      </div>
-      <div class="check">
-        <input
-          id={id("honoree")}
-          name="honoree"
-          type="checkbox"
-          checked={n.honoree}
-          disabled={props.honoreeLocked}
-          aria-describedby={props.honoreeLocked ? id("honoree-hint") : undefined}
+                : "编号用于公开网址，开始投票后请勿修改。"
+          }
         />
-        <label for={id("honoree")}>当选（一般在“公布结果”时统一勾选）</label>
-        {props.honoreeLocked && (
-          <p class="hint" id={id("honoree-hint")} data-honoree-locked>
-            结果已公布，当选名单已锁定：在这里勾选不会改变已公布的名单。如需更改，请在“实时看板”撤回公布（填写理由），再重新公布。
-          </p>
-        )}
+        {text("name", "姓名", { required: true })}
       </div>
-      <p class="form-error" role="alert" data-form-error />
-      <p>
-        <button type="submit" class="button">
-          {mode === "create" ? "添加候选人" : "保存"}
-        </button>
-      </p>
+      <div class="row-2">
+        {text("position", "职务")}
+        {text("unit", "单位")}
+      </div>
+      <div class="row-2">
+        {text("group", "分组", { list: "known-groups" })}
+        {text("nominatingUnit", "推荐单位")}
+      </div>
+      {text("headline", "事迹标题")}
+      <TextArea
+        id={`${p}-story`}
+        name="story"
+        label="事迹"
+        rows={6}
+        value={n.story.join("\n\n")}
+        hint="每行一段，段落之间可以空一行。文中涉及的群众只写姓氏加“某”。"
+      />
+      <Check
+        id={`${p}-honoree`}
+        name="honoree"
+        label="当选（一般在“公布结果”时统一勾选）"
+        checked={n.honoree}
+        disabled={props.honoreeLocked}
+        hint={
+          props.honoreeLocked
+            ? "结果已公布，当选名单已锁定：在这里勾选不会改变已公布的名单。如需更改，请在“实时看板”撤回公布（填写理由），再重新公布。"
+            : undefined
+        }
+        hintData={{ "data-honoree-locked": true }}
+      />
+      <FormEnd submit={mode === "create" ? "添加候选人" : "保存"} />
     </form>
   );
 }
@@ -202,89 +163,19 @@ function Photos(props: { n: NomineeView; admin: boolean }) {
           data-form="photo"
           data-number={String(n.number)}
         >
-          <div class="field">
-            <label for={`n${n.number}-photo`}>
-              上传照片（JPEG、PNG 或 WebP，不超过 5 MB；每位候选人最多 {MAX_NOMINEE_PHOTOS} 张）
-            </label>
-            <input
-              id={`n${n.number}-photo`}
-              name="file"
-              type="file"
-              accept="image/jpeg,image/png,image/webp"
-              required
-            />
-          </div>
-          <div class="field">
-            <label for={`n${n.number}-caption`}>照片说明</label>
-            <input id={`n${n.number}-caption`} name="caption" type="text" maxlength={200} />
-          </div>
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button secondary">
-              上传照片
-            </button>
-          </p>
+          <Input
+            id={`n${n.number}-photo`}
+            name="file"
+            type="file"
+            label={`上传照片（JPEG、PNG 或 WebP，不超过 5 MB；每位候选人最多 ${MAX_NOMINEE_PHOTOS} 张）`}
+            accept="image/jpeg,image/png,image/webp"
+            required
+          />
+          <Input id={`n${n.number}-caption`} name="caption" label="照片说明" limit={L.caption} />
+          <FormEnd submit="上传照片" kind="secondary" />
         </form>
       )}
     </div>
-  );
-}
-
-function ImportSection() {
-  return (
-    <section class="panel import" aria-labelledby="import-title" data-import>
-      <h2 id="import-title">批量导入</h2>
-      <p>
-        支持 CSV（Excel / WPS“另存为 CSV”，UTF-8 或 GBK 编码均可）和 JSON。第一行是表头，可用的列：
-        编号、姓名（必填）、职务、单位、分组、事迹标题、事迹、推荐单位、照片、照片说明。编号留空则自动编号。{" "}
-        <a href="/admin/import-template.csv">下载 CSV 模板</a>
-      </p>
-      <form class="stack" method="post" data-form="import" novalidate>
-        <div class="field">
-          <label for="import-file">选择文件（不超过 2 MB）</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,.json,.txt,text/csv,application/json"
-            required
-          />
-        </div>
-        <p class="form-error" role="alert" data-form-error />
-        <p>
-          <button type="submit" class="button secondary">
-            预览
-          </button>
-        </p>
-      </form>
-      <div data-import-preview hidden>
-        <p role="status" tabindex={-1} data-import-summary />
-        <section class="table-wrap" aria-label="导入预览" tabindex={0}>
-          <table class="data preview-table">
-            <caption class="visually-hidden">导入预览：每一行及其问题</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  行
-                </th>
-                <th scope="col">检查结果</th>
-                <th scope="col">候选人 / 问题</th>
-              </tr>
-            </thead>
-            <tbody data-import-rows />
-          </table>
-        </section>
-        <p class="form-error" role="alert" data-import-error />
-        <div class="button-row">
-          <button type="button" class="button" data-import-commit hidden>
-            导入
-          </button>
-          <button type="button" class="button secondary" data-import-cancel>
-            取消
-          </button>
-        </div>
-      </div>
-    </section>
   );
 }
 

@@ -1,0 +1,47 @@
+import type { Child } from "hono/jsx";
+
+/**
+ * What the console's forms end with: the form's error line (`data-form-error`, filled by the
+ * script) and the submit button; `extra` goes in the same row after it (cancel, a second action).
+ */
+export function FormEnd(props: {
+  submit: Child;
+  /** `button` classes after "button": "secondary", "danger"… */
+  kind?: string;
+  extra?: Child;
+  /** The error line after the buttons instead of before them. */
+  errorLast?: boolean;
+  /** The row's class: `button-row`, `actions`; a plain `<p>` by default. */
+  row?: string;
+}) {
+  const error = <p class="form-error" role="alert" data-form-error />;
+  return (
+    <>
+      {!props.errorLast && error}
+      <p class={props.row}>
+        <button type="submit" class={props.kind ? `button ${props.kind}` : "button"}>
+          {props.submit}
+        </button>
+        {props.extra}
+      </p>
+      {props.errorLast && error}
+    </>
+  );
+}
+
+/** A `.panel` section titled by its `<h2>`. */
+export function Panel(props: {
+  id: string;
+  title: Child;
+  class?: string;
+  children: Child;
+  [data: `data-${string}`]: string | boolean | undefined;
+}) {
+  const { id, title, children, class: cls, ...rest } = props;
+  return (
+    <section class={cls ? `panel ${cls}` : "panel"} aria-labelledby={id} {...rest}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Child } from "hono/jsx";
+
+/** One column: its header, how a row fills its cell, and how the cell aligns. */
+export interface Column<T> {
+  head: Child;
+  cell: (row: T, index: number) => Child;
+  /** Right-aligned figures (`class="num"`). */
+  num?: boolean;
+  /** The row's header cell (`<th scope="row">`), e.g. the name. */
+  rowHeader?: boolean;
+  /** More classes on the header and the cells: `wide-only`, `strong`… */
+  class?: string;
+  /** Classes on the cells only. */
+  cellClass?: string;
+  /** Attributes on each cell, e.g. `data-tie`. */
+  cellData?: Record<string, string>;
+}
+
+const classes = (...parts: (string | false | undefined)[]) =>
+  parts.filter((p) => p).join(" ") || undefined;
+
+/**
+ * The console's data table: a caption (hidden unless `captionShown`), column headers, one row a
+ * record, numbers right-aligned; `empty` is said instead of an empty table. `wrap` puts it in a
+ * horizontally scrolling `.table-wrap`.
+ */
+export function DataTable<T>(props: {
+  rows: T[];
+  columns: (Column<T> | false)[];
+  empty: Child;
+  caption?: Child;
+  class?: string;
+  wrap?: boolean;
+  rowData?: (row: T) => Record<string, string>;
+  /** Attributes of the `<table>`, e.g. `data-invites`. */
+  data?: Record<string, string | boolean>;
+}) {
+  if (props.rows.length === 0) return <p class="empty">{props.empty}</p>;
+  const columns = props.columns.filter((c): c is Column<T> => c !== false);
+  const table = (
+    <table class={classes("data", props.class)} {...props.data}>
+      {props.caption !== undefined && <caption class="visually-hidden">{props.caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col" class={classes(c.num && "num", c.class)}>
+              {c.head}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row, i) => (
+          <tr {...props.rowData?.(row)}>
+            {columns.map((c) => {
+              const cls = classes(c.num && "num", c.class, c.cellClass);
+              return c.rowHeader ? (
+                <th scope="row" class={cls} {...c.cellData}>
+                  {c.cell(row, i)}
+                </th>
+              ) : (
+                <td class={cls} {...c.cellData}>
+                  {c.cell(row, i)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return props.wrap ? <div class="table-wrap">{table}</div> : table;
+}
