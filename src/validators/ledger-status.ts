@@ -6,13 +6,23 @@ import { Instant, RequiredText } from "./common";
  * preview before them. Hashes are what votes.csv and the review queue show; `network` is the
  * ip_prefix_hash (an IPv4 /24 or IPv6 /64).
  */
+/** The longest each field takes (the console's void, held and reinstate forms read them). */
+export const LEDGER_LIMITS = { reason: 500, network: 80, hash: 32 } as const;
+const L = LEDGER_LIMITS;
+
 const Hash = (label: string) =>
-  v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, `${label} must be 32 hex characters`));
+  v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^[0-9a-f]{${L.hash}}$`), `${label} must be ${L.hash} hex characters`),
+  );
 
 const filterFields = {
   number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   network: v.optional(
-    v.pipe(v.string(), v.regex(/^[0-9a-z-]{1,80}$/, "network must be a network hash")),
+    v.pipe(
+      v.string(),
+      v.regex(new RegExp(`^[0-9a-z-]{1,${L.network}}$`), "network must be a network hash"),
+    ),
   ),
   voterHash: v.optional(Hash("voterHash")),
   ipHash: v.optional(Hash("ipHash")),
@@ -23,7 +33,7 @@ const filterFields = {
 /** Held likes to release or void: all of them, or those of one nominee / network / time range. */
 export const HeldDecision = v.object({
   ...filterFields,
-  reason: RequiredText(500, "reason"),
+  reason: RequiredText(L.reason, "reason"),
 });
 export type HeldDecision = v.InferOutput<typeof HeldDecision>;
 
@@ -39,7 +49,7 @@ export const ReinstateRequest = v.pipe(
         v.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "receipt must look like ABCD-EFGH-JKMN"),
       ),
     ),
-    reason: RequiredText(500, "reason"),
+    reason: RequiredText(L.reason, "reason"),
   }),
   v.check(
     (r) =>

@@ -8,8 +8,15 @@ import { Instant, Text } from "./common";
  * settings; every field may be empty (null / "") until the organizer knows it.
  */
 
+/** The longest text each field takes (the campaign form's maxlength reads them). */
+export const NOTICE_LIMITS = {
+  objectionUnit: 100,
+  objectionPhone: 40,
+  objectionEmail: 200,
+} as const;
+
 const Phone = v.pipe(
-  Text(40, "notice.objectionPhone"),
+  Text(NOTICE_LIMITS.objectionPhone, "notice.objectionPhone"),
   v.regex(
     /^$|^[0-9+()\-\s转]{5,40}$/,
     "notice.objectionPhone: digits, spaces, + ( ) - and 转 only, e.g. 0358-8223456",
@@ -17,7 +24,7 @@ const Phone = v.pipe(
 );
 
 const Email = v.pipe(
-  Text(200, "notice.objectionEmail"),
+  Text(NOTICE_LIMITS.objectionEmail, "notice.objectionEmail"),
   v.check(
     (s) => s === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
     "notice.objectionEmail: an e-mail address such as xinfang@example.gov.cn",
@@ -28,7 +35,7 @@ export const CampaignNotice = v.pipe(
   v.object({
     startsAt: v.nullable(Instant),
     endsAt: v.nullable(Instant),
-    objectionUnit: v.optional(Text(100, "notice.objectionUnit"), ""),
+    objectionUnit: v.optional(Text(NOTICE_LIMITS.objectionUnit, "notice.objectionUnit"), ""),
     objectionPhone: v.optional(Phone, ""),
     objectionEmail: v.optional(Email, ""),
   }),

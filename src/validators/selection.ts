@@ -5,6 +5,18 @@ import { NOMINEE_FIELDS, NOMINEE_LIMITS, Photo, Story } from "./nominee";
 
 /** Input of the selection: nominations, invitations, review, jurors, scores, weights. */
 
+/** The longest text each field takes (the console's and the juror page's maxlength read them). */
+export const SELECTION_LIMITS = {
+  unit: 100,
+  group: 100,
+  contact: 100,
+  comment: 1000,
+  jurorName: 40,
+  note: 500,
+  reopenReason: 1000,
+} as const;
+const L = SELECTION_LIMITS;
+
 const WholeNumber = (label: string, min: number, max: number) =>
   v.pipe(
     v.number(`${label} must be a number`),
@@ -35,15 +47,15 @@ export const NominationContent = v.object({
 export type NominationContent = v.InferOutput<typeof NominationContent>;
 
 export const InviteRequest = v.object({
-  unit: RequiredText(100, "unit"),
-  group: v.optional(Text(100, "group"), ""),
-  contact: v.optional(Text(100, "contact"), ""),
+  unit: RequiredText(L.unit, "unit"),
+  group: v.optional(Text(L.group, "group"), ""),
+  contact: v.optional(Text(L.contact, "contact"), ""),
   quota: v.optional(WholeNumber("quota", 1, 50)),
   expiresAt: v.optional(Instant),
 });
 
 export const ReviewRequest = v.object({
-  comment: v.optional(Text(1000, "comment"), ""),
+  comment: v.optional(Text(L.comment, "comment"), ""),
 });
 
 export const SelectionPatch = v.object({
@@ -56,14 +68,14 @@ export const SelectionPatch = v.object({
 });
 
 export const JurorRequest = v.object({
-  name: RequiredText(40, "name"),
+  name: RequiredText(L.jurorName, "name"),
   expiresAt: v.optional(Instant),
 });
 
 export const ScoreRequest = v.object({
   score: WholeNumber("score", 0, 100),
-  note: v.optional(Text(500, "note"), ""),
+  note: v.optional(Text(L.note, "note"), ""),
 });
 
 /** Reopening a declined nomination: the reason, which the unit reads. */
-export const ReopenRequest = v.object({ reason: RequiredText(1000, "reason") });
+export const ReopenRequest = v.object({ reason: RequiredText(L.reopenReason, "reason") });

@@ -1,3 +1,7 @@
+import { CAMPAIGN_LIMITS as L } from "../../validators/campaign";
+import { Check, CodeInput, Input } from "./components/field";
+import { FormEnd } from "./components/form";
+
 /**
  * 复制为新活动 (issue 14): the settings page's form for POST …/copy, and the place where the
  * copied units' and jurors' new links are shown, once, by the script.
@@ -18,42 +22,30 @@ export function CopyCampaignPanel(props: { slug: string; title: string; draft: b
       </p>
       <form class="stack" data-form="copy" novalidate>
         <div class="row-2">
-          <div class="field">
-            <label for="copy-slug">新活动的网址标识</label>
-            <input
-              id="copy-slug"
-              name="slug"
-              type="text"
-              required
-              pattern="[a-z0-9][a-z0-9\-]{1,62}"
-              maxlength={63}
-              autocapitalize="none"
-              spellcheck={false}
-              value={`${props.slug}-2`.slice(0, 63)}
-            />
-          </div>
-          <div class="field">
-            <label for="copy-title-input">新活动的标题</label>
-            <input
-              id="copy-title-input"
-              name="title"
-              type="text"
-              required
-              maxlength={200}
-              value={`${props.title}（副本）`}
-            />
-          </div>
+          <CodeInput
+            id="copy-slug"
+            name="slug"
+            label="新活动的网址标识"
+            required
+            pattern="[a-z0-9][a-z0-9\-]{1,62}"
+            limit={L.slug}
+            value={`${props.slug}-2`.slice(0, L.slug)}
+          />
+          <Input
+            id="copy-title-input"
+            name="title"
+            label="新活动的标题"
+            required
+            limit={L.title}
+            value={`${props.title}（副本）`}
+          />
         </div>
-        <div class="check">
-          <input id="copy-nominees" name="includeNominees" type="checkbox" />
-          <label for="copy-nominees">同时复制候选人（不含点赞和“当选”）</label>
-        </div>
-        <p class="form-error" role="alert" data-form-error />
-        <p>
-          <button type="submit" class="button secondary">
-            复制为新活动
-          </button>
-        </p>
+        <Check
+          id="copy-nominees"
+          name="includeNominees"
+          label="同时复制候选人（不含点赞和“当选”）"
+        />
+        <FormEnd submit="复制为新活动" kind="secondary" />
       </form>
       <div data-copy-result hidden>
         <p class="notice" role="status" data-copy-done />

@@ -1,9 +1,11 @@
 import type { Organizer } from "../../types";
 import { LikesChart } from "./chart";
+import { type Column, DataTable } from "./components/table";
 import { count, localTime, votingWindow, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
-import { PublicationPanel, type PublicationState, RepublishReason } from "./publication-panel";
+import { PublicationPanel, type PublicationState } from "./publication-panel";
+import { PublishPanel } from "./publish-panel";
 import { REJECTION_LABEL, STATUS_LABEL } from "./text";
 import { VoidPanel, type VoidPrefill } from "./void-panel";
 
@@ -36,6 +38,28 @@ export interface DashboardData {
   rejections: { reason: string; count: number }[];
 }
 
+const dash = (n: number) => (n > 0 ? count(n) : "—");
+
+const RANKING_COLUMNS: Column<DashboardRow>[] = [
+  { head: "名次", num: true, cell: (r) => r.rank },
+  { head: "编号", num: true, cell: (r) => r.number },
+  {
+    head: "姓名",
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        {r.name}
+        {r.honoree && <span class="badge badge-honoree">当选</span>}
+      </>
+    ),
+  },
+  { head: "单位", class: "wide-only", cell: (r) => r.unit },
+  { head: "分组", class: "wide-only", cell: (r) => r.group },
+  { head: "票数", num: true, cellClass: "strong", cell: (r) => count(r.likes) },
+  { head: "已核减", num: true, cell: (r) => dash(r.voidedLikes) },
+  { head: "待核验", num: true, cell: (r) => dash(r.heldLikes) },
+];
+
 /**
  * The part of the dashboard the script refreshes every few seconds (GET /admin/c/:slug/live).
  * Each `data-part` is swapped only when its markup changed, and never while it holds the focus.
@@ -54,90 +78,42 @@ export function DashboardLive(props: { d: DashboardData }) {
       </div>
       <div data-part="totals">
         <dl class="totals">
-          <div>
-            <dt>有效点赞</dt>
-            <dd>{count(d.totals.likes)}</dd>
-          </div>
-          <div>
-            <dt>已核减</dt>
-            <dd>{count(d.totals.voided)}</dd>
-          </div>
-          <div>
-            <dt>待核验</dt>
-            <dd>
-              {d.totals.held > 0 ? (
+          {[
+            ["有效点赞", count(d.totals.likes)],
+            ["已核减", count(d.totals.voided)],
+            [
+              "待核验",
+              d.totals.held > 0 ? (
                 <a href={`/admin/c/${d.slug}/review#held-title`}>{count(d.totals.held)}</a>
               ) : (
                 count(0)
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>候选人</dt>
-            <dd>{count(d.totals.nominees)}</dd>
-          </div>
-          <div>
-            <dt>被拒绝的点赞（48 小时）</dt>
-            <dd>{count(rejected)}</dd>
-          </div>
+              ),
+            ],
+            ["候选人", count(d.totals.nominees)],
+            ["被拒绝的点赞（48 小时）", count(rejected)],
+          ].map(([term, value]) => (
+            <div>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
       </div>
       <div class="dash-grid">
         <section class="panel wide" aria-labelledby="ranking-title">
           <h2 id="ranking-title">候选人排名</h2>
           <div data-part="ranking">
-            {d.ranking.length === 0 ? (
-              <p class="empty">
-                还没有候选人。<a href={`/admin/c/${d.slug}/nominees`}>添加或导入候选人</a>
-              </p>
-            ) : (
-              <table class="data ranking-table">
-                <caption class="visually-hidden">按票数排名，同票同名次</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">
-                      名次
-                    </th>
-                    <th scope="col" class="num">
-                      编号
-                    </th>
-                    <th scope="col">姓名</th>
-                    <th scope="col" class="wide-only">
-                      单位
-                    </th>
-                    <th scope="col" class="wide-only">
-                      分组
-                    </th>
-                    <th scope="col" class="num">
-                      票数
-                    </th>
-                    <th scope="col" class="num">
-                      已核减
-                    </th>
-                    <th scope="col" class="num">
-                      待核验
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.ranking.map((r) => (
-                    <tr>
-                      <td class="num">{r.rank}</td>
-                      <td class="num">{r.number}</td>
-                      <th scope="row">
-                        {r.name}
-                        {r.honoree && <span class="badge badge-honoree">当选</span>}
-                      </th>
-                      <td class="wide-only">{r.unit}</td>
-                      <td class="wide-only">{r.group}</td>
-                      <td class="num strong">{count(r.likes)}</td>
-                      <td class="num">{r.voidedLikes > 0 ? count(r.voidedLikes) : "—"}</td>
-                      <td class="num">{r.heldLikes > 0 ? count(r.heldLikes) : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              rows={d.ranking}
+              class="ranking-table"
+              caption="按票数排名，同票同名次"
+              empty={
+                <>
+                  还没有候选人。<a href={`/admin/c/${d.slug}/nominees`}>添加或导入候选人</a>
+                </>
+              }
+              columns={RANKING_COLUMNS}
+            />
           </div>
         </section>
         <section class="panel" aria-labelledby="chart-heading">
@@ -149,67 +125,38 @@ export function DashboardLive(props: { d: DashboardData }) {
         <section class="panel" aria-labelledby="groups-title">
           <h2 id="groups-title">分组合计</h2>
           <div data-part="groups">
-            {d.groups.length === 0 ? (
-              <p class="empty">暂无数据。</p>
-            ) : (
-              <table class="data">
-                <thead>
-                  <tr>
-                    <th scope="col">分组</th>
-                    <th scope="col" class="num">
-                      候选人
-                    </th>
-                    <th scope="col" class="num">
-                      票数
-                    </th>
-                    <th scope="col" class="num">
-                      占比
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.groups.map((g) => (
-                    <tr>
-                      <th scope="row">{g.group || "（未分组）"}</th>
-                      <td class="num">{count(g.nominees)}</td>
-                      <td class="num strong">{count(g.likes)}</td>
-                      <td class="num">
-                        {d.totals.likes > 0
-                          ? `${((g.likes / d.totals.likes) * 100).toFixed(1)}%`
-                          : "—"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              rows={d.groups}
+              empty="暂无数据。"
+              columns={[
+                { head: "分组", rowHeader: true, cell: (g) => g.group || "（未分组）" },
+                { head: "候选人", num: true, cell: (g) => count(g.nominees) },
+                { head: "票数", num: true, cellClass: "strong", cell: (g) => count(g.likes) },
+                {
+                  head: "占比",
+                  num: true,
+                  cell: (g) =>
+                    d.totals.likes > 0 ? `${((g.likes / d.totals.likes) * 100).toFixed(1)}%` : "—",
+                },
+              ]}
+            />
           </div>
         </section>
         <section class="panel" aria-labelledby="rejections-title">
           <h2 id="rejections-title">被拒绝的点赞（最近 48 小时）</h2>
           <div data-part="rejections">
-            {d.rejections.length === 0 ? (
-              <p class="empty">最近 48 小时没有被拒绝的点赞。</p>
-            ) : (
-              <table class="data">
-                <thead>
-                  <tr>
-                    <th scope="col">原因</th>
-                    <th scope="col" class="num">
-                      次数
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.rejections.map((r) => (
-                    <tr>
-                      <th scope="row">{REJECTION_LABEL[r.reason] ?? "其他原因"}</th>
-                      <td class="num strong">{count(r.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              rows={d.rejections}
+              empty="最近 48 小时没有被拒绝的点赞。"
+              columns={[
+                {
+                  head: "原因",
+                  rowHeader: true,
+                  cell: (r) => REJECTION_LABEL[r.reason] ?? "其他原因",
+                },
+                { head: "次数", num: true, cellClass: "strong", cell: (r) => count(r.count) },
+              ]}
+            />
           </div>
         </section>
       </div>
@@ -242,9 +189,6 @@ export function DashboardPage(props: {
   const tz = d.timeZone;
   const shown = new Set(lifecycleButtons(d.status, d.closesAt, d.now));
   const api = `/api/admin/campaigns/${c.slug}`;
-  const honorees = new Set(d.ranking.filter((r) => r.honoree).map((r) => r.number));
-  const preselect = (r: DashboardRow, i: number) =>
-    honorees.size > 0 ? honorees.has(r.number) : i < props.defaultHonorees;
   return (
     <AdminLayout
       title={`${c.title} · 实时看板`}
@@ -282,69 +226,11 @@ export function DashboardPage(props: {
       )}
       <PublicationPanel p={props.publication} admin={admin} />
       {admin && (
-        <section
-          class="panel publish-panel"
-          id="publish-panel"
-          hidden
-          data-publish-panel
-          aria-labelledby="publish-title"
-        >
-          <h2 id="publish-title" tabindex={-1}>
-            公布结果：选择当选者
-          </h2>
-          <p>
-            按最终排名列出。勾选的候选人将标为“当选”，公众可在候选人页面和公示中看到；公布后不能再开始投票。
-          </p>
-          <div class="inline-form">
-            <label for="top-n">按排名勾选前几名</label>
-            <input
-              id="top-n"
-              type="number"
-              inputmode="numeric"
-              min={0}
-              max={d.ranking.length}
-              value={String(Math.min(props.defaultHonorees, d.ranking.length))}
-            />
-            <button type="button" class="button secondary" data-select-top>
-              勾选
-            </button>
-          </div>
-          <form data-form="publish" method="post">
-            <fieldset class="plain">
-              <legend class="visually-hidden">当选者</legend>
-              <ul class="checklist">
-                {d.ranking.map((r, i) => (
-                  <li>
-                    <input
-                      type="checkbox"
-                      id={`honoree-${r.number}`}
-                      name="honoree"
-                      value={String(r.number)}
-                      checked={preselect(r, i)}
-                    />
-                    <label for={`honoree-${r.number}`}>
-                      第 {r.rank} 名 · {r.number}号 {r.name}
-                      <span class="muted">
-                        {" "}
-                        {r.unit} · {count(r.likes)} 票
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-            <RepublishReason withdrawnAt={props.publication.withdrawnAt} id="publish-reason" />
-            <p class="form-error" role="alert" data-form-error />
-            <div class="button-row">
-              <button type="submit" class="button">
-                确认公布（已选 <span data-selected-count>{String(0)}</span> 人）
-              </button>
-              <button type="button" class="button secondary" data-cancel>
-                取消
-              </button>
-            </div>
-          </form>
-        </section>
+        <PublishPanel
+          ranking={d.ranking}
+          defaultHonorees={props.defaultHonorees}
+          withdrawnAt={props.publication.withdrawnAt}
+        />
       )}
       <div data-live aria-busy="false">
         <DashboardLive d={d} />
@@ -353,32 +239,20 @@ export function DashboardPage(props: {
       <section class="panel" aria-labelledby="exports-title">
         <h2 id="exports-title">导出与公示</h2>
         <ul class="link-list">
-          <li>
-            <a href={`${api}/export.csv`}>最终票数（CSV，中文表头，可用 Excel 打开）</a>
-          </li>
-          <li>
-            <a href={`${api}/export.csv?lang=en`}>最终票数（CSV，英文表头）</a>
-          </li>
-          <li>
-            <a href={`${api}/export.json`}>最终票数（JSON，含 SHA-256 摘要）</a>
-          </li>
-          <li>
-            <a href={`${api}/votes.csv`}>全部点赞明细（votes.csv，中文表头，含核减记录）</a>
-          </li>
-          <li>
-            <a href={`${api}/votes.csv?lang=en`}>全部点赞明细（votes.csv，英文表头）</a>
-          </li>
-          <li>
-            <a href={`/admin/c/${c.slug}/notice`}>公示页（可打印）</a>
-          </li>
-          <li>
-            <a href={`/admin/c/${c.slug}/audit`}>操作日志</a>
-          </li>
-          {c.status !== "draft" && (
+          {[
+            [`${api}/export.csv`, "最终票数（CSV，中文表头，可用 Excel 打开）"],
+            [`${api}/export.csv?lang=en`, "最终票数（CSV，英文表头）"],
+            [`${api}/export.json`, "最终票数（JSON，含 SHA-256 摘要）"],
+            [`${api}/votes.csv`, "全部点赞明细（votes.csv，中文表头，含核减记录）"],
+            [`${api}/votes.csv?lang=en`, "全部点赞明细（votes.csv，英文表头）"],
+            [`/admin/c/${c.slug}/notice`, "公示页（可打印）"],
+            [`/admin/c/${c.slug}/audit`, "操作日志"],
+            ...(c.status !== "draft" ? [[`/c/${c.slug}/results`, "公众看到的实时排名"]] : []),
+          ].map(([href, text]) => (
             <li>
-              <a href={`/c/${c.slug}/results`}>公众看到的实时排名</a>
+              <a href={href}>{text}</a>
             </li>
-          )}
+          ))}
         </ul>
       </section>
       {admin && (

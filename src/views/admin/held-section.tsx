@@ -1,4 +1,8 @@
 import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
+import { LEDGER_LIMITS } from "../../validators/ledger-status";
+import { Input, Select } from "./components/field";
+import { FormEnd } from "./components/form";
+import { DataTable } from "./components/table";
 import { count, localTime } from "./format";
 
 /**
@@ -16,12 +20,7 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 function ReasonField(props: { id: string; label: string }) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input id={props.id} name="reason" type="text" maxlength={500} required />
-    </div>
-  );
+  return <Input {...props} name="reason" limit={LEDGER_LIMITS.reason} required />;
 }
 
 export function HeldSection(props: { held: HeldNominee[]; admin: boolean }) {
@@ -36,39 +35,25 @@ export function HeldSection(props: { held: HeldNominee[]; admin: boolean }) {
         <p class="empty">没有待核验的点赞。</p>
       ) : (
         <>
-          <table class="data held-table">
-            <thead>
-              <tr>
-                <th scope="col">候选人</th>
-                <th scope="col" class="num">
-                  待核验
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.held.map((n) => (
-                <tr>
-                  <th scope="row">
-                    {n.number}号 {n.name}
-                  </th>
-                  <td class="num">{count(n.held)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={props.held}
+            class="held-table"
+            empty=""
+            columns={[
+              { head: "候选人", rowHeader: true, cell: (n) => `${n.number}号 ${n.name}` },
+              { head: "待核验", num: true, cell: (n) => count(n.held) },
+            ]}
+          />
           {props.admin && (
             <form class="held-decide stack" data-form="held">
-              <div class="field">
-                <label for="held-number">处理哪些</label>
-                <select id="held-number" name="number">
-                  <option value="">全部待核验的点赞（{count(total)}）</option>
-                  {props.held.map((n) => (
-                    <option value={String(n.number)}>
-                      {n.number}号 {n.name}（{count(n.held)}）
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select id="held-number" name="number" label="处理哪些">
+                <option value="">全部待核验的点赞（{count(total)}）</option>
+                {props.held.map((n) => (
+                  <option value={String(n.number)}>
+                    {n.number}号 {n.name}（{count(n.held)}）
+                  </option>
+                ))}
+              </Select>
               <ReasonField id="held-reason" label="理由（必填，记入操作日志）" />
               <p class="actions">
                 <button type="submit" class="button" name="decision" value="release">
@@ -111,12 +96,7 @@ export function ChangesSection(props: { changes: ChangeView[]; tz: string; admin
                       id={`reinstate-${x.id}`}
                       label={`恢复仍处于核减状态的 ${count(x.standing)} 条：理由（必填）`}
                     />
-                    <p class="actions">
-                      <button type="submit" class="button secondary">
-                        恢复这次核减
-                      </button>
-                    </p>
-                    <p class="form-error" role="alert" data-form-error />
+                    <FormEnd submit="恢复这次核减" kind="secondary" row="actions" errorLast />
                   </form>
                 )
               ) : (

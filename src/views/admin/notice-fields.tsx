@@ -1,3 +1,5 @@
+import { NOTICE_LIMITS as L } from "../../validators/notice";
+import { CodeInput, Input } from "./components/field";
 import { localInputValue } from "./format";
 
 /** The 公示 block of the campaign settings (issue 14), sent as `notice` (validators/notice.ts). */
@@ -33,64 +35,53 @@ export function NoticeFieldset(props: {
         结果公布后，公示期和异议受理方式显示在公众活动页和打印的公示上。时间按上面的时区填写；可以先留空，公布前再补。
       </p>
       <div class="row-2">
-        <div class="field">
-          <label for={id("startsAt")}>公示开始时间</label>
-          <input
-            id={id("startsAt")}
-            name="noticeStartsAt"
-            type="datetime-local"
-            value={time(v.startsAt)}
-          />
-        </div>
-        <div class="field">
-          <label for={id("endsAt")}>公示结束时间</label>
-          <input
-            id={id("endsAt")}
-            name="noticeEndsAt"
-            type="datetime-local"
-            value={time(v.endsAt)}
-          />
-        </div>
-      </div>
-      <div class="field">
-        <label for={id("unit")}>异议受理单位</label>
-        <input
-          id={id("unit")}
-          name="objectionUnit"
-          type="text"
-          maxlength={100}
-          aria-describedby={id("unit-hint")}
-          value={v.objectionUnit}
+        <Input
+          id={id("startsAt")}
+          name="noticeStartsAt"
+          path="notice.startsAt"
+          label="公示开始时间"
+          type="datetime-local"
+          value={time(v.startsAt)}
         />
-        <p class="hint" id={id("unit-hint")}>
-          例如：市信访工作联席会议办公室。填写后，电话和邮箱至少填一项。
-        </p>
+        <Input
+          id={id("endsAt")}
+          name="noticeEndsAt"
+          path="notice.endsAt"
+          label="公示结束时间"
+          type="datetime-local"
+          value={time(v.endsAt)}
+        />
       </div>
+      <Input
+        id={id("unit")}
+        name="objectionUnit"
+        path="notice.objectionUnit"
+        label="异议受理单位"
+        limit={L.objectionUnit}
+        hint="例如：市信访工作联席会议办公室。填写后，电话和邮箱至少填一项。"
+        value={v.objectionUnit}
+      />
       <div class="row-2">
-        <div class="field">
-          <label for={id("phone")}>受理电话</label>
-          <input
-            id={id("phone")}
-            name="objectionPhone"
-            type="tel"
-            inputmode="tel"
-            maxlength={40}
-            value={v.objectionPhone}
-          />
-        </div>
-        <div class="field">
-          <label for={id("email")}>受理邮箱</label>
-          <input
-            id={id("email")}
-            name="objectionEmail"
-            type="email"
-            inputmode="email"
-            maxlength={200}
-            autocapitalize="none"
-            spellcheck={false}
-            value={v.objectionEmail}
-          />
-        </div>
+        <Input
+          id={id("phone")}
+          name="objectionPhone"
+          path="notice.objectionPhone"
+          label="受理电话"
+          type="tel"
+          inputmode="tel"
+          limit={L.objectionPhone}
+          value={v.objectionPhone}
+        />
+        <CodeInput
+          id={id("email")}
+          name="objectionEmail"
+          path="notice.objectionEmail"
+          label="受理邮箱"
+          type="email"
+          inputmode="email"
+          limit={L.objectionEmail}
+          value={v.objectionEmail}
+        />
       </div>
     </fieldset>
   );

@@ -1,3 +1,6 @@
+import { CAMPAIGN_LIMITS } from "../../validators/campaign";
+import { TextArea } from "./components/field";
+import { FormEnd } from "./components/form";
 import { localTime } from "./format";
 
 /**
@@ -36,16 +39,15 @@ export function PublicationPanel(props: { p: PublicationState; admin: boolean })
       )}
       {props.admin && (
         <form data-form="withdraw" class="stack" novalidate>
-          <div class="field">
-            <label for="withdraw-reason">撤回理由（必填，记入操作日志）</label>
-            <textarea id="withdraw-reason" name="reason" rows={2} maxlength={500} required />
-          </div>
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button secondary">
-              撤回公布
-            </button>
-          </p>
+          <TextArea
+            id="withdraw-reason"
+            name="reason"
+            label="撤回理由（必填，记入操作日志）"
+            rows={2}
+            limit={CAMPAIGN_LIMITS.reason}
+            required
+          />
+          <FormEnd submit="撤回公布" kind="secondary" />
         </form>
       )}
     </section>
@@ -56,10 +58,14 @@ export function PublicationPanel(props: { p: PublicationState; admin: boolean })
 export function RepublishReason(props: { withdrawnAt: number | null; id: string }) {
   if (props.withdrawnAt === null) return null;
   return (
-    <div class="field">
-      <label for={props.id}>重新公布的理由（必填，记入操作日志）</label>
-      {/* aria-required, not required: the publish forms validate in their script and say why. */}
-      <textarea id={props.id} name="reason" rows={2} maxlength={500} aria-required="true" />
-    </div>
+    // aria-required, not required: the publish forms validate in their script and say why.
+    <TextArea
+      id={props.id}
+      name="reason"
+      label="重新公布的理由（必填，记入操作日志）"
+      rows={2}
+      limit={CAMPAIGN_LIMITS.reason}
+      required="aria"
+    />
   );
 }

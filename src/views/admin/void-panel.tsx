@@ -1,3 +1,6 @@
+import { CAMPAIGN_LIMITS } from "../../validators/campaign";
+import { LEDGER_LIMITS as L } from "../../validators/ledger-status";
+import { CodeInput, Input, Select } from "./components/field";
 import { localInputValue, zoneName } from "./format";
 
 /** What a link from the review queue fills into the void form. */
@@ -20,6 +23,9 @@ export function VoidPanel(props: {
   prefill?: VoidPrefill;
 }) {
   const { tz } = props;
+  const pre = props.prefill ?? {};
+  const time = (ms: number | undefined) => (ms === undefined ? undefined : localInputValue(ms, tz));
+  const hash = `[0-9a-f]{${L.hash}}`;
   return (
     <details class="panel void-panel" id="void-panel" open={props.prefill !== undefined}>
       <summary>
@@ -29,93 +35,68 @@ export function VoidPanel(props: {
         按候选人、时间段和网段核减（可组合，至少填时间段、网段或哈希之一）。从“异常审查”里的标记点“按此核减…”会自动填好。提交前先预览有多少条点赞符合条件；核减的点赞不删除，在明细中标为已核减并记录原因和操作人，之后可在“异常审查”中恢复；重复提交不会重复核减。
       </p>
       <form data-form="void" method="post" class="stack" novalidate>
-        <div class="field">
-          <label for="void-number">候选人</label>
-          <select id="void-number" name="number">
-            <option value="">全部候选人</option>
-            {[...props.nominees]
-              .sort((a, b) => a.number - b.number)
-              .map((r) => (
-                <option value={String(r.number)} selected={props.prefill?.number === r.number}>
-                  {r.number}号 {r.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <Select id="void-number" name="number" label="候选人">
+          <option value="">全部候选人</option>
+          {[...props.nominees]
+            .sort((a, b) => a.number - b.number)
+            .map((r) => (
+              <option value={String(r.number)} selected={pre.number === r.number}>
+                {r.number}号 {r.name}
+              </option>
+            ))}
+        </Select>
         <div class="row-2">
-          <div class="field">
-            <label for="void-from">从（{zoneName(tz)}）</label>
-            <input
-              id="void-from"
-              name="from"
-              type="datetime-local"
-              step={1}
-              value={
-                props.prefill?.from !== undefined
-                  ? localInputValue(props.prefill.from, tz)
-                  : undefined
-              }
-            />
-          </div>
-          <div class="field">
-            <label for="void-to">到（不含）</label>
-            <input
-              id="void-to"
-              name="to"
-              type="datetime-local"
-              step={1}
-              value={
-                props.prefill?.to !== undefined ? localInputValue(props.prefill.to, tz) : undefined
-              }
-            />
-          </div>
-        </div>
-        <div class="field">
-          <label for="void-network">网段（异常审查中的网段标识）</label>
-          <input
-            id="void-network"
-            name="network"
-            type="text"
-            maxlength={80}
-            autocapitalize="none"
-            spellcheck={false}
-            value={props.prefill?.network}
+          <Input
+            id="void-from"
+            name="from"
+            label={`从（${zoneName(tz)}）`}
+            type="datetime-local"
+            step={1}
+            value={time(pre.from)}
+          />
+          <Input
+            id="void-to"
+            name="to"
+            label="到（不含）"
+            type="datetime-local"
+            step={1}
+            value={time(pre.to)}
           />
         </div>
+        <CodeInput
+          id="void-network"
+          name="network"
+          label="网段（异常审查中的网段标识）"
+          limit={L.network}
+          value={pre.network}
+        />
         <details class="advanced">
           <summary>按投票人或 IP 哈希（见投票明细 votes.csv 的“投票人哈希”“IP哈希”列）</summary>
           <div class="row-2">
-            <div class="field">
-              <label for="void-voterHash">投票人哈希</label>
-              <input
-                id="void-voterHash"
-                name="voterHash"
-                type="text"
-                pattern="[0-9a-f]{32}"
-                maxlength={32}
-                autocapitalize="none"
-                spellcheck={false}
-                value={props.prefill?.voterHash}
-              />
-            </div>
-            <div class="field">
-              <label for="void-ipHash">IP 哈希</label>
-              <input
-                id="void-ipHash"
-                name="ipHash"
-                type="text"
-                pattern="[0-9a-f]{32}"
-                maxlength={32}
-                autocapitalize="none"
-                spellcheck={false}
-              />
-            </div>
+            <CodeInput
+              id="void-voterHash"
+              name="voterHash"
+              label="投票人哈希"
+              pattern={hash}
+              limit={L.hash}
+              value={pre.voterHash}
+            />
+            <CodeInput
+              id="void-ipHash"
+              name="ipHash"
+              label="IP 哈希"
+              pattern={hash}
+              limit={L.hash}
+            />
           </div>
         </details>
-        <div class="field">
-          <label for="void-reason">原因（必填，记入明细和日志）</label>
-          <input id="void-reason" name="reason" type="text" required maxlength={500} />
-        </div>
+        <Input
+          id="void-reason"
+          name="reason"
+          label="原因（必填，记入明细和日志）"
+          required
+          limit={CAMPAIGN_LIMITS.reason}
+        />
         <p class="void-preview" role="status" aria-live="polite" data-void-preview />
         <p class="form-error" role="alert" data-form-error />
         <p class="form-ok" role="status" data-form-ok />

@@ -29,20 +29,27 @@ export type TextAreaProps = Frame &
   Attrs<JSX.IntrinsicElements["textarea"]> & { limit?: number; value?: string };
 export type SelectProps = Frame & Attrs<JSX.IntrinsicElements["select"]> & { children: Child };
 
-function wiring(f: Frame, extra?: unknown) {
-  const path = f.path === false ? undefined : (f.path ?? f.name);
+const issuePath = (f: Frame) => (f.path === false ? undefined : (f.path ?? f.name));
+
+/** The hint and the error slot, after any description the caller names. */
+function describedBy(f: Frame, extra?: unknown): string | undefined {
   const ids = [
     typeof extra === "string" ? extra : undefined,
     f.hint === undefined ? undefined : `${f.id}-hint`,
-    path === undefined ? undefined : `${f.id}-error`,
+    f.path === false ? undefined : `${f.id}-error`,
   ].filter((x) => x !== undefined);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function wiring(f: Frame, extra?: unknown) {
+  const path = issuePath(f);
   return {
     id: f.id,
     name: f.name,
     required: f.required === true,
     "aria-required": f.required === "aria" ? "true" : undefined,
     "data-path": path,
-    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+    "aria-describedby": describedBy(f, extra),
   } as const;
 }
 
@@ -91,10 +98,11 @@ export function Input(props: InputProps) {
         {f.label}
       </Label>
       <input
+        {...wiring(f, attrs["aria-describedby"])}
         type="text"
         {...attrs}
         maxlength={limit ?? attrs.maxlength}
-        {...wiring(f, attrs["aria-describedby"])}
+        aria-describedby={describedBy(f, attrs["aria-describedby"])}
       />
       <Below f={f} />
     </div>
@@ -120,9 +128,10 @@ export function TextArea(props: TextAreaProps) {
         {f.label}
       </Label>
       <textarea
+        {...wiring(f, attrs["aria-describedby"])}
         {...attrs}
         maxlength={limit ?? attrs.maxlength}
-        {...wiring(f, attrs["aria-describedby"])}
+        aria-describedby={describedBy(f, attrs["aria-describedby"])}
       >
         {value}
       </textarea>
@@ -139,7 +148,11 @@ export function Select(props: SelectProps) {
       <Label for={f.id} required={f.required}>
         {f.label}
       </Label>
-      <select {...attrs} {...wiring(f, attrs["aria-describedby"])}>
+      <select
+        {...wiring(f, attrs["aria-describedby"])}
+        {...attrs}
+        aria-describedby={describedBy(f, attrs["aria-describedby"])}
+      >
         {children}
       </select>
       <Below f={f} />
@@ -166,7 +179,12 @@ export function Check(props: InputProps) {
   const { limit: _, ...rest } = all;
   return (
     <div class={frameClass("check", f.wrap)}>
-      <input type="checkbox" {...rest} {...wiring(f, rest["aria-describedby"])} />
+      <input
+        {...wiring(f, rest["aria-describedby"])}
+        type="checkbox"
+        {...rest}
+        aria-describedby={describedBy(f, rest["aria-describedby"])}
+      />
       <Label for={f.id} required={f.required}>
         {f.label}
       </Label>
