@@ -12,17 +12,38 @@ import { RequiredText } from "./common";
  * built-in password (ADMIN_PASSWORD / OBSERVER_PASSWORD); `{username, password}` with an account,
  * plus `code` when the account has a second factor.
  */
+/** The longest each field takes (the console's sign-in and account forms read them). */
+export const ACCOUNT_LIMITS = {
+  /** What sign-in accepts; a new account's name is 3–32 characters (USERNAME_PATTERN). */
+  loginUsername: 64,
+  username: 32,
+  password: PASSWORD_MAX,
+  passwordMin: PASSWORD_MIN,
+  code: 16,
+  /** Self-declared name with a built-in password. */
+  name: 40,
+  displayName: DISPLAY_NAME_MAX,
+} as const;
+
 export const LoginRequest = v.object({
-  username: v.optional(v.pipe(v.string("username must be text"), v.trim(), v.maxLength(64))),
+  username: v.optional(
+    v.pipe(v.string("username must be text"), v.trim(), v.maxLength(ACCOUNT_LIMITS.loginUsername)),
+  ),
   password: v.pipe(
     v.string("password is required"),
     v.minLength(1, "password is required"),
     v.maxLength(PASSWORD_MAX),
   ),
-  code: v.optional(v.pipe(v.string("code must be text"), v.trim(), v.maxLength(16))),
+  code: v.optional(
+    v.pipe(v.string("code must be text"), v.trim(), v.maxLength(ACCOUNT_LIMITS.code)),
+  ),
   /** With a built-in password only: who says they are signing in (kept as self-declared). */
   name: v.optional(
-    v.pipe(v.string(), v.trim(), v.maxLength(40, "name must be at most 40 characters")),
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(ACCOUNT_LIMITS.name, `name must be at most ${ACCOUNT_LIMITS.name} characters`),
+    ),
   ),
 });
 
@@ -74,7 +95,7 @@ export const PasswordChange = v.object({
 export const TotpEnable = v.object({
   /** The secret shown at enrolment (base32, 160 bits). */
   secret: v.pipe(v.string("secret is required"), v.regex(/^[A-Z2-7]{32}$/, "secret is malformed")),
-  code: v.pipe(v.string("code is required"), v.trim(), v.maxLength(16)),
+  code: v.pipe(v.string("code is required"), v.trim(), v.maxLength(ACCOUNT_LIMITS.code)),
 });
 
 export const TotpDisable = v.object({

@@ -1,6 +1,9 @@
 import type { AccountView } from "../../db/queries/organizer-accounts";
 import type { Organizer } from "../../types";
+import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
 import { ACCOUNT_ACTION_LABEL, actorText } from "./account-text";
+import { CodeInput, Input, Options, Password, Select } from "./components/field";
+import { Facts, FormEnd } from "./components/form";
 import { localTime } from "./format";
 import { AdminLayout } from "./layout";
 import { ROLE_LABEL } from "./text";
@@ -12,6 +15,8 @@ import { ROLE_LABEL } from "./text";
  */
 
 const TZ = "Asia/Shanghai";
+
+const ROLE_CHOICE = { admin: "管理员（可修改）", observer: "观察员（只读）" };
 
 export interface CampaignChoice {
   slug: string;
@@ -51,17 +56,9 @@ function CampaignChecks(props: {
 
 function RoleSelect(props: { id: string; value: string }) {
   return (
-    <div class="field">
-      <label for={props.id}>角色</label>
-      <select id={props.id} name="role">
-        <option value="admin" selected={props.value === "admin"}>
-          管理员（可修改）
-        </option>
-        <option value="observer" selected={props.value === "observer"}>
-          观察员（只读）
-        </option>
-      </select>
-    </div>
+    <Select id={props.id} name="role" label="角色">
+      <Options labels={ROLE_CHOICE} value={props.value} />
+    </Select>
   );
 }
 
@@ -77,75 +74,43 @@ function AccountCard(props: { a: AccountView; campaigns: CampaignChoice[]; self:
         {a.displayName} <span class="muted">（{a.username}）</span>
         {props.self && <span class="badge">本人</span>}
       </h3>
-      <dl class="account-meta">
-        <div>
-          <dt>角色</dt>
-          <dd>{ROLE_LABEL[a.role] ?? a.role}</dd>
-        </div>
-        <div>
-          <dt>状态</dt>
-          <dd>{a.disabled ? <strong>已停用</strong> : "正常"}</dd>
-        </div>
-        <div>
-          <dt>两步验证</dt>
-          <dd>{a.totp ? "已开启" : "未开启"}</dd>
-        </div>
-        <div>
-          <dt>可见活动</dt>
-          <dd>{titles.length ? titles.join("、") : "全部活动"}</dd>
-        </div>
-        <div>
-          <dt>最近登录</dt>
-          <dd>{a.lastLoginAt ? localTime(a.lastLoginAt, TZ) : "从未登录"}</dd>
-        </div>
-      </dl>
+      <Facts
+        class="account-meta"
+        facts={[
+          ["角色", ROLE_LABEL[a.role] ?? a.role],
+          ["状态", a.disabled ? <strong>已停用</strong> : "正常"],
+          ["两步验证", a.totp ? "已开启" : "未开启"],
+          ["可见活动", titles.length ? titles.join("、") : "全部活动"],
+          ["最近登录", a.lastLoginAt ? localTime(a.lastLoginAt, TZ) : "从未登录"],
+        ]}
+      />
       <details class="account-edit">
         <summary>修改 {a.displayName} 的账号</summary>
         <form class="stack" data-form="account-edit" data-account-id={String(a.id)} novalidate>
-          <div class="field">
-            <label for={`${p}-name`}>姓名</label>
-            <input
-              id={`${p}-name`}
-              name="displayName"
-              type="text"
-              maxlength={40}
-              required
-              value={a.displayName}
-            />
-          </div>
+          <Input
+            id={`${p}-name`}
+            name="displayName"
+            label="姓名"
+            limit={L.displayName}
+            required
+            value={a.displayName}
+          />
           {!props.self && <RoleSelect id={`${p}-role`} value={a.role} />}
           {!props.self && (
             <CampaignChecks idPrefix={`${p}-c`} campaigns={props.campaigns} chosen={a.campaigns} />
           )}
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button">
-              保存
-            </button>
-          </p>
+          <FormEnd submit="保存" />
         </form>
         <form class="stack" data-form="account-password" data-account-id={String(a.id)} novalidate>
-          <div class="field">
-            <label for={`${p}-pw`}>重设密码</label>
-            <input
-              id={`${p}-pw`}
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              minlength={10}
-              maxlength={200}
-              aria-describedby={`${p}-pw-hint`}
-            />
-            <p class="hint" id={`${p}-pw-hint`}>
-              至少 10 个字符。重设后该账号的所有登录立即失效。
-            </p>
-          </div>
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button secondary">
-              重设密码
-            </button>
-          </p>
+          <Password
+            id={`${p}-pw`}
+            name="password"
+            label="重设密码"
+            autocomplete="new-password"
+            minlength={L.passwordMin}
+            hint={`至少 ${L.passwordMin} 个字符。重设后该账号的所有登录立即失效。`}
+          />
+          <FormEnd submit="重设密码" kind="secondary" />
         </form>
         <p class="button-row">
           {!props.self && (
@@ -200,54 +165,31 @@ export function AccountsPage(props: {
         <h2 id="new-account-title">新建账号</h2>
         <form class="stack" data-form="account-new" novalidate>
           <div class="row-2">
-            <div class="field">
-              <label for="new-username">账号名</label>
-              <input
-                id="new-username"
-                name="username"
-                type="text"
-                autocomplete="off"
-                autocapitalize="none"
-                spellcheck={false}
-                required
-                maxlength={32}
-                aria-describedby="new-username-hint"
-              />
-              <p class="hint" id="new-username-hint">
-                3–32 位小写字母、数字、点、横线或下划线，例如 wang.li。
-              </p>
-            </div>
-            <div class="field">
-              <label for="new-name">姓名</label>
-              <input id="new-name" name="displayName" type="text" required maxlength={40} />
-            </div>
+            <CodeInput
+              id="new-username"
+              name="username"
+              label="账号名"
+              autocomplete="off"
+              required
+              limit={L.username}
+              hint={`3–${L.username} 位小写字母、数字、点、横线或下划线，例如 wang.li。`}
+            />
+            <Input id="new-name" name="displayName" label="姓名" required limit={L.displayName} />
           </div>
           <div class="row-2">
             <RoleSelect id="new-role" value="observer" />
-            <div class="field">
-              <label for="new-password">初始密码</label>
-              <input
-                id="new-password"
-                name="password"
-                type="password"
-                autocomplete="new-password"
-                required
-                minlength={10}
-                maxlength={200}
-                aria-describedby="new-password-hint"
-              />
-              <p class="hint" id="new-password-hint">
-                至少 10 个字符。请单独告知本人，并提醒登录后修改。
-              </p>
-            </div>
+            <Password
+              id="new-password"
+              name="password"
+              label="初始密码"
+              autocomplete="new-password"
+              required
+              minlength={L.passwordMin}
+              hint={`至少 ${L.passwordMin} 个字符。请单独告知本人，并提醒登录后修改。`}
+            />
           </div>
           <CampaignChecks idPrefix="new-c" campaigns={props.campaigns} chosen={[]} />
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button">
-              新建账号
-            </button>
-          </p>
+          <FormEnd submit="新建账号" />
         </form>
       </section>
       <section aria-labelledby="accounts-title">

@@ -1,5 +1,8 @@
 import type { Organizer } from "../../types";
 import type { combinedJson } from "../selection-json";
+import { Check, NumberInput } from "./components/field";
+import { FormEnd } from "./components/form";
+import { type Column, DataTable } from "./components/table";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { RepublishReason } from "./publication-panel";
 
@@ -17,6 +20,40 @@ function tieText(row: Combined["rows"][number]): string {
     : `与${others}综合得分、评委得分均相同，按编号排序`;
 }
 
+type Row = Combined["rows"][number];
+
+const COLUMNS: Column<Row>[] = [
+  { head: "综合名次", num: true, cell: (r) => r.rank },
+  { head: "编号", num: true, cell: (r) => r.number },
+  {
+    head: "姓名",
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        {r.name}
+        <span class="muted wide-only"> {r.unit}</span>
+        {r.tie && <span class="tie-note">{tieText(r)}</span>}
+      </>
+    ),
+  },
+  { head: "票数", num: true, class: "wide-only", cell: (r) => r.likes },
+  { head: "大众名次", num: true, class: "wide-only", cell: (r) => r.publicRank },
+  { head: "大众得分", num: true, cell: (r) => fixed(r.publicScore) },
+  { head: "评委名次", num: true, class: "wide-only", cell: (r) => r.committeeRank ?? "—" },
+  {
+    head: "评委得分",
+    num: true,
+    cell: (r) => (
+      <>
+        {fixed(r.committeeScore)}
+        {r.scoresMissing > 0 && <span class="muted">（缺 {r.scoresMissing}）</span>}
+      </>
+    ),
+  },
+  { head: "综合得分", num: true, cellClass: "strong", cell: (r) => fixed(r.combinedScore) },
+  { head: "说明", class: "wide-only", cellAttrs: () => ({ "data-tie": true }), cell: tieText },
+];
+
 function WeightsForm(props: {
   weightPublic: number;
   method: string;
@@ -28,53 +65,39 @@ function WeightsForm(props: {
       <fieldset class="plain" disabled={!props.admin || props.locked}>
         <legend>权重与大众得分计算方法</legend>
         <div class="row-2">
-          <div class="field">
-            <label for="weightPublic">大众点赞权重（%）</label>
-            <input
-              id="weightPublic"
-              name="weightPublic"
-              type="number"
-              inputmode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              value={String(props.weightPublic)}
-              aria-describedby="weight-hint"
-            />
-            <p class="hint" id="weight-hint">
-              评委会权重为 100% 减去此值，目前为 {100 - props.weightPublic}%。
-            </p>
-          </div>
+          <NumberInput
+            id="weightPublic"
+            name="weightPublic"
+            label="大众点赞权重（%）"
+            min={0}
+            max={100}
+            value={String(props.weightPublic)}
+            hint={`评委会权重为 100% 减去此值，目前为 ${100 - props.weightPublic}%。`}
+          />
           <div class="field">
             <span id="method-label">大众得分</span>
-            <div class="check">
-              <input
-                id="method-share"
-                type="radio"
-                name="publicMethod"
-                value="share_of_max"
-                checked={props.method === "share_of_max"}
-              />
-              <label for="method-share">按最高票折算：点赞数 ÷ 最高点赞数 × 100</label>
-            </div>
-            <div class="check">
-              <input
-                id="method-rank"
-                type="radio"
-                name="publicMethod"
-                value="rank"
-                checked={props.method === "rank"}
-              />
-              <label for="method-rank">按名次折算：(人数 − 名次) ÷ (人数 − 1) × 100</label>
-            </div>
+            {/* Two fixed choices: nothing for an issue to point at. */}
+            <Check
+              id="method-share"
+              type="radio"
+              name="publicMethod"
+              label="按最高票折算：点赞数 ÷ 最高点赞数 × 100"
+              value="share_of_max"
+              checked={props.method === "share_of_max"}
+              path={false}
+            />
+            <Check
+              id="method-rank"
+              type="radio"
+              name="publicMethod"
+              label="按名次折算：(人数 − 名次) ÷ (人数 − 1) × 100"
+              value="rank"
+              checked={props.method === "rank"}
+              path={false}
+            />
           </div>
         </div>
-        <p class="form-error" role="alert" data-form-error />
-        <p>
-          <button type="submit" class="button secondary">
-            保存权重与方法
-          </button>
-        </p>
+        <FormEnd submit="保存权重与方法" kind="secondary" />
       </fieldset>
       {props.locked && <p class="muted">结果已公布，权重和方法不能再修改。</p>}
     </form>
@@ -137,94 +160,42 @@ export function CombinedPage(props: {
             人。名次并列规则：综合得分相同时评委得分高者在前，仍相同时按编号。大众名次、评委名次为单项排名（同分同名次）。
           </p>
           <form data-form="honorees" novalidate>
-            <div class="table-wrap">
-              <table class="data combined-table" data-combined>
-                <caption class="visually-hidden">综合排名，附大众与评委单项排名</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">
-                      综合名次
-                    </th>
-                    <th scope="col" class="num">
-                      编号
-                    </th>
-                    <th scope="col">姓名</th>
-                    <th scope="col" class="num wide-only">
-                      票数
-                    </th>
-                    <th scope="col" class="num wide-only">
-                      大众名次
-                    </th>
-                    <th scope="col" class="num">
-                      大众得分
-                    </th>
-                    <th scope="col" class="num wide-only">
-                      评委名次
-                    </th>
-                    <th scope="col" class="num">
-                      评委得分
-                    </th>
-                    <th scope="col" class="num">
-                      综合得分
-                    </th>
-                    <th scope="col" class="wide-only">
-                      说明
-                    </th>
-                    <th scope="col">当选</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.rows.map((r) => (
-                    <tr data-number={String(r.number)}>
-                      <td class="num">{r.rank}</td>
-                      <td class="num">{r.number}</td>
-                      <th scope="row">
-                        {r.name}
-                        <span class="muted wide-only"> {r.unit}</span>
-                        {r.tie && <span class="tie-note">{tieText(r)}</span>}
-                      </th>
-                      <td class="num wide-only">{r.likes}</td>
-                      <td class="num wide-only">{r.publicRank}</td>
-                      <td class="num">{fixed(r.publicScore)}</td>
-                      <td class="num wide-only">{r.committeeRank ?? "—"}</td>
-                      <td class="num">
-                        {fixed(r.committeeScore)}
-                        {r.scoresMissing > 0 && <span class="muted">（缺 {r.scoresMissing}）</span>}
-                      </td>
-                      <td class="num strong">{fixed(r.combinedScore)}</td>
-                      <td class="wide-only" data-tie>
-                        {tieText(r)}
-                      </td>
-                      <td class="honoree-cell">
-                        <span class="check">
-                          <input
-                            type="checkbox"
-                            id={`h-${r.number}`}
-                            name="honoree"
-                            value={String(r.number)}
-                            checked={defaults.has(r.number)}
-                            disabled={!admin || props.published}
-                          />
-                          <label for={`h-${r.number}`}>
-                            <span class="visually-hidden">{r.name}</span>当选
-                          </label>
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={c.rows}
+              wrap
+              class="combined-table"
+              data={{ "data-combined": true }}
+              caption="综合排名，附大众与评委单项排名"
+              rowData={(r) => ({ "data-number": String(r.number) })}
+              empty=""
+              columns={[
+                ...COLUMNS,
+                {
+                  head: "当选",
+                  cellClass: "honoree-cell",
+                  cell: (r) => (
+                    <span class="check">
+                      <input
+                        type="checkbox"
+                        id={`h-${r.number}`}
+                        name="honoree"
+                        value={String(r.number)}
+                        checked={defaults.has(r.number)}
+                        disabled={!admin || props.published}
+                      />
+                      <label for={`h-${r.number}`}>
+                        <span class="visually-hidden">{r.name}</span>当选
+                      </label>
+                    </span>
+                  ),
+                },
+              ]}
+            />
             {admin && !props.published && (
               <>
                 {!props.votingClosed && <p class="notice">公布前请先在“实时看板”结束投票。</p>}
                 <RepublishReason withdrawnAt={props.withdrawnAt ?? null} id="combined-reason" />
-                <p class="form-error" role="alert" data-form-error />
-                <p>
-                  <button type="submit" class="button">
-                    按勾选名单公布结果
-                  </button>
-                </p>
+                <FormEnd submit="按勾选名单公布结果" />
               </>
             )}
             {props.published && (

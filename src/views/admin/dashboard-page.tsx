@@ -1,5 +1,6 @@
 import type { Organizer } from "../../types";
 import { LikesChart } from "./chart";
+import { Facts } from "./components/form";
 import { type Column, DataTable } from "./components/table";
 import { count, localTime, votingWindow, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
@@ -77,8 +78,9 @@ export function DashboardLive(props: { d: DashboardData }) {
         </p>
       </div>
       <div data-part="totals">
-        <dl class="totals">
-          {[
+        <Facts
+          class="totals"
+          facts={[
             ["有效点赞", count(d.totals.likes)],
             ["已核减", count(d.totals.voided)],
             [
@@ -91,13 +93,8 @@ export function DashboardLive(props: { d: DashboardData }) {
             ],
             ["候选人", count(d.totals.nominees)],
             ["被拒绝的点赞（48 小时）", count(rejected)],
-          ].map(([term, value]) => (
-            <div>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
       </div>
       <div class="dash-grid">
         <section class="panel wide" aria-labelledby="ranking-title">

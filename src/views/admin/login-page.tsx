@@ -1,4 +1,15 @@
+import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
+import { CodeInput, Input } from "./components/field";
 import { AdminLayout } from "./layout";
+
+/** What a person types for a 6-digit code, spaces included (the API takes up to 16). */
+export const CODE_TYPED = 8;
+
+const optional = (label: string, note: string) => (
+  <>
+    {label} <span class="optional">（{note}）</span>
+  </>
+);
 
 /**
  * Sign-in: the script POSTs JSON to /api/admin/session and reloads; without JavaScript the form
@@ -26,62 +37,42 @@ export function LoginPage(props: {
           data-form="login"
           novalidate
         >
-          <div class="field">
-            <label for="login-username">账号</label>
-            <input
-              id="login-username"
-              name="username"
-              type="text"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck={false}
-              maxlength={64}
-              value={props.username ?? ""}
-              aria-describedby="login-username-hint"
-            />
-            <p class="hint" id="login-username-hint">
-              使用内置的管理员或观察员口令登录时留空。
-            </p>
-          </div>
-          <div class="field">
-            <label for="login-password">密码</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              required
-              maxlength={200}
-              aria-describedby="login-error"
-            />
-          </div>
-          <div class="field">
-            <label for="login-code">
-              动态验证码 <span class="optional">（开启了两步验证的账号填写）</span>
-            </label>
-            <input
-              id="login-code"
-              name="code"
-              type="text"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxlength={8}
-            />
-          </div>
-          <div class="field">
-            <label for="login-name">
-              姓名 <span class="optional">（选填，仅用内置口令时记入操作日志，注明为自报）</span>
-            </label>
-            <input
-              id="login-name"
-              name="name"
-              type="text"
-              autocomplete="name"
-              maxlength={40}
-              value={props.name ?? ""}
-            />
-          </div>
+          <CodeInput
+            id="login-username"
+            name="username"
+            label="账号"
+            autocomplete="username"
+            limit={L.loginUsername}
+            value={props.username ?? ""}
+            hint="使用内置的管理员或观察员口令登录时留空。"
+          />
+          <Input
+            id="login-password"
+            name="password"
+            label="密码"
+            type="password"
+            autocomplete="current-password"
+            required
+            limit={L.password}
+            aria-describedby="login-error"
+          />
+          <Input
+            id="login-code"
+            name="code"
+            label={optional("动态验证码", "开启了两步验证的账号填写")}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxlength={CODE_TYPED}
+          />
+          <Input
+            id="login-name"
+            name="name"
+            label={optional("姓名", "选填，仅用内置口令时记入操作日志，注明为自报")}
+            autocomplete="name"
+            limit={L.name}
+            value={props.name ?? ""}
+          />
           <p class="form-error" id="login-error" role="alert" data-form-error>
             {props.error ?? ""}
           </p>

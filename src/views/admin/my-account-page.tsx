@@ -1,5 +1,9 @@
 import type { Organizer } from "../../types";
+import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
+import { Input, Password } from "./components/field";
+import { Facts, FormEnd } from "./components/form";
 import { AdminLayout } from "./layout";
+import { CODE_TYPED } from "./login-page";
 import { ROLE_LABEL } from "./text";
 
 /**
@@ -24,24 +28,15 @@ export function MyAccountPage(props: {
         </p>
       ) : (
         <>
-          <dl class="account-meta">
-            <div>
-              <dt>账号名</dt>
-              <dd>{account.username}</dd>
-            </div>
-            <div>
-              <dt>姓名</dt>
-              <dd>{account.displayName}</dd>
-            </div>
-            <div>
-              <dt>角色</dt>
-              <dd>{ROLE_LABEL[account.role] ?? account.role}</dd>
-            </div>
-            <div>
-              <dt>可见活动</dt>
-              <dd>{props.campaigns ? props.campaigns.join("、") || "（无）" : "全部活动"}</dd>
-            </div>
-          </dl>
+          <Facts
+            class="account-meta"
+            facts={[
+              ["账号名", account.username],
+              ["姓名", account.displayName],
+              ["角色", ROLE_LABEL[account.role] ?? account.role],
+              ["可见活动", props.campaigns ? props.campaigns.join("、") || "（无）" : "全部活动"],
+            ]}
+          />
           <section class="panel" aria-labelledby="password-title">
             <h2 id="password-title">修改密码</h2>
             <p class="muted">修改后，您在其他设备上的登录会全部失效。</p>
@@ -54,50 +49,26 @@ export function MyAccountPage(props: {
                 hidden
                 readonly
               />
-              <div class="field">
-                <label for="my-current">当前密码</label>
-                <input
-                  id="my-current"
-                  name="currentPassword"
-                  type="password"
-                  autocomplete="current-password"
-                  required
-                  maxlength={200}
-                />
-              </div>
-              <div class="field">
-                <label for="my-new">新密码</label>
-                <input
-                  id="my-new"
-                  name="newPassword"
-                  type="password"
-                  autocomplete="new-password"
-                  required
-                  minlength={10}
-                  maxlength={200}
-                  aria-describedby="my-new-hint"
-                />
-                <p class="hint" id="my-new-hint">
-                  至少 10 个字符。
-                </p>
-              </div>
-              <div class="field">
-                <label for="my-again">再次输入新密码</label>
-                <input
-                  id="my-again"
-                  name="again"
-                  type="password"
-                  autocomplete="new-password"
-                  required
-                  maxlength={200}
-                />
-              </div>
-              <p class="form-error" role="alert" data-form-error />
-              <p>
-                <button type="submit" class="button">
-                  修改密码
-                </button>
-              </p>
+              <Password id="my-current" name="currentPassword" label="当前密码" required />
+              <Password
+                id="my-new"
+                name="newPassword"
+                label="新密码"
+                autocomplete="new-password"
+                required
+                minlength={L.passwordMin}
+                hint={`至少 ${L.passwordMin} 个字符。`}
+              />
+              {/* Checked by the script only: no issue path. */}
+              <Password
+                id="my-again"
+                name="again"
+                label="再次输入新密码"
+                autocomplete="new-password"
+                required
+                path={false}
+              />
+              <FormEnd submit="修改密码" />
             </form>
           </section>
           <section class="panel" aria-labelledby="totp-title">
@@ -109,23 +80,13 @@ export function MyAccountPage(props: {
                   登录时除密码外，还需输入手机身份验证器中的 6 位动态验证码。
                 </p>
                 <form class="stack" data-form="totp-disable" novalidate>
-                  <div class="field">
-                    <label for="totp-off-password">输入当前密码以关闭两步验证</label>
-                    <input
-                      id="totp-off-password"
-                      name="password"
-                      type="password"
-                      autocomplete="current-password"
-                      required
-                      maxlength={200}
-                    />
-                  </div>
-                  <p class="form-error" role="alert" data-form-error />
-                  <p>
-                    <button type="submit" class="button secondary">
-                      关闭两步验证
-                    </button>
-                  </p>
+                  <Password
+                    id="totp-off-password"
+                    name="password"
+                    label="输入当前密码以关闭两步验证"
+                    required
+                  />
+                  <FormEnd submit="关闭两步验证" kind="secondary" />
                 </form>
               </>
             ) : (
@@ -176,28 +137,25 @@ export function TotpEnrolPage(props: { organizer: Organizer; secret: string; qrS
         <li>
           <form class="stack" data-form="totp-enable" novalidate>
             <input type="hidden" name="secret" value={props.secret} />
-            <div class="field">
-              <label for="totp-code">输入验证器显示的 6 位动态验证码</label>
-              <input
-                id="totp-code"
-                name="code"
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxlength={8}
-                required
-              />
-            </div>
-            <p class="form-error" role="alert" data-form-error />
-            <p class="button-row">
-              <button type="submit" class="button">
-                确认开启
-              </button>
-              <a class="button secondary" href="/admin/account">
-                取消
-              </a>
-            </p>
+            <Input
+              id="totp-code"
+              name="code"
+              label="输入验证器显示的 6 位动态验证码"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxlength={CODE_TYPED}
+              required
+            />
+            <FormEnd
+              submit="确认开启"
+              row="button-row"
+              extra={
+                <a class="button secondary" href="/admin/account">
+                  取消
+                </a>
+              }
+            />
           </form>
         </li>
       </ol>

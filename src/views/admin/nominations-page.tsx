@@ -1,6 +1,10 @@
 import type { Organizer } from "../../types";
+import { SELECTION_LIMITS as L } from "../../validators/selection";
 import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
 import { actorText } from "./actor";
+import { Input, NumberInput, TextArea } from "./components/field";
+import { FormEnd } from "./components/form";
+import { DataTable } from "./components/table";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { ReopenForm } from "./reopen-form";
 import { NOMINATION_STATUS_LABEL } from "./text";
@@ -12,6 +16,9 @@ type Invite = ReturnType<typeof inviteJson>;
 type Item = ReturnType<typeof reviewItem>;
 
 const STATE_LABEL: Record<string, string> = { ok: "有效", expired: "已过期", revoked: "已停用" };
+
+/** A unit's quota, as SelectionPatch and InviteRequest take it. */
+const QUOTA = { min: 1, max: 50 };
 
 const short = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
 
@@ -30,42 +37,24 @@ function SettingsForm(props: { s: Settings; admin: boolean }) {
       <form class="stack" data-form="selection-settings" novalidate>
         <fieldset class="plain" disabled={!props.admin}>
           <div class="row-2">
-            <div class="field">
-              <label for="nominationsCloseAt">提名截止时间</label>
-              <input
-                id="nominationsCloseAt"
-                name="nominationsCloseAt"
-                type="datetime-local"
-                value={s.nominationsCloseAt ? s.nominationsCloseAt.slice(0, 16) : ""}
-                aria-describedby="close-hint"
-              />
-              <p class="hint" id="close-hint">
-                留空表示不开放提名。
-              </p>
-            </div>
-            <div class="field">
-              <label for="defaultQuota">每个单位默认名额</label>
-              <input
-                id="defaultQuota"
-                name="defaultQuota"
-                type="number"
-                inputmode="numeric"
-                min={1}
-                max={50}
-                value={String(s.defaultQuota)}
-              />
-            </div>
+            <Input
+              id="nominationsCloseAt"
+              name="nominationsCloseAt"
+              label="提名截止时间"
+              type="datetime-local"
+              value={s.nominationsCloseAt ? s.nominationsCloseAt.slice(0, 16) : ""}
+              hint="留空表示不开放提名。"
+            />
+            <NumberInput
+              id="defaultQuota"
+              name="defaultQuota"
+              label="每个单位默认名额"
+              step={undefined}
+              {...QUOTA}
+              value={String(s.defaultQuota)}
+            />
           </div>
-          {props.admin && (
-            <>
-              <p class="form-error" role="alert" data-form-error />
-              <p>
-                <button type="submit" class="button">
-                  保存提名设置
-                </button>
-              </p>
-            </>
-          )}
+          {props.admin && <FormEnd submit="保存提名设置" />}
         </fieldset>
       </form>
     </section>
@@ -82,50 +71,32 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
       {props.admin && (
         <form class="stack" data-form="invite" novalidate>
           <div class="row-2">
-            <div class="field">
-              <label for="invite-unit">推荐单位</label>
-              <input id="invite-unit" name="unit" type="text" maxlength={100} required />
-            </div>
-            <div class="field">
-              <label for="invite-group">分组</label>
-              <input
-                id="invite-group"
-                name="group"
-                type="text"
-                maxlength={100}
-                list="invite-groups"
-                placeholder="县市区 / 市直单位"
-              />
-              <datalist id="invite-groups">
-                <option value="县市区" />
-                <option value="市直单位" />
-              </datalist>
-            </div>
+            <Input id="invite-unit" name="unit" label="推荐单位" limit={L.unit} required />
+            <Input
+              id="invite-group"
+              name="group"
+              label="分组"
+              limit={L.group}
+              list="invite-groups"
+              placeholder="县市区 / 市直单位"
+            />
+            <datalist id="invite-groups">
+              <option value="县市区" />
+              <option value="市直单位" />
+            </datalist>
           </div>
           <div class="row-2">
-            <div class="field">
-              <label for="invite-contact">联系人（可选）</label>
-              <input id="invite-contact" name="contact" type="text" maxlength={100} />
-            </div>
-            <div class="field">
-              <label for="invite-quota">名额</label>
-              <input
-                id="invite-quota"
-                name="quota"
-                type="number"
-                inputmode="numeric"
-                min={1}
-                max={50}
-                value={String(props.defaultQuota)}
-              />
-            </div>
+            <Input id="invite-contact" name="contact" label="联系人（可选）" limit={L.contact} />
+            <NumberInput
+              id="invite-quota"
+              name="quota"
+              label="名额"
+              step={undefined}
+              {...QUOTA}
+              value={String(props.defaultQuota)}
+            />
           </div>
-          <p class="form-error" role="alert" data-form-error />
-          <p>
-            <button type="submit" class="button">
-              生成邀请链接
-            </button>
-          </p>
+          <FormEnd submit="生成邀请链接" />
           {/* Links made on this page, newest first; each is shown only here, only once. */}
           <ul class="new-links" data-new-links aria-label="本次生成的链接" />
         </form>
@@ -137,59 +108,35 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
 
 function InviteList(props: { invites: Invite[]; admin: boolean }) {
   return (
-    <>
-      {props.invites.length === 0 ? (
-        <p class="empty">还没有邀请链接。</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="data" data-invites>
-            <thead>
-              <tr>
-                <th scope="col">推荐单位</th>
-                <th scope="col">分组</th>
-                <th scope="col" class="num">
-                  已用 / 名额
-                </th>
-                <th scope="col" class="num">
-                  已提交
-                </th>
-                <th scope="col">链接</th>
-                <th scope="col">有效期至</th>
-                {props.admin && <th scope="col">操作</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {props.invites.map((i) => (
-                <tr data-invite={String(i.id)}>
-                  <th scope="row">{i.unit}</th>
-                  <td>{i.group}</td>
-                  <td class="num">
-                    {i.used ?? 0} / {i.quota}
-                  </td>
-                  <td class="num">{i.submitted ?? 0}</td>
-                  <td>{STATE_LABEL[i.state] ?? i.state}</td>
-                  <td>{short(i.expiresAt)}</td>
-                  {props.admin && (
-                    <td>
-                      {i.state !== "revoked" && (
-                        <button
-                          type="button"
-                          class="button secondary small"
-                          data-revoke-invite={String(i.id)}
-                          aria-label={`停用${i.unit}的邀请链接`}
-                        >
-                          停用
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+    <DataTable
+      rows={props.invites}
+      wrap
+      data={{ "data-invites": true }}
+      rowData={(i) => ({ "data-invite": String(i.id) })}
+      empty="还没有邀请链接。"
+      columns={[
+        { head: "推荐单位", rowHeader: true, cell: (i) => i.unit },
+        { head: "分组", cell: (i) => i.group },
+        { head: "已用 / 名额", num: true, cell: (i) => `${i.used ?? 0} / ${i.quota}` },
+        { head: "已提交", num: true, cell: (i) => i.submitted ?? 0 },
+        { head: "链接", cell: (i) => STATE_LABEL[i.state] ?? i.state },
+        { head: "有效期至", cell: (i) => short(i.expiresAt) },
+        props.admin && {
+          head: "操作",
+          cell: (i) =>
+            i.state !== "revoked" && (
+              <button
+                type="button"
+                class="button secondary small"
+                data-revoke-invite={String(i.id)}
+                aria-label={`停用${i.unit}的邀请链接`}
+              >
+                停用
+              </button>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -238,10 +185,13 @@ function ReviewCard(props: { n: Item; admin: boolean }) {
       </p>
       {props.admin && n.status === "submitted" && (
         <form class="stack" data-form="review" data-id={String(n.id)} novalidate>
-          <div class="field">
-            <label for={`${id}-comment`}>初选意见（退回时必填，单位可见）</label>
-            <textarea id={`${id}-comment`} name="comment" rows={2} maxlength={1000} />
-          </div>
+          <TextArea
+            id={`${id}-comment`}
+            name="comment"
+            label="初选意见（退回时必填，单位可见）"
+            rows={2}
+            limit={L.comment}
+          />
           <p class="form-error" role="alert" data-form-error />
           <p class="button-row">
             <button type="submit" class="button" data-decision="accept">

@@ -34,9 +34,8 @@ describe("Field components (issue 15 contract 3)", () => {
     expect(input).toContain('aria-describedby="new-name-error"');
     expect(input).toContain("required");
     expect(find("p", "new-name-error")).toMatch(/class="field-error"[^>]*hidden/);
-    expect(out).toContain('<label for="new-name">姓名');
-    // The marker is not part of the accessible name (the required attribute says it).
-    expect(out).toContain('<span class="required-mark" aria-hidden="true">*</span>');
+    // The marker comes from CSS, outside the label's text and accessible name.
+    expect(out).toContain('<label for="new-name" data-required="true">姓名</label>');
   });
 
   it("names the hint before the error slot, and takes a nested issue path", () => {
@@ -53,7 +52,7 @@ describe("Field components (issue 15 contract 3)", () => {
     expect(input).toContain('data-path="rules.likesPerVoterPerDay"');
     expect(input).toContain('aria-describedby="edit-x-hint edit-x-error"');
     expect(out).toContain('<p class="hint" id="edit-x-hint">留空表示不限总次数。</p>');
-    expect(out).not.toContain("required-mark");
+    expect(out).not.toContain("data-required");
   });
 
   it("leaves out the error slot where no schema field answers, and keeps a given describedby", () => {

@@ -1,4 +1,5 @@
 import type { Child, JSX } from "hono/jsx";
+import { ACCOUNT_LIMITS } from "../../../validators/accounts";
 
 /**
  * The console's form fields: a label (with a required marker), the control, an optional hint and
@@ -53,15 +54,14 @@ function wiring(f: Frame, extra?: unknown) {
   } as const;
 }
 
+/**
+ * The label; a required field's gets a red asterisk from CSS (`label[data-required]::after`,
+ * with empty alternative text: the control's `required` is what assistive technology says).
+ */
 function Label(props: { for: string; required: Frame["required"]; children: Child }) {
   return (
-    <label for={props.for}>
+    <label for={props.for} data-required={props.required ? true : undefined}>
       {props.children}
-      {props.required && (
-        <span class="required-mark" aria-hidden="true">
-          *
-        </span>
-      )}
     </label>
   );
 }
@@ -190,5 +190,17 @@ export function Check(props: InputProps) {
       </Label>
       <Below f={f} />
     </div>
+  );
+}
+
+/** A password: the schema's maximum, and the browser's current-password fill unless told. */
+export function Password(props: InputProps) {
+  return (
+    <Input
+      type="password"
+      autocomplete="current-password"
+      limit={ACCOUNT_LIMITS.password}
+      {...props}
+    />
   );
 }

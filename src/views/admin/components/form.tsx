@@ -45,3 +45,17 @@ export function Panel(props: {
     </section>
   );
 }
+
+/** A `<dl>` of term → value pairs, each pair in its own `<div>` (the console's fact grids). */
+export function Facts(props: { class: string; facts: [Child, Child][] }) {
+  return (
+    <dl class={props.class}>
+      {props.facts.map(([term, value]) => (
+        <div>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -12,8 +12,8 @@ export interface Column<T> {
   class?: string;
   /** Classes on the cells only. */
   cellClass?: string;
-  /** Attributes on each cell, e.g. `data-tie`. */
-  cellData?: Record<string, string>;
+  /** Attributes of a row's cell, e.g. `data-tie` or a `title`. */
+  cellAttrs?: (row: T) => Record<string, string | boolean | undefined>;
 }
 
 const classes = (...parts: (string | false | undefined)[]) =>
@@ -55,11 +55,11 @@ export function DataTable<T>(props: {
             {columns.map((c) => {
               const cls = classes(c.num && "num", c.class, c.cellClass);
               return c.rowHeader ? (
-                <th scope="row" class={cls} {...c.cellData}>
+                <th scope="row" class={cls} {...c.cellAttrs?.(row)}>
                   {c.cell(row, i)}
                 </th>
               ) : (
-                <td class={cls} {...c.cellData}>
+                <td class={cls} {...c.cellAttrs?.(row)}>
                   {c.cell(row, i)}
                 </td>
               );
