@@ -1,6 +1,7 @@
 import type { Organizer } from "../../types";
 import { actorParts } from "./actor";
 import { auditDiff } from "./audit-diff";
+import { DataTable } from "./components/table";
 import { localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { ACTION_LABEL } from "./text";
@@ -40,77 +41,49 @@ export function AuditPage(props: {
         记录每一次管理操作：谁、什么时间、做了什么、改动前后的内容。最新的在最前。时间为
         {zoneName(tz)}。
       </p>
-      {props.entries.length === 0 ? (
-        <p class="empty">{props.paged ? "没有更早的记录。" : "还没有操作记录。"}</p>
-      ) : (
-        <section class="table-wrap" aria-label="操作日志" tabindex={0}>
-          <table class="data audit-table">
-            <thead>
-              <tr>
-                <th scope="col">时间</th>
-                <th scope="col">操作人</th>
-                <th scope="col">操作</th>
-                <th scope="col">改动</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.entries.map((e) => {
-                const who = actorParts(e.actor);
-                const lines = auditDiff(e.before, e.after, {
-                  timeZone: tz,
-                  nominees: props.nominees,
-                });
-                return (
-                  <tr id={`audit-${e.id}`}>
-                    <td class="nowrap">
-                      <time datetime={new Date(e.createdAt).toISOString()}>
-                        {localTime(e.createdAt, tz, true)}
-                      </time>
-                    </td>
-                    <td>
-                      {who.name}
-                      {who.detail && <span class="sub">{who.detail}</span>}
-                    </td>
-                    <td data-action={e.action}>{ACTION_LABEL[e.action] ?? "其他操作"}</td>
-                    <td>
-                      {lines.length === 0 ? (
-                        <span class="muted">（无字段变化）</span>
-                      ) : (
-                        <ul class="diff">
-                          {lines.map((l) => (
-                            <li>
-                              <span class="diff-key">{l.label}</span>
-                              {l.value !== undefined ? (
-                                <>：{l.value}</>
-                              ) : l.before !== undefined && l.after !== undefined ? (
-                                <>
-                                  ：<del>{l.before}</del>
-                                  <span aria-hidden="true"> → </span>
-                                  <span class="visually-hidden">改为</span>
-                                  <ins>{l.after}</ins>
-                                </>
-                              ) : l.after !== undefined ? (
-                                <>
-                                  ：<ins>{l.after}</ins>
-                                </>
-                              ) : (
-                                <>
-                                  ：<del>{l.before}</del>
-                                  <span class="visually-hidden">（已删除）</span>
-                                </>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <DataTable
+        rows={props.entries}
+        wrap="操作日志"
+        class="audit-table"
+        rowData={(e) => ({ id: `audit-${e.id}` })}
+        empty={props.paged ? "没有更早的记录。" : "还没有操作记录。"}
+        columns={[
+          {
+            head: "时间",
+            cellClass: "nowrap",
+            cell: (e) => (
+              <time datetime={new Date(e.createdAt).toISOString()}>
+                {localTime(e.createdAt, tz, true)}
+              </time>
+            ),
+          },
+          {
+            head: "操作人",
+            cell: (e) => {
+              const who = actorParts(e.actor);
+              return (
+                <>
+                  {who.name}
+                  {who.detail && <span class="sub">{who.detail}</span>}
+                </>
+              );
+            },
+          },
+          {
+            head: "操作",
+            cellAttrs: (e) => ({ "data-action": e.action }),
+            cell: (e) => ACTION_LABEL[e.action] ?? "其他操作",
+          },
+          {
+            head: "改动",
+            cell: (e) => (
+              <Diff
+                lines={auditDiff(e.before, e.after, { timeZone: tz, nominees: props.nominees })}
+              />
+            ),
+          },
+        ]}
+      />
       <nav class="pager" aria-label="日志翻页">
         {props.paged && <a href={`/admin/c/${c.slug}/audit`}>← 最新记录</a>}
         {props.next !== null && (
@@ -118,5 +91,38 @@ export function AuditPage(props: {
         )}
       </nav>
     </AdminLayout>
+  );
+}
+
+/** One entry's changes, field by field: before → after, or what was added or removed. */
+function Diff(props: { lines: ReturnType<typeof auditDiff> }) {
+  if (props.lines.length === 0) return <span class="muted">（无字段变化）</span>;
+  return (
+    <ul class="diff">
+      {props.lines.map((l) => (
+        <li>
+          <span class="diff-key">{l.label}</span>
+          {l.value !== undefined ? (
+            <>：{l.value}</>
+          ) : l.before !== undefined && l.after !== undefined ? (
+            <>
+              ：<del>{l.before}</del>
+              <span aria-hidden="true"> → </span>
+              <span class="visually-hidden">改为</span>
+              <ins>{l.after}</ins>
+            </>
+          ) : l.after !== undefined ? (
+            <>
+              ：<ins>{l.after}</ins>
+            </>
+          ) : (
+            <>
+              ：<del>{l.before}</del>
+              <span class="visually-hidden">（已删除）</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

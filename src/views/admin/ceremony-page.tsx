@@ -2,6 +2,8 @@ import type { CertificateValues } from "../../db/queries/ceremony";
 import { type CertificateText, nestedQuotes } from "../../domain/certificate";
 import type { Organizer } from "../../types";
 import { CERTIFICATE_LIMITS } from "../../validators/certificate";
+import { Input } from "./components/field";
+import { FormEnd } from "./components/form";
 import { AdminLayout, type CampaignHead } from "./layout";
 
 /**
@@ -38,21 +40,17 @@ export function CeremonyPage(props: {
           秒自动更新；票数不公开时只显示候选人姓名和投票二维码；结果公布后自动轮播当选者的先进事迹。
         </p>
         <ul class="link-list">
-          <li>
-            <a href={screen} target="_blank" rel="noopener" data-screen-link>
-              打开大屏（前 10 名）
-            </a>
-          </li>
-          <li>
-            <a href={`${screen}?top=all`} target="_blank" rel="noopener">
-              打开大屏（全部候选人）
-            </a>
-          </li>
-          <li>
-            <a href={`${screen}?top=5`} target="_blank" rel="noopener">
-              打开大屏（前 5 名）
-            </a>
-          </li>
+          {[
+            [screen, "前 10 名"],
+            [`${screen}?top=all`, "全部候选人"],
+            [`${screen}?top=5`, "前 5 名"],
+          ].map(([href, which], i) => (
+            <li>
+              <a href={href} target="_blank" rel="noopener" data-screen-link={i === 0}>
+                打开大屏（{which}）
+              </a>
+            </li>
+          ))}
         </ul>
       </section>
 
@@ -65,44 +63,29 @@ export function CeremonyPage(props: {
         <form class="form" data-form="certificate" novalidate>
           <fieldset disabled={!admin} class="plain">
             <legend class="visually-hidden">证书设置</legend>
-            <div class="field">
-              <label for="cert-honour">荣誉称号</label>
-              <input
-                id="cert-honour"
-                name="honourTitle"
-                type="text"
-                maxlength={CERTIFICATE_LIMITS.honourTitle}
-                value={s.honourTitle}
-                placeholder={props.text.honour}
-                aria-describedby="cert-honour-hint"
-              />
-              <p class="hint" id="cert-honour-hint">
-                证书写作：荣获“{nestedQuotes(props.text.honour)}”称号。
-              </p>
-            </div>
-            <div class="field">
-              <label for="cert-issuer">颁发单位</label>
-              <input
-                id="cert-issuer"
-                name="issuer"
-                type="text"
-                maxlength={CERTIFICATE_LIMITS.issuer}
-                value={s.issuer}
-                placeholder={props.text.issuer}
-              />
-            </div>
-            <div class="field">
-              <label for="cert-date">颁发日期</label>
-              <input id="cert-date" name="issuedOn" type="date" value={s.issuedOn} />
-            </div>
+            <Input
+              id="cert-honour"
+              name="honourTitle"
+              label="荣誉称号"
+              limit={CERTIFICATE_LIMITS.honourTitle}
+              value={s.honourTitle}
+              placeholder={props.text.honour}
+              hint={`证书写作：荣获“${nestedQuotes(props.text.honour)}”称号。`}
+            />
+            <Input
+              id="cert-issuer"
+              name="issuer"
+              label="颁发单位"
+              limit={CERTIFICATE_LIMITS.issuer}
+              value={s.issuer}
+              placeholder={props.text.issuer}
+            />
+            <Input id="cert-date" name="issuedOn" label="颁发日期" type="date" value={s.issuedOn} />
           </fieldset>
-          <p class="form-error" role="alert" data-form-error />
-          {admin && (
-            <p>
-              <button type="submit" class="button">
-                保存证书设置
-              </button>
-            </p>
+          {admin ? (
+            <FormEnd submit="保存证书设置" />
+          ) : (
+            <p class="form-error" role="alert" data-form-error />
           )}
         </form>
         <h3>印章图片（可选）</h3>
@@ -115,26 +98,27 @@ export function CeremonyPage(props: {
         )}
         {admin && (
           <form class="form" data-form="seal" novalidate>
-            <div class="field">
-              <label for="seal-file">选择印章图片（PNG 透明背景最佳，不超过 5 MB）</label>
-              <input
-                id="seal-file"
-                name="file"
-                type="file"
-                accept="image/png,image/jpeg,image/webp"
-              />
-            </div>
-            <p class="form-error" role="alert" data-form-error />
-            <p>
-              <button type="submit" class="button secondary">
-                上传印章
-              </button>{" "}
-              {s.sealUrl && (
-                <button type="button" class="button secondary" data-remove-seal>
-                  删除印章
-                </button>
-              )}
-            </p>
+            <Input
+              id="seal-file"
+              name="file"
+              label="选择印章图片（PNG 透明背景最佳，不超过 5 MB）"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+            />
+            <FormEnd
+              submit="上传印章"
+              kind="secondary"
+              extra={
+                s.sealUrl && (
+                  <>
+                    {" "}
+                    <button type="button" class="button secondary" data-remove-seal>
+                      删除印章
+                    </button>
+                  </>
+                )
+              }
+            />
           </form>
         )}
         <h3>打印证书</h3>

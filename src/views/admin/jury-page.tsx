@@ -1,6 +1,10 @@
 import type { ScoreRow } from "../../db/queries/jury";
 import type { Organizer } from "../../types";
+import { SELECTION_LIMITS } from "../../validators/selection";
 import type { jurorJson } from "../selection-json";
+import { Input } from "./components/field";
+import { FormEnd } from "./components/form";
+import { DataTable } from "./components/table";
 import { AdminLayout, type CampaignHead } from "./layout";
 
 /** The console's 评审 tab: the panel, each juror's progress, missing scores, closing scoring. */
@@ -12,6 +16,33 @@ const STATE_LABEL: Record<string, string> = {
   expired: "已过期",
   revoked: "已移出评委会",
 };
+
+/** 重新生成链接, and 移出 while scoring is open. */
+function JurorActions(props: { j: JurorView; open: boolean }) {
+  const { j } = props;
+  return (
+    <span class="button-row">
+      <button
+        type="button"
+        class="button secondary small"
+        data-renew-juror={String(j.id)}
+        aria-label={`为${j.name}重新生成链接`}
+      >
+        重新生成链接
+      </button>
+      {props.open && (
+        <button
+          type="button"
+          class="button secondary small"
+          data-revoke-juror={String(j.id)}
+          aria-label={`将${j.name}移出评委会`}
+        >
+          移出
+        </button>
+      )}
+    </span>
+  );
+}
 
 export function JuryPage(props: {
   organizer: Organizer;
@@ -44,78 +75,37 @@ export function JuryPage(props: {
         <h2 id="jurors-title">评委</h2>
         {admin && !props.scoringClosed && (
           <form class="stack" data-form="juror" novalidate>
-            <div class="field">
-              <label for="juror-name">评委姓名</label>
-              <input id="juror-name" name="name" type="text" maxlength={40} required />
-            </div>
-            <p class="form-error" role="alert" data-form-error />
-            <p>
-              <button type="submit" class="button">
-                添加评委并生成链接
-              </button>
-            </p>
+            <Input
+              id="juror-name"
+              name="name"
+              label="评委姓名"
+              limit={SELECTION_LIMITS.jurorName}
+              required
+            />
+            <FormEnd submit="添加评委并生成链接" />
           </form>
         )}
         {/* Links made on this page, newest first; each is shown only here, only once. */}
         {admin && <ul class="new-links" data-new-links aria-label="本次生成的链接" />}
         <div data-part="jurors">
-          {props.jurors.length === 0 ? (
-            <p class="empty">还没有评委。</p>
-          ) : (
-            <div class="table-wrap">
-              <table class="data" data-jurors>
-                <thead>
-                  <tr>
-                    <th scope="col">评委</th>
-                    <th scope="col" class="num">
-                      已打分
-                    </th>
-                    <th scope="col" class="num">
-                      未打分
-                    </th>
-                    <th scope="col">链接</th>
-                    {admin && <th scope="col">操作</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.jurors.map((j) => (
-                    <tr data-juror={String(j.id)}>
-                      <th scope="row">{j.name}</th>
-                      <td class="num">{j.scored}</td>
-                      <td class="num">{j.missing}</td>
-                      <td>{STATE_LABEL[j.state] ?? j.state}</td>
-                      {admin && (
-                        <td>
-                          {j.state !== "revoked" && (
-                            <span class="button-row">
-                              <button
-                                type="button"
-                                class="button secondary small"
-                                data-renew-juror={String(j.id)}
-                                aria-label={`为${j.name}重新生成链接`}
-                              >
-                                重新生成链接
-                              </button>
-                              {!props.scoringClosed && (
-                                <button
-                                  type="button"
-                                  class="button secondary small"
-                                  data-revoke-juror={String(j.id)}
-                                  aria-label={`将${j.name}移出评委会`}
-                                >
-                                  移出
-                                </button>
-                              )}
-                            </span>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={props.jurors}
+            wrap
+            data={{ "data-jurors": true }}
+            rowData={(j) => ({ "data-juror": String(j.id) })}
+            empty="还没有评委。"
+            columns={[
+              { head: "评委", rowHeader: true, cell: (j) => j.name },
+              { head: "已打分", num: true, cell: (j) => j.scored },
+              { head: "未打分", num: true, cell: (j) => j.missing },
+              { head: "链接", cell: (j) => STATE_LABEL[j.state] ?? j.state },
+              admin && {
+                head: "操作",
+                cell: (j) =>
+                  j.state !== "revoked" && <JurorActions j={j} open={!props.scoringClosed} />,
+              },
+            ]}
+          />
         </div>
         <p class="form-error" role="alert" data-jury-error />
       </section>
@@ -161,38 +151,25 @@ export function JuryPage(props: {
           </p>
         )}
         {props.scoringClosed && props.scores.length > 0 && (
-          <div class="table-wrap">
-            <table class="data compact" data-score-matrix>
-              <caption class="visually-hidden">评委打分表</caption>
-              <thead>
-                <tr>
-                  <th scope="col">候选人</th>
-                  {active.map((j) => (
-                    <th scope="col" class="num">
-                      {j.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {props.nominees.map((n) => (
-                  <tr>
-                    <th scope="row">
-                      {n.number}号 {n.name}
-                    </th>
-                    {active.map((j) => {
-                      const s = scoreOf.get(`${j.id}:${n.number}`);
-                      return (
-                        <td class="num" title={s?.note || undefined}>
-                          {s ? s.score : "—"}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={props.nominees}
+            wrap
+            class="compact"
+            data={{ "data-score-matrix": true }}
+            caption="评委打分表"
+            empty=""
+            columns={[
+              { head: "候选人", rowHeader: true, cell: (n) => `${n.number}号 ${n.name}` },
+              ...active.map((j) => ({
+                head: j.name,
+                num: true,
+                cellAttrs: (n: { number: number }) => ({
+                  title: scoreOf.get(`${j.id}:${n.number}`)?.note || undefined,
+                }),
+                cell: (n: { number: number }) => scoreOf.get(`${j.id}:${n.number}`)?.score ?? "—",
+              })),
+            ]}
+          />
         )}
       </section>
     </AdminLayout>

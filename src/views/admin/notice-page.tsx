@@ -2,6 +2,7 @@ import { votingEnd } from "../../domain/campaign-status";
 import type { ExportRow } from "../../domain/results-export";
 import type { Organizer } from "../../types";
 import type { NoticeFields } from "../components/public-notice";
+import { type Column, DataTable } from "./components/table";
 import { count, localTime, zoneName } from "./format";
 import { AdminLayout, type CampaignHead } from "./layout";
 import { NoticeMeta } from "./notice-meta";
@@ -10,6 +11,13 @@ import { STATUS_LABEL } from "./text";
 export interface NoticeRow extends ExportRow {
   honoree: boolean;
 }
+
+const honoreeRow = (r: NoticeRow) => ({ class: r.honoree ? "honoree" : undefined });
+
+const ELECTED: Column<NoticeRow> = {
+  head: "备注",
+  cell: (r) => (r.honoree ? <strong class="elected">当选</strong> : ""),
+};
 
 /**
  * The printable 公示: the final ranking with totals, the export time and the SHA-256 of export.csv,
@@ -100,98 +108,61 @@ export function NoticePage(props: {
           )}
           {props.notice && <NoticeMeta n={props.notice} />}
         </dl>
-        <table class="data notice-table">
-          <caption>点赞结果（按票数排列，票数相同名次相同）</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                名次
-              </th>
-              <th scope="col" class="num">
-                编号
-              </th>
-              <th scope="col">姓名</th>
-              <th scope="col">职务</th>
-              <th scope="col">单位</th>
-              <th scope="col">分组</th>
-              <th scope="col" class="num">
-                票数
-              </th>
-              <th scope="col">备注</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr class={r.honoree ? "honoree" : undefined}>
-                <td class="num">{r.rank}</td>
-                <td class="num">{r.number}</td>
-                <th scope="row">{r.name}</th>
-                <td>{r.position}</td>
-                <td>{r.unit}</td>
-                <td>{r.group}</td>
-                <td class="num">{count(r.likes)}</td>
-                <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
+        <DataTable
+          rows={rows}
+          class="notice-table"
+          caption="点赞结果（按票数排列，票数相同名次相同）"
+          captionShown
+          rowData={honoreeRow}
+          empty="没有候选人。"
+          columns={[
+            { head: "名次", num: true, cell: (r) => r.rank },
+            { head: "编号", num: true, cell: (r) => r.number },
+            { head: "姓名", rowHeader: true, cell: (r) => r.name },
+            { head: "职务", cell: (r) => r.position },
+            { head: "单位", cell: (r) => r.unit },
+            { head: "分组", cell: (r) => r.group },
+            { head: "票数", num: true, cell: (r) => count(r.likes) },
+            ELECTED,
+          ]}
+          foot={
+            <>
               <th scope="row" colspan={6}>
                 合计
               </th>
               <td class="num">{count(total)}</td>
               <td />
-            </tr>
-          </tfoot>
-        </table>
+            </>
+          }
+        />
         {props.method && (
           <section class="combined-notice" aria-labelledby="combined-title">
             <h2 id="combined-title">综合评定结果</h2>
             <p data-method>{props.method}</p>
-            <section class="table-wrap" aria-label="综合得分" tabindex={0}>
-              <table class="data notice-table">
-                <caption>综合得分（按综合名次排列）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">
-                      综合名次
-                    </th>
-                    <th scope="col" class="num">
-                      编号
-                    </th>
-                    <th scope="col">姓名</th>
-                    <th scope="col" class="num">
-                      大众得分
-                    </th>
-                    <th scope="col" class="num">
-                      评委得分
-                    </th>
-                    <th scope="col" class="num">
-                      综合得分
-                    </th>
-                    <th scope="col">备注</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...rows]
-                    .filter((r) => r.combined)
-                    .sort(
-                      (a, b) => (a.combined?.combinedRank ?? 0) - (b.combined?.combinedRank ?? 0),
-                    )
-                    .map((r) => (
-                      <tr class={r.honoree ? "honoree" : undefined}>
-                        <td class="num">{r.combined?.combinedRank}</td>
-                        <td class="num">{r.number}</td>
-                        <th scope="row">{r.name}</th>
-                        <td class="num">{r.combined?.publicScore.toFixed(2)}</td>
-                        <td class="num">{r.combined?.committeeScore?.toFixed(2) ?? "—"}</td>
-                        <td class="num">{r.combined?.combinedScore.toFixed(2)}</td>
-                        <td>{r.honoree ? <strong class="elected">当选</strong> : ""}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </section>
+            <DataTable
+              rows={[...rows]
+                .filter((r) => r.combined)
+                .sort((a, b) => (a.combined?.combinedRank ?? 0) - (b.combined?.combinedRank ?? 0))}
+              wrap="综合得分"
+              class="notice-table"
+              caption="综合得分（按综合名次排列）"
+              captionShown
+              rowData={honoreeRow}
+              empty=""
+              columns={[
+                { head: "综合名次", num: true, cell: (r) => r.combined?.combinedRank },
+                { head: "编号", num: true, cell: (r) => r.number },
+                { head: "姓名", rowHeader: true, cell: (r) => r.name },
+                { head: "大众得分", num: true, cell: (r) => r.combined?.publicScore.toFixed(2) },
+                {
+                  head: "评委得分",
+                  num: true,
+                  cell: (r) => r.combined?.committeeScore?.toFixed(2) ?? "—",
+                },
+                { head: "综合得分", num: true, cell: (r) => r.combined?.combinedScore.toFixed(2) },
+                ELECTED,
+              ]}
+            />
           </section>
         )}
         <section class="digest" aria-labelledby="digest-title">

@@ -1,6 +1,8 @@
 import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import type { Organizer } from "../../types";
+import { REVIEW_LIMITS } from "../../validators/review";
 import { actorText } from "./actor";
+import { Input } from "./components/field";
 import { localTime, zoneName } from "./format";
 import { ChangesSection, HeldSection } from "./held-section";
 import { AdminLayout, type CampaignHead } from "./layout";
@@ -71,10 +73,13 @@ function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean; slug: st
       {f.status === "open" ? (
         props.canDecide && (
           <form class="flag-decide" data-form="flag" data-flag={String(f.id)}>
-            <div class="field">
-              <label for={`${id}-reason`}>处理理由（必填，记入操作日志）</label>
-              <input id={`${id}-reason`} name="reason" type="text" maxlength={500} required />
-            </div>
+            <Input
+              id={`${id}-reason`}
+              name="reason"
+              label="处理理由（必填，记入操作日志）"
+              limit={REVIEW_LIMITS.reason}
+              required
+            />
             <p class="actions">
               <button type="submit" class="button danger" name="decision" value="void">
                 核减这些点赞

@@ -29,9 +29,15 @@ export function DataTable<T>(props: {
   columns: (Column<T> | false)[];
   empty: Child;
   caption?: Child;
+  /** The caption printed above the table (the 公示), not only read out. */
+  captionShown?: boolean;
   class?: string;
-  wrap?: boolean;
-  rowData?: (row: T) => Record<string, string>;
+  /** Scroll sideways in a `.table-wrap`; a string also makes it a named, focusable region. */
+  wrap?: boolean | string;
+  /** A `<tfoot>` row's cells (totals). */
+  foot?: Child;
+  /** Attributes of a row's `<tr>`: `data-…`, an `id`, a `class`. */
+  rowData?: (row: T) => Record<string, string | undefined>;
   /** Attributes of the `<table>`, e.g. `data-invites`. */
   data?: Record<string, string | boolean>;
 }) {
@@ -39,7 +45,11 @@ export function DataTable<T>(props: {
   const columns = props.columns.filter((c): c is Column<T> => c !== false);
   const table = (
     <table class={classes("data", props.class)} {...props.data}>
-      {props.caption !== undefined && <caption class="visually-hidden">{props.caption}</caption>}
+      {props.caption !== undefined && (
+        <caption class={props.captionShown ? undefined : "visually-hidden"}>
+          {props.caption}
+        </caption>
+      )}
       <thead>
         <tr>
           {columns.map((c) => (
@@ -67,7 +77,18 @@ export function DataTable<T>(props: {
           </tr>
         ))}
       </tbody>
+      {props.foot !== undefined && (
+        <tfoot>
+          <tr>{props.foot}</tr>
+        </tfoot>
+      )}
     </table>
   );
+  if (typeof props.wrap === "string")
+    return (
+      <section class="table-wrap" aria-label={props.wrap} tabindex={0}>
+        {table}
+      </section>
+    );
   return props.wrap ? <div class="table-wrap">{table}</div> : table;
 }
