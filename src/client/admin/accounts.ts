@@ -3,7 +3,8 @@
  * fixed message (`?done=…`); errors appear next to the form, in Chinese, with the field marked.
  */
 import { ACCOUNT_ERROR_TEXT, ACCOUNT_FIELD_LABEL } from "../../views/admin/account-text";
-import { $, $$, api, busy, done, explain, field, say, submitButton } from "./shared";
+import { onEachClick, onSubmit, refuse } from "./forms";
+import { $, $$, api, done, explain, field } from "./shared";
 
 interface ApiErrorLike {
   code: string;
@@ -56,25 +57,15 @@ function handle(
   form: HTMLFormElement,
   method: string,
   url: string,
-  body: () => unknown | string,
+  body: () => unknown,
   code: string,
 ): void {
-  const error = $("[data-form-error]", form);
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const payload = body();
-    if (typeof payload === "string") {
-      say(error, payload);
-      return;
-    }
-    say(error, "");
-    const res = await busy(submitButton(form), () => api(method, url, payload));
-    if (res.ok) {
-      done(code);
-      return;
-    }
-    say(error, explainAccount(res.error));
-    mark(form, res.error?.message ?? "");
+  onSubmit(form, {
+    body,
+    send: (payload) => api(method, url, payload),
+    ok: () => done(code),
+    words: explainAccount,
+    mark: (f, e) => mark(f, e.message),
   });
 }
 
@@ -117,41 +108,35 @@ function setupManage(): void {
       `/api/admin/accounts/${id}`,
       () => {
         const password = field(form, "password").value;
-        if (password.length < 10) {
-          field(form, "password").setAttribute("aria-invalid", "true");
-          field(form, "password").focus();
-          return "新密码至少 10 个字符。";
-        }
+        if (password.length < 10) return refuse(form, "password", "新密码至少 10 个字符。");
         return { password };
       },
       "password-reset",
     );
   }
-  for (const button of $$<HTMLButtonElement>("[data-account-disable]")) {
+  onEachClick("[data-account-disable]", (button) => {
     const disabled = button.dataset.accountDisable === "true";
-    const card = button.closest("[data-account]");
-    button.addEventListener("click", async () => {
-      if (disabled && !confirm("停用后，该账号的所有登录立即失效，且不能再登录。确定停用？"))
-        return;
-      const res = await busy(button, () =>
-        api("PATCH", `/api/admin/accounts/${button.dataset.accountId}`, { disabled }),
-      );
-      if (res.ok) done(disabled ? "account-disabled" : "account-enabled");
-      else say(card && $("[data-account-error]", card), explainAccount(res.error));
-    });
-  }
-  for (const button of $$<HTMLButtonElement>("[data-account-totp-reset]")) {
-    const card = button.closest("[data-account]");
-    button.addEventListener("click", async () => {
-      if (!confirm("解除后该账号只凭密码即可登录，其现有登录立即失效。确定解除？")) return;
-      const res = await busy(button, () =>
-        api("PATCH", `/api/admin/accounts/${button.dataset.accountId}`, { resetTotp: true }),
-      );
-      if (res.ok) done("totp-reset");
-      else say(card && $("[data-account-error]", card), explainAccount(res.error));
-    });
-  }
+    return {
+      confirm: disabled ? "停用后，该账号的所有登录立即失效，且不能再登录。确定停用？" : undefined,
+      send: () => api("PATCH", `/api/admin/accounts/${button.dataset.accountId}`, { disabled }),
+      ok: () => done(disabled ? "account-disabled" : "account-enabled"),
+      ...cardError(button),
+    };
+  });
+  onEachClick("[data-account-totp-reset]", (button) => ({
+    confirm: "解除后该账号只凭密码即可登录，其现有登录立即失效。确定解除？",
+    send: () =>
+      api("PATCH", `/api/admin/accounts/${button.dataset.accountId}`, { resetTotp: true }),
+    ok: () => done("totp-reset"),
+    ...cardError(button),
+  }));
 }
+
+/** An account card's buttons say their errors in the card's error line. */
+const cardError = (button: HTMLElement) => {
+  const card = button.closest("[data-account]");
+  return { error: card && $("[data-account-error]", card), words: explainAccount };
+};
 
 function setupOwn(): void {
   const password = $<HTMLFormElement>('form[data-form="my-password"]');
@@ -162,42 +147,27 @@ function setupOwn(): void {
       "/api/admin/me/password",
       () => {
         const next = field(password, "newPassword").value;
-        if (next.length < 10) {
-          field(password, "newPassword").setAttribute("aria-invalid", "true");
-          field(password, "newPassword").focus();
-          return "新密码至少 10 个字符。";
-        }
-        if (next !== field(password, "again").value) {
-          field(password, "again").setAttribute("aria-invalid", "true");
-          field(password, "again").focus();
-          return "两次输入的新密码不一致。";
-        }
+        if (next.length < 10) return refuse(password, "newPassword", "新密码至少 10 个字符。");
+        if (next !== field(password, "again").value)
+          return refuse(password, "again", "两次输入的新密码不一致。");
         return { currentPassword: field(password, "currentPassword").value, newPassword: next };
       },
       "password-changed",
     );
   }
   const enable = $<HTMLFormElement>('form[data-form="totp-enable"]');
-  if (enable) {
-    const error = $("[data-form-error]", enable);
-    enable.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const code = field(enable, "code").value.replace(/\s+/g, "");
-      if (!/^\d{6}$/.test(code)) {
-        say(error, "请输入 6 位数字。");
-        field(enable, "code").focus();
-        return;
-      }
-      const res = await busy(submitButton(enable), () =>
-        api("POST", "/api/admin/me/totp", { secret: field(enable, "secret").value, code }),
-      );
-      if (res.ok) location.assign("/admin/account?done=totp-on");
-      else {
-        say(error, explainAccount(res.error));
-        field(enable, "code").focus();
-      }
+  if (enable)
+    onSubmit(enable, {
+      body: () => {
+        const code = field(enable, "code").value.replace(/\s+/g, "");
+        if (!/^\d{6}$/.test(code)) return refuse(enable, "code", "请输入 6 位数字。");
+        return { secret: field(enable, "secret").value, code };
+      },
+      send: (body) => api("POST", "/api/admin/me/totp", body),
+      ok: () => location.assign("/admin/account?done=totp-on"),
+      words: explainAccount,
+      mark: (f) => field(f, "code").focus(),
     });
-  }
   const disable = $<HTMLFormElement>('form[data-form="totp-disable"]');
   if (disable) {
     handle(

@@ -3,7 +3,8 @@
 import { localToIso as toIso } from "../../domain/time";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "../../views/admin/lifecycle-ui";
 import { STATUS_LABEL } from "../../views/admin/text";
-import { missingReason, republishReason } from "./publication";
+import { failure, onClick } from "./forms";
+import { onPublish } from "./publication";
 import {
   $,
   $$,
@@ -104,20 +105,23 @@ export function setupLifecycle(): void {
   const error = $("[data-lifecycle-error]");
   const panel = $<HTMLElement>("[data-publish-panel]");
   for (const button of $$<HTMLButtonElement>("[data-lifecycle]")) {
-    button.addEventListener("click", async () => {
-      const action = button.dataset.action ?? "";
-      say(error, "");
-      if (action === "publish" && panel) {
+    const action = button.dataset.action ?? "";
+    if (action === "publish") {
+      button.addEventListener("click", () => {
+        say(error, "");
+        if (!panel) return;
         panel.hidden = false;
         updateSelected();
         $("#publish-title", panel)?.focus();
-        return;
-      }
-      const question = button.dataset.confirm;
-      if (question && !confirm(question)) return;
-      const res = await busy(button, () => api("POST", `${apiBase}/${action}`));
-      if (res.ok) done(PAST[action] ?? "saved");
-      else say(error, explain(res.error ?? { code: "unknown", message: "" }));
+      });
+      continue;
+    }
+    button.addEventListener("click", () => say(error, ""));
+    onClick(button, {
+      confirm: button.dataset.confirm,
+      send: () => api("POST", `${apiBase}/${action}`),
+      ok: () => done(PAST[action] ?? "saved"),
+      error,
     });
   }
   if (!panel) return;
@@ -141,21 +145,13 @@ export function setupLifecycle(): void {
     panel.hidden = true;
     $<HTMLButtonElement>('[data-lifecycle="publish"]')?.focus();
   });
-  form?.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const honorees = boxes.filter((b) => b.checked).map((b) => Number(b.value));
-    if (form && missingReason(form, $("[data-form-error]", form))) return;
-    const question =
-      honorees.length === 0
-        ? "没有勾选任何当选者。仍然公布结果？"
-        : `公布结果，${honorees.length} 人当选？公布后不能再开始投票。`;
-    if (!confirm(question)) return;
-    const res = await busy(submitButton(form), () =>
-      api("POST", `${apiBase}/publish`, { honorees, ...republishReason(form) }),
-    );
-    if (res.ok) done("published");
-    else say($("[data-form-error]", form), explain(res.error ?? { code: "unknown", message: "" }));
-  });
+  if (form)
+    onPublish(form, {
+      ask: (n) =>
+        n === 0
+          ? "没有勾选任何当选者。仍然公布结果？"
+          : `公布结果，${n} 人当选？公布后不能再开始投票。`,
+    });
 }
 
 /** The void form's filters as the API takes them, or an error to show. */
@@ -183,7 +179,7 @@ async function preview(body: Record<string, unknown>): Promise<Record<string, nu
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(body)) q.set(k, String(v));
   const res = await api("GET", `${apiBase}/votes/matches?${q}`);
-  if (!res.ok) return explain(res.error ?? { code: "unknown", message: "" });
+  if (!res.ok) return explain(failure(res));
   return res.body as Record<string, number>;
 }
 
@@ -259,8 +255,8 @@ export function setupVoid(): void {
       say(ok, `已核减 ${res.body.voided} 票。`);
       (window as unknown as { refreshDashboard?: () => void }).refreshDashboard?.();
     } else {
-      say(error, explain(res.error ?? { code: "unknown", message: "" }));
-      markInvalid(form, res.error?.message ?? "");
+      say(error, explain(failure(res)));
+      markInvalid(form, failure(res).message);
     }
   });
 }

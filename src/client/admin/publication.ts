@@ -1,5 +1,6 @@
 /** 撤回公布 on the dashboard, and the republication's reason in either publish form. */
-import { $, api, apiBase, busy, done, explain, markInvalid, say, submitButton } from "./shared";
+import { filled, onSubmit, refuse } from "./forms";
+import { $, $$, api, apiBase, done } from "./shared";
 
 /** `{reason}` when the form asks for one (after a withdrawal), else nothing. */
 export function republishReason(form: HTMLFormElement): { reason?: string } {
@@ -8,33 +9,33 @@ export function republishReason(form: HTMLFormElement): { reason?: string } {
   return { reason: box.value.trim() };
 }
 
-/** Refuses a republication without its reason before asking the API. */
-export function missingReason(form: HTMLFormElement, error: Element | null): boolean {
-  const { reason } = republishReason(form);
-  if (reason !== "") return false;
-  say(error, "请填写重新公布的理由。");
-  markInvalid(form, "reason");
-  return true;
+/**
+ * A publish form (the dashboard's and the 综合结果 tab's): the ticked honorees, the reason of a
+ * republication (refused when empty), a confirmation naming how many, then POST …/publish.
+ */
+export function onPublish(form: HTMLFormElement, o: { ask: (count: number) => string }): void {
+  onSubmit(form, {
+    body: () => {
+      const honorees = $$<HTMLInputElement>('input[name="honoree"]', form)
+        .filter((b) => b.checked)
+        .map((b) => Number(b.value));
+      const { reason } = republishReason(form);
+      if (reason === "") return refuse(form, "reason", "请填写重新公布的理由。");
+      return { honorees, ...(reason === undefined ? {} : { reason }) };
+    },
+    confirm: (body) => o.ask(body.honorees.length),
+    send: (body) => api("POST", `${apiBase}/publish`, body),
+    ok: () => done("published"),
+  });
 }
 
 export function setupWithdraw(): void {
   const form = $<HTMLFormElement>('form[data-form="withdraw"]');
   if (!form) return;
-  const error = $("[data-form-error]", form);
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    say(error, "");
-    const reason = republishReason(form).reason ?? "";
-    if (!reason) {
-      say(error, "请填写撤回理由。");
-      markInvalid(form, "reason");
-      return;
-    }
-    if (!confirm("撤回公布？公众页面将不再显示当选名单，直到重新公布。")) return;
-    const res = await busy(submitButton(form), () =>
-      api("POST", `${apiBase}/withdraw`, { reason }),
-    );
-    if (res.ok) done("withdrawn");
-    else say(error, explain(res.error ?? { code: "unknown", message: "" }));
+  onSubmit(form, {
+    body: () => filled(form, "reason", "请填写撤回理由。"),
+    confirm: () => "撤回公布？公众页面将不再显示当选名单，直到重新公布。",
+    send: (reason) => api("POST", `${apiBase}/withdraw`, { reason }),
+    ok: () => done("withdrawn"),
   });
 }

@@ -2,81 +2,54 @@
  * The anomaly review page: decide a flag (void its likes or clear it, with a reason), scan now,
  * seal the ledger now. Each answer reloads the page so the lists show the recorded state.
  */
-import { $, $$, api, apiBase, busy, done, explain, field, say, submitButton } from "./shared";
+import { filled, onClick, onEachSubmit, onSubmit } from "./forms";
+import { $, api, apiBase, done, field } from "./shared";
 
 export function setupReview(): void {
-  for (const form of $$<HTMLFormElement>('form[data-form="flag"]')) {
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const error = $("[data-form-error]", form);
-      say(error, "");
-      const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-      const decision = submitter?.value === "clear" ? "clear" : "void";
-      const reason = field(form, "reason").value.trim();
-      if (!reason) {
-        say(error, "请填写处理理由。");
-        field(form, "reason").focus();
-        return;
-      }
-      if (decision === "void" && !confirm("确定核减这个标记中仍计入的全部点赞？")) return;
-      const res = await busy(submitter, () =>
-        api("POST", `${apiBase}/flags/${form.dataset.flag}/${decision}`, { reason }),
-      );
-      if (res.ok) done(decision === "void" ? "flagVoided" : "flagCleared");
-      else say(error, explain(res.error ?? { code: "unknown", message: "" }));
-    });
-  }
+  onEachSubmit('form[data-form="flag"]', (form) => ({
+    body: () => filled(form, "reason", "请填写处理理由。"),
+    confirm: (_, submitter) =>
+      submitter?.value === "clear" ? null : "确定核减这个标记中仍计入的全部点赞？",
+    send: (reason, submitter) =>
+      api("POST", `${apiBase}/flags/${form.dataset.flag}/${decision(submitter)}`, { reason }),
+    ok: (_, __, submitter) => done(decision(submitter) === "void" ? "flagVoided" : "flagCleared"),
+  }));
   const held = $<HTMLFormElement>('form[data-form="held"]');
-  held?.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const error = $("[data-form-error]", held);
-    say(error, "");
-    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    const decision = submitter?.value === "void" ? "void" : "release";
-    const reason = field(held, "reason").value.trim();
-    if (!reason) {
-      say(error, "请填写理由。");
-      field(held, "reason").focus();
-      return;
-    }
+  if (held) {
     const select = field(held, "number") as HTMLSelectElement;
-    const which = select.selectedOptions[0]?.textContent?.trim() ?? "";
-    const verb = decision === "void" ? "核减" : "计入";
-    if (!confirm(`确定${verb}：${which}？`)) return;
-    const body: Record<string, unknown> = { reason };
-    if (select.value) body.number = Number(select.value);
-    const res = await busy(submitter, () => api("POST", `${apiBase}/held/${decision}`, body));
-    if (res.ok) done(decision === "void" ? "heldVoided" : "heldReleased", "#held-title");
-    else say(error, explain(res.error ?? { code: "unknown", message: "" }));
-  });
-  for (const form of $$<HTMLFormElement>('form[data-form="reinstate"]')) {
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const error = $("[data-form-error]", form);
-      say(error, "");
-      const reason = field(form, "reason").value.trim();
-      if (!reason) {
-        say(error, "请填写恢复的理由。");
-        field(form, "reason").focus();
-        return;
-      }
-      const res = await busy(submitButton(form), () =>
-        api("POST", `${apiBase}/votes/reinstate`, { change: form.dataset.change, reason }),
-      );
-      if (res.ok) done("reinstated", "#changes-title");
-      else say(error, explain(res.error ?? { code: "unknown", message: "" }));
+    const verb = (s: HTMLButtonElement | null) => (s?.value === "void" ? "void" : "release");
+    onSubmit(held, {
+      body: () => {
+        const reason = filled(held, "reason", "请填写理由。");
+        if (typeof reason !== "string") return reason;
+        return select.value ? { reason, number: Number(select.value) } : { reason };
+      },
+      confirm: (_, s) =>
+        `确定${verb(s) === "void" ? "核减" : "计入"}：${select.selectedOptions[0]?.textContent?.trim() ?? ""}？`,
+      send: (body, s) => api("POST", `${apiBase}/held/${verb(s)}`, body),
+      ok: (_, __, s) => done(verb(s) === "void" ? "heldVoided" : "heldReleased", "#held-title"),
     });
   }
-  const scan = $<HTMLButtonElement>("[data-scan]");
-  scan?.addEventListener("click", async () => {
-    const res = await busy(scan, () => api("POST", `${apiBase}/flags/scan`, {}));
-    if (res.ok) done("scanned");
-    else say($("[data-scan-status]"), explain(res.error ?? { code: "unknown", message: "" }));
-  });
-  const seal = $<HTMLButtonElement>("[data-seal]");
-  seal?.addEventListener("click", async () => {
-    const res = await busy(seal, () => api("POST", `${apiBase}/ledger/seal`, {}));
-    if (res.ok) done("sealed");
-    else say($("[data-seal-status]"), explain(res.error ?? { code: "unknown", message: "" }));
-  });
+  onEachSubmit('form[data-form="reinstate"]', (form) => ({
+    body: () => filled(form, "reason", "请填写恢复的理由。"),
+    send: (reason) =>
+      api("POST", `${apiBase}/votes/reinstate`, { change: form.dataset.change, reason }),
+    ok: () => done("reinstated", "#changes-title"),
+  }));
+  for (const [selector, path, code, status] of [
+    ["[data-scan]", "flags/scan", "scanned", "[data-scan-status]"],
+    ["[data-seal]", "ledger/seal", "sealed", "[data-seal-status]"],
+  ] as const) {
+    const button = $<HTMLButtonElement>(selector);
+    if (button)
+      onClick(button, {
+        send: () => api("POST", `${apiBase}/${path}`, {}),
+        ok: () => done(code),
+        error: $(status),
+      });
+  }
 }
+
+/** A flag's decision is the button pressed: 排除标记 clears it, the other voids. */
+const decision = (submitter: HTMLButtonElement | null) =>
+  submitter?.value === "clear" ? "clear" : "void";

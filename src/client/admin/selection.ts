@@ -1,81 +1,64 @@
 /** The selection tabs: nomination settings, invitations, review, jurors, scoring, weights. */
-
 import { localToIso as toIso } from "../../domain/time";
-import { missingReason, republishReason } from "./publication";
-import { $, $$, api, apiBase, busy, data, done, explain, field, markInvalid, say } from "./shared";
-
-function fail(el: Element | null, res: { error?: { code: string; message: string } }): void {
-  say(el, explain(res.error ?? { code: "unknown", message: "" }));
-}
+import { filled, onClick, onEachClick, onEachSubmit, onSubmit, refuse } from "./forms";
+import { onPublish } from "./publication";
+import { $, $$, api, apiBase, data, done, field } from "./shared";
 
 function setupSelectionSettings(): void {
   const form = $<HTMLFormElement>('form[data-form="selection-settings"]');
-  form?.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const error = $("[data-form-error]", form);
-    const local = field(form, "nominationsCloseAt").value;
-    const closeAt = local ? toIso(local, data.timeZone ?? "Asia/Shanghai") : null;
-    if (local && !closeAt) {
-      say(error, "请填写完整的截止时间。");
-      return;
-    }
-    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
-      api("PATCH", `${apiBase}/selection`, {
+  if (!form) return;
+  onSubmit(form, {
+    body: () => {
+      const local = field(form, "nominationsCloseAt").value;
+      const closeAt = local ? toIso(local, data.timeZone ?? "Asia/Shanghai") : null;
+      if (local && !closeAt) return refuse(form, "nominationsCloseAt", "请填写完整的截止时间。");
+      return {
         nominationsCloseAt: closeAt,
         defaultQuota: Number(field(form, "defaultQuota").value),
-      }),
-    );
-    if (res.ok) done("selection-saved");
-    else {
-      fail(error, res);
-      markInvalid(form, res.error?.message ?? "");
-    }
+      };
+    },
+    send: (body) => api("PATCH", `${apiBase}/selection`, body),
+    ok: () => done("selection-saved"),
   });
 }
 
 function setupInvitations(): void {
   const form = $<HTMLFormElement>('form[data-form="invite"]');
-  form?.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const error = $("[data-form-error]", form);
-    const unit = field(form, "unit").value.trim();
-    if (!unit) {
-      say(error, "请填写推荐单位。");
-      field(form, "unit").focus();
-      return;
-    }
-    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
-      api("POST", `${apiBase}/invitations`, {
+  if (!form) return;
+  onSubmit(form, {
+    body: () => {
+      const unit = filled(form, "unit", "请填写推荐单位。");
+      if (typeof unit !== "string") return unit;
+      return {
         unit,
         group: field(form, "group").value.trim(),
         contact: field(form, "contact").value.trim(),
         quota: Number(field(form, "quota").value),
-      }),
-    );
-    if (!res.ok) return fail(error, res);
-    say(error, "");
-    showNewLink(`新链接（只显示这一次）：${String(res.body.unit)}`, String(res.body.url), "invite");
-    // The next unit starts from an empty form (the group and quota usually stay the same).
-    field(form, "unit").value = "";
-    field(form, "contact").value = "";
-    await refreshPart("invites");
+      };
+    },
+    send: (body) => api("POST", `${apiBase}/invitations`, body),
+    ok: async (res) => {
+      showNewLink(
+        `新链接（只显示这一次）：${String(res.body.unit)}`,
+        String(res.body.url),
+        "invite",
+      );
+      // The next unit starts from an empty form (the group and quota usually stay the same).
+      field(form, "unit").value = "";
+      field(form, "contact").value = "";
+      await refreshPart("invites");
+    },
   });
   wireRevokeInvites();
 }
 
 function wireRevokeInvites(): void {
-  for (const b of $$<HTMLButtonElement>("[data-revoke-invite]")) {
-    if (b.dataset.wired) continue;
-    b.dataset.wired = "1";
-    b.addEventListener("click", async () => {
-      if (!confirm("停用后该单位的链接立即失效（已提交的提名保留）。确定停用？")) return;
-      const res = await busy(b, () =>
-        api("POST", `${apiBase}/invitations/${b.dataset.revokeInvite}/revoke`),
-      );
-      if (res.ok) done("invite-revoked");
-      else alert(explain(res.error ?? { code: "unknown", message: "" }));
-    });
-  }
+  onEachClick("[data-revoke-invite]", (b) => ({
+    confirm: "停用后该单位的链接立即失效（已提交的提名保留）。确定停用？",
+    send: () => api("POST", `${apiBase}/invitations/${b.dataset.revokeInvite}/revoke`),
+    ok: () => done("invite-revoked"),
+    error: "alert",
+  }));
 }
 
 let linkCount = 0;
@@ -137,63 +120,53 @@ async function refreshPart(name: string): Promise<void> {
 }
 
 function setupReview(): void {
-  for (const form of $$<HTMLFormElement>('form[data-form="review"]')) {
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
-      const decision = submitter?.dataset.decision ?? "accept";
-      const comment = field(form, "comment").value.trim();
-      const error = $("[data-form-error]", form);
-      if (decision === "return" && !comment) {
-        say(error, "退回修改时请填写意见，单位会看到。");
-        field(form, "comment").focus();
-        return;
-      }
-      const res = await busy(submitter, () =>
-        api("POST", `${apiBase}/nominations/${form.dataset.id}/${decision}`, { comment }),
-      );
-      if (res.ok) done("decided", `#queue-title`);
+  onEachSubmit('form[data-form="review"]', (form) => {
+    const decision = (s: HTMLButtonElement | null) => s?.dataset.decision ?? "accept";
+    return {
+      body: (submitter) => {
+        const comment = field(form, "comment").value.trim();
+        if (decision(submitter) === "return" && !comment)
+          return refuse(form, "comment", "退回修改时请填写意见，单位会看到。");
+        return { comment };
+      },
+      send: (body, submitter) =>
+        api("POST", `${apiBase}/nominations/${form.dataset.id}/${decision(submitter)}`, body),
+      ok: () => done("decided", "#queue-title"),
       // Decided meanwhile (another window or colleague): show the queue as it is now.
-      else if (res.error?.code === "invalid_state") done("decided-meanwhile", `#queue-title`);
-      else fail(error, res);
-    });
-  }
+      handled: (e) => {
+        if (e.code !== "invalid_state") return false;
+        done("decided-meanwhile", "#queue-title");
+        return true;
+      },
+    };
+  });
 }
 
 function setupJury(): void {
   const form = $<HTMLFormElement>('form[data-form="juror"]');
-  const error = $("[data-jury-error]");
-  form?.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const formError = $("[data-form-error]", form);
-    const name = field(form, "name").value.trim();
-    if (!name) {
-      say(formError, "请填写评委姓名。");
-      field(form, "name").focus();
-      return;
-    }
-    const res = await busy($<HTMLButtonElement>('button[type="submit"]', form), () =>
-      api("POST", `${apiBase}/jurors`, { name }),
-    );
-    if (!res.ok) return fail(formError, res);
-    say(formError, "");
-    field(form, "name").value = "";
-    showJurorLink(String(res.body.name), String(res.body.url));
-    await refreshPart("jurors");
-  });
+  if (form)
+    onSubmit(form, {
+      body: () => filled(form, "name", "请填写评委姓名。"),
+      send: (name) => api("POST", `${apiBase}/jurors`, { name }),
+      ok: async (res) => {
+        field(form, "name").value = "";
+        showJurorLink(String(res.body.name), String(res.body.url));
+        await refreshPart("jurors");
+      },
+    });
   wireJurorButtons();
   const scoring = $<HTMLButtonElement>("[data-scoring]");
-  scoring?.addEventListener("click", async () => {
-    const action = scoring.dataset.scoring;
-    const question =
-      action === "close"
-        ? "结束评审后评委不能再修改分数，全部打分将汇总。确定结束？"
-        : "重新开放后评委可以再修改分数。确定？";
-    if (!confirm(question)) return;
-    const res = await busy(scoring, () => api("POST", `${apiBase}/scoring/${action}`));
-    if (res.ok) done(action === "close" ? "scoring-closed" : "scoring-reopened");
-    else fail(error, res);
-  });
+  const action = scoring?.dataset.scoring;
+  if (scoring)
+    onClick(scoring, {
+      confirm:
+        action === "close"
+          ? "结束评审后评委不能再修改分数，全部打分将汇总。确定结束？"
+          : "重新开放后评委可以再修改分数。确定？",
+      send: () => api("POST", `${apiBase}/scoring/${action}`),
+      ok: () => done(action === "close" ? "scoring-closed" : "scoring-reopened"),
+      error: $("[data-jury-error]"),
+    });
 }
 
 function showJurorLink(name: string, url: string): void {
@@ -202,69 +175,43 @@ function showJurorLink(name: string, url: string): void {
 
 function wireJurorButtons(): void {
   const error = $("[data-jury-error]");
-  for (const b of $$<HTMLButtonElement>("[data-renew-juror]")) {
-    if (b.dataset.wired) continue;
-    b.dataset.wired = "1";
-    b.addEventListener("click", async () => {
-      if (!confirm("重新生成后，旧链接立即失效（已打的分数保留）。继续？")) return;
-      const res = await busy(b, () =>
-        api("POST", `${apiBase}/jurors/${b.dataset.renewJuror}/link`),
-      );
-      if (res.ok) showJurorLink(String(res.body.name), String(res.body.url));
-      else fail(error, res);
-    });
-  }
-  for (const b of $$<HTMLButtonElement>("[data-revoke-juror]")) {
-    if (b.dataset.wired) continue;
-    b.dataset.wired = "1";
-    b.addEventListener("click", async () => {
-      if (!confirm("移出评委会后，该评委的链接失效，其打分不再计入。确定？")) return;
-      const res = await busy(b, () =>
-        api("POST", `${apiBase}/jurors/${b.dataset.revokeJuror}/revoke`),
-      );
-      if (res.ok) done("juror-revoked");
-      else fail(error, res);
-    });
-  }
+  onEachClick("[data-renew-juror]", (b) => ({
+    confirm: "重新生成后，旧链接立即失效（已打的分数保留）。继续？",
+    send: () => api("POST", `${apiBase}/jurors/${b.dataset.renewJuror}/link`),
+    ok: (res) => showJurorLink(String(res.body.name), String(res.body.url)),
+    error,
+  }));
+  onEachClick("[data-revoke-juror]", (b) => ({
+    confirm: "移出评委会后，该评委的链接失效，其打分不再计入。确定？",
+    send: () => api("POST", `${apiBase}/jurors/${b.dataset.revokeJuror}/revoke`),
+    ok: () => done("juror-revoked"),
+    error,
+  }));
 }
 
 function setupCombined(): void {
   const weights = $<HTMLFormElement>('form[data-form="weights"]');
-  weights?.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const error = $("[data-form-error]", weights);
-    const raw = field(weights, "weightPublic").value.trim();
-    const weightPublic = Number(raw);
-    if (raw === "" || !Number.isInteger(weightPublic) || weightPublic < 0 || weightPublic > 100) {
-      say(error, "大众权重请填写 0–100 的整数。");
-      field(weights, "weightPublic").focus();
-      return;
-    }
-    const method = $<HTMLInputElement>('input[name="publicMethod"]:checked', weights)?.value;
-    const res = await busy($<HTMLButtonElement>('button[type="submit"]', weights), () =>
-      api("PATCH", `${apiBase}/selection`, { weightPublic, publicMethod: method }),
-    );
-    if (res.ok) done("weights-saved");
-    else fail(error, res);
-  });
+  if (weights)
+    onSubmit(weights, {
+      body: () => {
+        const raw = field(weights, "weightPublic").value.trim();
+        const weightPublic = Number(raw);
+        if (raw === "" || !Number.isInteger(weightPublic) || weightPublic < 0 || weightPublic > 100)
+          return refuse(weights, "weightPublic", "大众权重请填写 0–100 的整数。");
+        const method = $<HTMLInputElement>('input[name="publicMethod"]:checked', weights)?.value;
+        return { weightPublic, publicMethod: method };
+      },
+      send: (body) => api("PATCH", `${apiBase}/selection`, body),
+      ok: () => done("weights-saved"),
+    });
   const honorees = $<HTMLFormElement>('form[data-form="honorees"]');
-  honorees?.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const error = $("[data-form-error]", honorees);
-    const numbers = $$<HTMLInputElement>('input[name="honoree"]', honorees)
-      .filter((b) => b.checked)
-      .map((b) => Number(b.value));
-    if (missingReason(honorees, error)) return;
-    const question = numbers.length
-      ? `公布结果，${numbers.length} 人当选？公布后不能再开始投票，权重也不能再修改。`
-      : "没有勾选任何当选者。仍要公布结果吗？";
-    if (!confirm(question)) return;
-    const res = await busy($<HTMLButtonElement>('button[type="submit"]', honorees), () =>
-      api("POST", `${apiBase}/publish`, { honorees: numbers, ...republishReason(honorees) }),
-    );
-    if (res.ok) done("published");
-    else fail(error, res);
-  });
+  if (honorees)
+    onPublish(honorees, {
+      ask: (n) =>
+        n
+          ? `公布结果，${n} 人当选？公布后不能再开始投票，权重也不能再修改。`
+          : "没有勾选任何当选者。仍要公布结果吗？",
+    });
 }
 
 export function setupSelection(): void {
