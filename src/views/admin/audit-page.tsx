@@ -3,7 +3,7 @@ import { actorParts } from "./actor";
 import { auditDiff } from "./audit-diff";
 import { DataTable } from "./components/table";
 import { localTime, zoneName } from "./format";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { ACTION_LABEL } from "./text";
 
 export interface AuditEntryView {
@@ -29,13 +29,7 @@ export function AuditPage(props: {
 }) {
   const { campaign: c, timeZone: tz } = props;
   return (
-    <AdminLayout
-      title={`${c.title} · 操作日志`}
-      organizer={props.organizer}
-      page="audit"
-      campaign={c}
-      tab="audit"
-    >
+    <CampaignLayout tab="audit" organizer={props.organizer} campaign={c}>
       <h1>操作日志</h1>
       <p class="muted">
         记录每一次管理操作：谁、什么时间、做了什么、改动前后的内容。最新的在最前。时间为
@@ -90,7 +84,7 @@ export function AuditPage(props: {
           <a href={`/admin/c/${c.slug}/audit?before=${props.next}`}>更早的记录 →</a>
         )}
       </nav>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }
 

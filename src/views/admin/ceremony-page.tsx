@@ -4,7 +4,7 @@ import type { Organizer } from "../../types";
 import { CERTIFICATE_LIMITS } from "../../validators/certificate";
 import { Input } from "./components/field";
 import { FormEnd } from "./components/form";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 
 /**
  * 颁奖 tab: the link to the 大屏 for the hall's projector, the 荣誉证书 settings (honour, issuer,
@@ -24,14 +24,7 @@ export function CeremonyPage(props: {
   const admin = props.organizer.role === "admin";
   const screen = `/c/${c.slug}/screen`;
   return (
-    <AdminLayout
-      title={`${c.title} · 颁奖`}
-      organizer={props.organizer}
-      page="ceremony"
-      campaign={c}
-      tab="ceremony"
-      flash={props.flash}
-    >
+    <CampaignLayout tab="ceremony" organizer={props.organizer} campaign={c} flash={props.flash}>
       <h1>颁奖与展示</h1>
       <section class="panel" aria-labelledby="screen-title">
         <h2 id="screen-title">大屏实时排名</h2>
@@ -46,7 +39,7 @@ export function CeremonyPage(props: {
             [`${screen}?top=5`, "前 5 名"],
           ].map(([href, which], i) => (
             <li>
-              <a href={href} target="_blank" rel="noopener" data-screen-link={i === 0}>
+              <a href={href} target="_blank" rel="noopener" data-screen-link={i === 0 || undefined}>
                 打开大屏（{which}）
               </a>
             </li>
@@ -154,6 +147,6 @@ export function CeremonyPage(props: {
           </>
         )}
       </section>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

@@ -3,7 +3,7 @@ import type { combinedJson } from "../selection-json";
 import { Check, NumberInput } from "./components/field";
 import { FormEnd } from "./components/form";
 import { type Column, DataTable } from "./components/table";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { RepublishReason } from "./publication-panel";
 
 /** The console's 综合结果 tab: weights and method, the three rankings side by side, honorees. */
@@ -124,12 +124,10 @@ export function CombinedPage(props: {
     marked.length ? marked : (c?.rows.slice(0, 10).map((r) => r.number) ?? []),
   );
   return (
-    <AdminLayout
-      title={`${props.campaign.title} · 综合结果`}
-      organizer={props.organizer}
-      page="combined"
-      campaign={props.campaign}
+    <CampaignLayout
       tab="combined"
+      organizer={props.organizer}
+      campaign={props.campaign}
       flash={props.flash}
     >
       <h1>综合结果</h1>
@@ -204,6 +202,6 @@ export function CombinedPage(props: {
           </form>
         </section>
       )}
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

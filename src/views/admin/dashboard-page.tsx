@@ -3,7 +3,7 @@ import { LikesChart } from "./chart";
 import { Facts } from "./components/form";
 import { type Column, DataTable } from "./components/table";
 import { count, localTime, votingWindow, zoneName } from "./format";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
 import { PublicationPanel, type PublicationState } from "./publication-panel";
 import { PublishPanel } from "./publish-panel";
@@ -187,12 +187,10 @@ export function DashboardPage(props: {
   const shown = new Set(lifecycleButtons(d.status, d.closesAt, d.now));
   const api = `/api/admin/campaigns/${c.slug}`;
   return (
-    <AdminLayout
-      title={`${c.title} · 实时看板`}
-      organizer={props.organizer}
-      page="dashboard"
-      campaign={c}
+    <CampaignLayout
       tab="dashboard"
+      organizer={props.organizer}
+      campaign={c}
       flash={props.flash}
       data={{ poll: `/admin/c/${c.slug}/live`, timeZone: tz }}
     >
@@ -259,6 +257,6 @@ export function DashboardPage(props: {
           prefill={props.voidPrefill}
         />
       )}
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

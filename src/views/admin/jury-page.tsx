@@ -5,7 +5,7 @@ import type { jurorJson } from "../selection-json";
 import { Input } from "./components/field";
 import { FormEnd } from "./components/form";
 import { DataTable } from "./components/table";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 
 /** The console's 评审 tab: the panel, each juror's progress, missing scores, closing scoring. */
 
@@ -59,12 +59,10 @@ export function JuryPage(props: {
   const active = props.jurors.filter((j) => j.state !== "revoked");
   const scoreOf = new Map(props.scores.map((s) => [`${s.jurorId}:${s.number}`, s]));
   return (
-    <AdminLayout
-      title={`${props.campaign.title} · 评审`}
-      organizer={props.organizer}
-      page="jury"
-      campaign={props.campaign}
+    <CampaignLayout
       tab="jury"
+      organizer={props.organizer}
+      campaign={props.campaign}
       flash={props.flash}
     >
       <h1>评委会审定</h1>
@@ -172,6 +170,6 @@ export function JuryPage(props: {
           />
         )}
       </section>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

@@ -76,6 +76,27 @@ const FLASH: Record<string, string> = {
   "seal-removed": "印章图片已删除。",
 };
 
+/**
+ * A campaign's tab of the console: titled "<campaign> · <tab>", the script's page named after the
+ * tab, the tab marked current.
+ */
+export function CampaignLayout(props: {
+  tab: CampaignTab;
+  organizer: Organizer;
+  campaign: CampaignHead;
+  flash?: string;
+  data?: Record<string, unknown>;
+  print?: boolean;
+  children: Child;
+}) {
+  const label = TABS.find((t) => t.tab === props.tab)?.label ?? "";
+  return (
+    <AdminLayout {...props} title={`${props.campaign.title} · ${label}`} page={props.tab}>
+      {props.children}
+    </AdminLayout>
+  );
+}
+
 export function flashText(code: string | undefined): string | undefined {
   return code ? FLASH[code] : undefined;
 }

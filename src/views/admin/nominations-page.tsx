@@ -5,7 +5,7 @@ import { actorText } from "./actor";
 import { Input, NumberInput, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
 import { DataTable } from "./components/table";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { ReopenForm } from "./reopen-form";
 import { NOMINATION_STATUS_LABEL } from "./text";
 
@@ -223,12 +223,10 @@ export function NominationsPage(props: {
   const admin = props.organizer.role === "admin";
   const waiting = props.items.filter((i) => i.status === "submitted").length;
   return (
-    <AdminLayout
-      title={`${props.campaign.title} · 提名`}
-      organizer={props.organizer}
-      page="nominations"
-      campaign={props.campaign}
+    <CampaignLayout
       tab="nominations"
+      organizer={props.organizer}
+      campaign={props.campaign}
       flash={props.flash}
       data={{ timeZone: props.timeZone }}
     >
@@ -255,6 +253,6 @@ export function NominationsPage(props: {
           </ul>
         )}
       </section>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

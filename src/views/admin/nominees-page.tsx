@@ -5,7 +5,7 @@ import { Check, Input, NumberInput, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
 import { count } from "./format";
 import { ImportSection } from "./import-section";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 
 export interface NomineeView {
   number: number;
@@ -191,12 +191,10 @@ export function NomineesPage(props: {
   const groups = [...new Set(nominees.map((n) => n.group).filter((g) => g !== ""))];
   const canReorder = admin && !props.hasLikes && nominees.length > 1;
   return (
-    <AdminLayout
-      title={`${c.title} · 候选人`}
-      organizer={props.organizer}
-      page="nominees"
-      campaign={c}
+    <CampaignLayout
       tab="nominees"
+      organizer={props.organizer}
+      campaign={c}
       flash={props.flash}
       data={{ numbers: nominees.map((n) => n.number) }}
     >
@@ -331,6 +329,6 @@ export function NomineesPage(props: {
           ))}
         </ol>
       )}
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

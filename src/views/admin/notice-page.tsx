@@ -4,7 +4,7 @@ import type { Organizer } from "../../types";
 import type { NoticeFields } from "../components/public-notice";
 import { type Column, DataTable } from "./components/table";
 import { count, localTime, zoneName } from "./format";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { NoticeMeta } from "./notice-meta";
 import { STATUS_LABEL } from "./text";
 
@@ -51,14 +51,7 @@ export function NoticePage(props: {
   const ended = votingEnd(c);
   const day = localTime(props.exportedAt, tz).slice(0, 10).split("-");
   return (
-    <AdminLayout
-      title={`${c.title} · 公示`}
-      organizer={props.organizer}
-      page="notice"
-      campaign={c}
-      tab="notice"
-      print
-    >
+    <CampaignLayout tab="notice" organizer={props.organizer} campaign={c} print>
       <div class="no-print button-row notice-tools">
         <button type="button" class="button" data-print hidden>
           打印 / 另存为 PDF
@@ -199,6 +192,6 @@ export function NoticePage(props: {
           {`${day[0]}年${Number(day[1])}月${Number(day[2])}日`}
         </p>
       </article>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

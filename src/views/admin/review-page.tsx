@@ -5,7 +5,7 @@ import { actorText } from "./actor";
 import { Input } from "./components/field";
 import { localTime, zoneName } from "./format";
 import { ChangesSection, HeldSection } from "./held-section";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 import { FLAG_KIND_LABEL } from "./text";
 
 export interface FlagView {
@@ -125,14 +125,7 @@ export function ReviewPage(props: {
   const { campaign: c, timeZone: tz } = props;
   const admin = props.organizer.role === "admin";
   return (
-    <AdminLayout
-      title={`${c.title} · 异常审查`}
-      organizer={props.organizer}
-      page="review"
-      campaign={c}
-      tab="review"
-      flash={props.flash}
-    >
+    <CampaignLayout tab="review" organizer={props.organizer} campaign={c} flash={props.flash}>
       <h1>异常审查</h1>
       <p class="muted">
         系统每分钟检查一次点赞记录，把可疑的模式列在这里。标记本身不改变票数：由管理员核实后选择核减或排除，并写明理由。点赞记录不会被删除，所有处理记入操作日志。时间为
@@ -219,6 +212,6 @@ export function ReviewPage(props: {
           </p>
         )}
       </section>
-    </AdminLayout>
+    </CampaignLayout>
   );
 }

@@ -1,7 +1,7 @@
 import type { Organizer } from "../../types";
 import { CampaignForm, type CampaignFormValues } from "./campaign-form";
 import { CopyCampaignPanel } from "./copy-panel";
-import { AdminLayout, type CampaignHead } from "./layout";
+import { type CampaignHead, CampaignLayout } from "./layout";
 
 export function SettingsPage(props: {
   organizer: Organizer;
@@ -13,12 +13,10 @@ export function SettingsPage(props: {
   const { campaign: c } = props;
   const admin = props.organizer.role === "admin";
   return (
-    <AdminLayout
-      title={`${c.title} · 活动设置`}
-      organizer={props.organizer}
-      page="settings"
-      campaign={c}
+    <CampaignLayout
       tab="settings"
+      organizer={props.organizer}
+      campaign={c}
       flash={props.flash}
       data={{ timeZone: props.values.timeZone }}
     >
@@ -54,6 +52,6 @@ export function SettingsPage(props: {
           )}
         </section>
       )}
-    </AdminLayout>
+    </CampaignLayout>
   );
 }
