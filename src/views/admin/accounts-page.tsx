@@ -2,7 +2,7 @@ import type { AccountView } from "../../db/queries/organizer-accounts";
 import type { Organizer } from "../../types";
 import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
 import { ACCOUNT_ACTION_LABEL, actorText } from "./account-text";
-import { CodeInput, Input, Options, Password, Select } from "./components/field";
+import { CodeInput, Input, named, Options, Password, Select } from "./components/field";
 import { Facts, FormEnd } from "./components/form";
 import { localTime } from "./format";
 import { AdminLayout } from "./layout";
@@ -166,8 +166,7 @@ export function AccountsPage(props: {
         <form class="stack" data-form="account-new" novalidate>
           <div class="row-2">
             <CodeInput
-              id="new-username"
-              name="username"
+              {...named("new", "username")}
               label="账号名"
               autocomplete="off"
               required
@@ -179,8 +178,7 @@ export function AccountsPage(props: {
           <div class="row-2">
             <RoleSelect id="new-role" value="observer" />
             <Password
-              id="new-password"
-              name="password"
+              {...named("new", "password")}
               label="初始密码"
               autocomplete="new-password"
               required

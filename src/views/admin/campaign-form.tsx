@@ -2,6 +2,7 @@ import { CAMPAIGN_LIMITS as L } from "../../validators/campaign";
 import {
   Check,
   CodeInput,
+  fieldAt,
   Input,
   NumberInput,
   Options,
@@ -63,7 +64,7 @@ export function CampaignForm(props: {
   hasLikes?: boolean;
 }) {
   const { mode, values: v, readOnly } = props;
-  const id = (name: string) => `${mode}-${name}`;
+  const at = fieldAt(mode);
   return (
     <form
       class="campaign-form stack"
@@ -75,17 +76,9 @@ export function CampaignForm(props: {
     >
       <fieldset disabled={readOnly} class="plain">
         <legend class="visually-hidden">{mode === "create" ? "新建活动" : "活动设置"}</legend>
-        <Input
-          id={id("title")}
-          name="title"
-          label="标题"
-          required
-          limit={L.title}
-          value={v.title}
-        />
+        <Input {...at("title")} label="标题" required limit={L.title} value={v.title} />
         <CodeInput
-          id={id("slug")}
-          name="slug"
+          {...at("slug")}
           label="网址标识"
           required
           pattern="[a-z0-9][a-z0-9\-]{1,62}"
@@ -99,16 +92,14 @@ export function CampaignForm(props: {
           }
         />
         <Input
-          id={id("organizer")}
-          name="organizer"
+          {...at("organizer")}
           label="主办单位"
           required
           limit={L.organizer}
           value={v.organizer}
         />
         <TextArea
-          id={id("description")}
-          name="description"
+          {...at("description")}
           label="编者按"
           rows={5}
           limit={L.description}
@@ -116,31 +107,28 @@ export function CampaignForm(props: {
           hint="段落之间空一行。"
         />
         <CodeInput
-          id={id("timeZone")}
-          name="timeZone"
+          {...at("timeZone")}
           label="时区"
-          list={id("zones")}
+          list={`${mode}-zones`}
           required
           value={v.timeZone}
           hint="“每天”的点赞次数按该时区的零点计算；下面的时间也按该时区填写。默认 Asia/Shanghai（北京时间）。"
         />
-        <datalist id={id("zones")}>
+        <datalist id={`${mode}-zones`}>
           {ZONES.map((z) => (
             <option value={z} />
           ))}
         </datalist>
         <div class="row-2">
           <Input
-            id={id("opensAt")}
-            name="opensAt"
+            {...at("opensAt")}
             label="开始投票时间"
             type="datetime-local"
             required
             value={localInputValue(v.opensAt, v.timeZone)}
           />
           <Input
-            id={id("closesAt")}
-            name="closesAt"
+            {...at("closesAt")}
             label="结束投票时间"
             type="datetime-local"
             required
@@ -149,9 +137,7 @@ export function CampaignForm(props: {
         </div>
         <div class="row-2">
           <NumberInput
-            id={id("likesPerCandidatePerDay")}
-            name="likesPerCandidatePerDay"
-            path="rules.likesPerCandidatePerDay"
+            {...at("likesPerCandidatePerDay", "rules.likesPerCandidatePerDay")}
             label="每人每天对每位候选人可点赞（次）"
             min={1}
             max={100}
@@ -159,9 +145,7 @@ export function CampaignForm(props: {
             value={String(v.likesPerCandidatePerDay)}
           />
           <NumberInput
-            id={id("likesPerVoterPerDay")}
-            name="likesPerVoterPerDay"
-            path="rules.likesPerVoterPerDay"
+            {...at("likesPerVoterPerDay", "rules.likesPerVoterPerDay")}
             label="每人每天最多点赞（次）"
             min={1}
             max={10000}
@@ -170,28 +154,26 @@ export function CampaignForm(props: {
           />
         </div>
         <div class="row-2">
-          <Select id={id("showCounts")} name="showCounts" label="票数公开方式">
+          <Select {...at("showCounts")} label="票数公开方式">
             <Options labels={SHOW_COUNTS_LABEL} value={v.showCounts} />
           </Select>
-          <Select id={id("nomineeOrder")} name="nomineeOrder" label="候选人排列">
+          <Select {...at("nomineeOrder")} label="候选人排列">
             <Options labels={NOMINEE_ORDER_LABEL} value={v.nomineeOrder} />
           </Select>
         </div>
         <Check
-          id={id("draft")}
-          name="draft"
+          {...at("draft")}
           label="草稿"
           checked={v.draft}
           hint="草稿对公众不可见。“开始投票”会自动取消草稿。"
         />
       </fieldset>
-      <ProtectionFieldset id={id} values={v} />
+      <ProtectionFieldset at={at} values={v} />
       <fieldset disabled={readOnly}>
         <legend>投票身份</legend>
         {/* Issue 13 item 5: the browser's voter cookie, or one WeChat account per voter. */}
         <Select
-          id={id("identityMode")}
-          name="identityMode"
+          {...at("identityMode")}
           label="一位投票人是"
           hint="“微信账号”：点赞前需在微信中打开页面，由微信静默确认身份（snsapi_base，只取匿名 openid 的加密摘要，不取昵称头像，不要求关注）；微信外的访客看到二维码。需先配置公众号 WECHAT_APP_ID / WECHAT_APP_SECRET 和网页授权域名（见运维文档）。"
         >
@@ -209,26 +191,22 @@ export function CampaignForm(props: {
 }
 
 /** 防刷与隐私: when likes need a proof of work, holding flagged likes, how long hashes stay. */
-function ProtectionFieldset(props: { id: (name: string) => string; values: CampaignFormValues }) {
-  const { id, values: v } = props;
+function ProtectionFieldset(props: { at: ReturnType<typeof fieldAt>; values: CampaignFormValues }) {
+  const { at, values: v } = props;
   const perMinute = { min: 0, max: 1000 };
   return (
     <fieldset>
       <legend>防刷与隐私</legend>
       <div class="row-2">
         <NumberInput
-          id={id("challengePrefixPerMinute")}
-          name="challengePrefixPerMinute"
-          path="protection.challengePrefixPerMinute"
+          {...at("challengePrefixPerMinute", "protection.challengePrefixPerMinute")}
           label="同一网段每分钟超过（次）需验证"
           {...perMinute}
           value={optionalNumber(v.challengePrefixPerMinute)}
           hint="同一网段（IPv4 /24、IPv6 /64）一分钟内点赞达到此数后，新的点赞需浏览器完成几秒钟的计算验证（不依赖境外服务）。整个单位共用一个出口 IP 也能继续投票。留空表示从不验证。"
         />
         <NumberInput
-          id={id("challengeVoterPerMinute")}
-          name="challengeVoterPerMinute"
-          path="protection.challengeVoterPerMinute"
+          {...at("challengeVoterPerMinute", "protection.challengeVoterPerMinute")}
           label="同一投票人每分钟超过（次）需验证"
           {...perMinute}
           value={optionalNumber(v.challengeVoterPerMinute)}
@@ -237,9 +215,7 @@ function ProtectionFieldset(props: { id: (name: string) => string; values: Campa
       </div>
       <div class="row-2">
         <NumberInput
-          id={id("challengeDifficulty")}
-          name="challengeDifficulty"
-          path="protection.challengeDifficulty"
+          {...at("challengeDifficulty", "protection.challengeDifficulty")}
           label="验证强度"
           min={1000}
           max={5000000}
@@ -249,9 +225,7 @@ function ProtectionFieldset(props: { id: (name: string) => string; values: Campa
           hint="最多尝试次数，平均一半。默认 50000：电脑不到 1 秒，旧手机约 1–3 秒。越大越能拖慢刷票脚本，也越费手机电量。"
         />
         <NumberInput
-          id={id("retentionDays")}
-          name="retentionDays"
-          path="protection.retentionDays"
+          {...at("retentionDays", "protection.retentionDays")}
           label="公布后保留投票明细（天）"
           min={0}
           max={3650}
@@ -260,9 +234,7 @@ function ProtectionFieldset(props: { id: (name: string) => string; values: Campa
         />
       </div>
       <Check
-        id={id("holdFlagged")}
-        name="holdFlagged"
-        path="protection.holdFlagged"
+        {...at("holdFlagged", "protection.holdFlagged")}
         label="异常时暂存待核验"
         checked={v.holdFlagged}
         hint="某个网段或某位候选人的点赞突然异常增多时，新的点赞先记录、发给凭证，但暂不计入公开票数，由主办方在“异常复核”中核验后计入或作废。投票人会看到“已记录，待核验”。"

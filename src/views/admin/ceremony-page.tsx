@@ -2,7 +2,7 @@ import type { CertificateValues } from "../../db/queries/ceremony";
 import { type CertificateText, nestedQuotes } from "../../domain/certificate";
 import type { Organizer } from "../../types";
 import { CERTIFICATE_LIMITS } from "../../validators/certificate";
-import { Input } from "./components/field";
+import { Input, named } from "./components/field";
 import { FormEnd } from "./components/form";
 import { type CampaignHead, CampaignLayout } from "./layout";
 
@@ -66,8 +66,7 @@ export function CeremonyPage(props: {
               hint={`证书写作：荣获“${nestedQuotes(props.text.honour)}”称号。`}
             />
             <Input
-              id="cert-issuer"
-              name="issuer"
+              {...named("cert", "issuer")}
               label="颁发单位"
               limit={CERTIFICATE_LIMITS.issuer}
               value={s.issuer}
@@ -92,8 +91,7 @@ export function CeremonyPage(props: {
         {admin && (
           <form class="form" data-form="seal" novalidate>
             <Input
-              id="seal-file"
-              name="file"
+              {...named("seal", "file")}
               label="选择印章图片（PNG 透明背景最佳，不超过 5 MB）"
               type="file"
               accept="image/png,image/jpeg,image/webp"

@@ -1,5 +1,5 @@
 import { CAMPAIGN_LIMITS as L } from "../../validators/campaign";
-import { Check, CodeInput, Input } from "./components/field";
+import { Check, CodeInput, Input, named } from "./components/field";
 import { FormEnd } from "./components/form";
 
 /**
@@ -23,8 +23,7 @@ export function CopyCampaignPanel(props: { slug: string; title: string; draft: b
       <form class="stack" data-form="copy" novalidate>
         <div class="row-2">
           <CodeInput
-            id="copy-slug"
-            name="slug"
+            {...named("copy", "slug")}
             label="新活动的网址标识"
             required
             pattern="[a-z0-9][a-z0-9\-]{1,62}"

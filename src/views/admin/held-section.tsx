@@ -1,6 +1,6 @@
 import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import { LEDGER_LIMITS } from "../../validators/ledger-status";
-import { Input, Select } from "./components/field";
+import { Input, named, Select } from "./components/field";
 import { FormEnd } from "./components/form";
 import { DataTable } from "./components/table";
 import { count, localTime } from "./format";
@@ -46,7 +46,7 @@ export function HeldSection(props: { held: HeldNominee[]; admin: boolean }) {
           />
           {props.admin && (
             <form class="held-decide stack" data-form="held">
-              <Select id="held-number" name="number" label="处理哪些">
+              <Select {...named("held", "number")} label="处理哪些">
                 <option value="">全部待核验的点赞（{count(total)}）</option>
                 {props.held.map((n) => (
                   <option value={String(n.number)}>

@@ -1,4 +1,4 @@
-import { Input } from "./components/field";
+import { Input, named } from "./components/field";
 import { FormEnd } from "./components/form";
 
 /** 批量导入: the file, its preview (rows and their problems, filled by client/admin/import.ts). */
@@ -13,8 +13,7 @@ export function ImportSection() {
       </p>
       <form class="stack" method="post" data-form="import" novalidate>
         <Input
-          id="import-file"
-          name="file"
+          {...named("import", "file")}
           type="file"
           label="选择文件（不超过 2 MB）"
           accept=".csv,.json,.txt,text/csv,application/json"

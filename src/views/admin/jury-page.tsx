@@ -2,7 +2,7 @@ import type { ScoreRow } from "../../db/queries/jury";
 import type { Organizer } from "../../types";
 import { SELECTION_LIMITS } from "../../validators/selection";
 import type { jurorJson } from "../selection-json";
-import { Input } from "./components/field";
+import { Input, named } from "./components/field";
 import { FormEnd } from "./components/form";
 import { DataTable } from "./components/table";
 import { type CampaignHead, CampaignLayout } from "./layout";
@@ -74,8 +74,7 @@ export function JuryPage(props: {
         {admin && !props.scoringClosed && (
           <form class="stack" data-form="juror" novalidate>
             <Input
-              id="juror-name"
-              name="name"
+              {...named("juror", "name")}
               label="评委姓名"
               limit={SELECTION_LIMITS.jurorName}
               required

@@ -1,5 +1,5 @@
 import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
-import { CodeInput, Input } from "./components/field";
+import { CodeInput, Input, named } from "./components/field";
 import { AdminLayout } from "./layout";
 
 /** What a person types for a 6-digit code, spaces included (the API takes up to 16). */
@@ -38,8 +38,7 @@ export function LoginPage(props: {
           novalidate
         >
           <CodeInput
-            id="login-username"
-            name="username"
+            {...named("login", "username")}
             label="账号"
             autocomplete="username"
             limit={L.loginUsername}
@@ -47,8 +46,7 @@ export function LoginPage(props: {
             hint="使用内置的管理员或观察员口令登录时留空。"
           />
           <Input
-            id="login-password"
-            name="password"
+            {...named("login", "password")}
             label="密码"
             type="password"
             autocomplete="current-password"
@@ -57,8 +55,7 @@ export function LoginPage(props: {
             aria-describedby="login-error"
           />
           <Input
-            id="login-code"
-            name="code"
+            {...named("login", "code")}
             label={optional("动态验证码", "开启了两步验证的账号填写")}
             inputmode="numeric"
             autocomplete="one-time-code"
@@ -66,8 +63,7 @@ export function LoginPage(props: {
             maxlength={CODE_TYPED}
           />
           <Input
-            id="login-name"
-            name="name"
+            {...named("login", "name")}
             label={optional("姓名", "选填，仅用内置口令时记入操作日志，注明为自报")}
             autocomplete="name"
             limit={L.name}

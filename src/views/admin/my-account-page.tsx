@@ -1,6 +1,6 @@
 import type { Organizer } from "../../types";
 import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
-import { Input, Password } from "./components/field";
+import { Input, named, Password } from "./components/field";
 import { Facts, FormEnd } from "./components/form";
 import { AdminLayout } from "./layout";
 import { CODE_TYPED } from "./login-page";
@@ -61,8 +61,7 @@ export function MyAccountPage(props: {
               />
               {/* Checked by the script only: no issue path. */}
               <Password
-                id="my-again"
-                name="again"
+                {...named("my", "again")}
                 label="再次输入新密码"
                 autocomplete="new-password"
                 required
@@ -81,8 +80,7 @@ export function MyAccountPage(props: {
                 </p>
                 <form class="stack" data-form="totp-disable" novalidate>
                   <Password
-                    id="totp-off-password"
-                    name="password"
+                    {...named("totp-off", "password")}
                     label="输入当前密码以关闭两步验证"
                     required
                   />
@@ -138,8 +136,7 @@ export function TotpEnrolPage(props: { organizer: Organizer; secret: string; qrS
           <form class="stack" data-form="totp-enable" novalidate>
             <input type="hidden" name="secret" value={props.secret} />
             <Input
-              id="totp-code"
-              name="code"
+              {...named("totp", "code")}
               label="输入验证器显示的 6 位动态验证码"
               inputmode="numeric"
               autocomplete="one-time-code"

@@ -2,7 +2,7 @@ import type { Organizer } from "../../types";
 import { SELECTION_LIMITS as L } from "../../validators/selection";
 import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
 import { actorText } from "./actor";
-import { Input, NumberInput, TextArea } from "./components/field";
+import { Input, NumberInput, named, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
 import { DataTable } from "./components/table";
 import { type CampaignHead, CampaignLayout } from "./layout";
@@ -71,10 +71,9 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
       {props.admin && (
         <form class="stack" data-form="invite" novalidate>
           <div class="row-2">
-            <Input id="invite-unit" name="unit" label="推荐单位" limit={L.unit} required />
+            <Input {...named("invite", "unit")} label="推荐单位" limit={L.unit} required />
             <Input
-              id="invite-group"
-              name="group"
+              {...named("invite", "group")}
               label="分组"
               limit={L.group}
               list="invite-groups"
@@ -86,10 +85,9 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
             </datalist>
           </div>
           <div class="row-2">
-            <Input id="invite-contact" name="contact" label="联系人（可选）" limit={L.contact} />
+            <Input {...named("invite", "contact")} label="联系人（可选）" limit={L.contact} />
             <NumberInput
-              id="invite-quota"
-              name="quota"
+              {...named("invite", "quota")}
               label="名额"
               step={undefined}
               {...QUOTA}
@@ -186,8 +184,7 @@ function ReviewCard(props: { n: Item; admin: boolean }) {
       {props.admin && n.status === "submitted" && (
         <form class="stack" data-form="review" data-id={String(n.id)} novalidate>
           <TextArea
-            id={`${id}-comment`}
-            name="comment"
+            {...named(id, "comment")}
             label="初选意见（退回时必填，单位可见）"
             rows={2}
             limit={L.comment}

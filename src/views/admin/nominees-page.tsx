@@ -1,7 +1,7 @@
 import { MAX_NOMINEE_PHOTOS } from "../../domain/media";
 import type { Organizer } from "../../types";
 import { NOMINEE_LIMITS as L } from "../../validators/nominee";
-import { Check, Input, NumberInput, TextArea } from "./components/field";
+import { Check, Input, NumberInput, named, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
 import { count } from "./format";
 import { ImportSection } from "./import-section";
@@ -68,8 +68,7 @@ function NomineeForm(props: {
     >
       <div class="row-2">
         <NumberInput
-          id={`${p}-number`}
-          name="number"
+          {...named(p, "number")}
           label="编号"
           min={1}
           value={mode === "edit" ? String(n.number) : ""}
@@ -94,16 +93,14 @@ function NomineeForm(props: {
       </div>
       {text("headline", "事迹标题")}
       <TextArea
-        id={`${p}-story`}
-        name="story"
+        {...named(p, "story")}
         label="事迹"
         rows={6}
         value={n.story.join("\n\n")}
         hint="每行一段，段落之间可以空一行。文中涉及的群众只写姓氏加“某”。"
       />
       <Check
-        id={`${p}-honoree`}
-        name="honoree"
+        {...named(p, "honoree")}
         label="当选（一般在“公布结果”时统一勾选）"
         checked={n.honoree}
         disabled={props.honoreeLocked}

@@ -1,5 +1,5 @@
 import { CAMPAIGN_LIMITS } from "../../validators/campaign";
-import { TextArea } from "./components/field";
+import { named, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
 import { localTime } from "./format";
 
@@ -40,8 +40,7 @@ export function PublicationPanel(props: { p: PublicationState; admin: boolean })
       {props.admin && (
         <form data-form="withdraw" class="stack" novalidate>
           <TextArea
-            id="withdraw-reason"
-            name="reason"
+            {...named("withdraw", "reason")}
             label="撤回理由（必填，记入操作日志）"
             rows={2}
             limit={CAMPAIGN_LIMITS.reason}

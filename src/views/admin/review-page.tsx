@@ -2,7 +2,7 @@ import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import type { Organizer } from "../../types";
 import { REVIEW_LIMITS } from "../../validators/review";
 import { actorText } from "./actor";
-import { Input } from "./components/field";
+import { Input, named } from "./components/field";
 import { localTime, zoneName } from "./format";
 import { ChangesSection, HeldSection } from "./held-section";
 import { type CampaignHead, CampaignLayout } from "./layout";
@@ -74,8 +74,7 @@ function FlagCard(props: { f: FlagView; tz: string; canDecide: boolean; slug: st
         props.canDecide && (
           <form class="flag-decide" data-form="flag" data-flag={String(f.id)}>
             <Input
-              id={`${id}-reason`}
-              name="reason"
+              {...named(id, "reason")}
               label="处理理由（必填，记入操作日志）"
               limit={REVIEW_LIMITS.reason}
               required

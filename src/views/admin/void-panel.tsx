@@ -1,6 +1,6 @@
 import { CAMPAIGN_LIMITS } from "../../validators/campaign";
 import { LEDGER_LIMITS as L } from "../../validators/ledger-status";
-import { CodeInput, Input, Select } from "./components/field";
+import { CodeInput, Input, named, Select } from "./components/field";
 import { localInputValue, zoneName } from "./format";
 
 /** What a link from the review queue fills into the void form. */
@@ -35,7 +35,7 @@ export function VoidPanel(props: {
         按候选人、时间段和网段核减（可组合，至少填时间段、网段或哈希之一）。从“异常审查”里的标记点“按此核减…”会自动填好。提交前先预览有多少条点赞符合条件；核减的点赞不删除，在明细中标为已核减并记录原因和操作人，之后可在“异常审查”中恢复；重复提交不会重复核减。
       </p>
       <form data-form="void" method="post" class="stack" novalidate>
-        <Select id="void-number" name="number" label="候选人">
+        <Select {...named("void", "number")} label="候选人">
           <option value="">全部候选人</option>
           {[...props.nominees]
             .sort((a, b) => a.number - b.number)
@@ -47,16 +47,14 @@ export function VoidPanel(props: {
         </Select>
         <div class="row-2">
           <Input
-            id="void-from"
-            name="from"
+            {...named("void", "from")}
             label={`从（${zoneName(tz)}）`}
             type="datetime-local"
             step={1}
             value={time(pre.from)}
           />
           <Input
-            id="void-to"
-            name="to"
+            {...named("void", "to")}
             label="到（不含）"
             type="datetime-local"
             step={1}
@@ -64,8 +62,7 @@ export function VoidPanel(props: {
           />
         </div>
         <CodeInput
-          id="void-network"
-          name="network"
+          {...named("void", "network")}
           label="网段（异常审查中的网段标识）"
           limit={L.network}
           value={pre.network}
@@ -74,25 +71,17 @@ export function VoidPanel(props: {
           <summary>按投票人或 IP 哈希（见投票明细 votes.csv 的“投票人哈希”“IP哈希”列）</summary>
           <div class="row-2">
             <CodeInput
-              id="void-voterHash"
-              name="voterHash"
+              {...named("void", "voterHash")}
               label="投票人哈希"
               pattern={hash}
               limit={L.hash}
               value={pre.voterHash}
             />
-            <CodeInput
-              id="void-ipHash"
-              name="ipHash"
-              label="IP 哈希"
-              pattern={hash}
-              limit={L.hash}
-            />
+            <CodeInput {...named("void", "ipHash")} label="IP 哈希" pattern={hash} limit={L.hash} />
           </div>
         </details>
         <Input
-          id="void-reason"
-          name="reason"
+          {...named("void", "reason")}
           label="原因（必填，记入明细和日志）"
           required
           limit={CAMPAIGN_LIMITS.reason}

@@ -87,6 +87,18 @@ function split<T extends Frame>(props: T) {
   return { f, rest };
 }
 
+/**
+ * A form's fields named alike: `at("title")` is `{id: "<prefix>-title", name: "title"}`, and
+ * `at("likesPerVoterPerDay", "rules.likesPerVoterPerDay")` adds the issue path where it differs.
+ */
+export const named = (prefix: string, name: string, path?: string) => ({
+  id: `${prefix}-${name}`,
+  name,
+  ...(path === undefined ? {} : { path }),
+});
+export const fieldAt = (prefix: string) => (name: string, path?: string) =>
+  named(prefix, name, path);
+
 const frameClass = (base: string, wrap?: string) => (wrap ? `${base} ${wrap}` : base);
 
 export function Input(props: InputProps) {
