@@ -124,12 +124,7 @@ export function CombinedPage(props: {
     marked.length ? marked : (c?.rows.slice(0, 10).map((r) => r.number) ?? []),
   );
   return (
-    <CampaignLayout
-      tab="combined"
-      organizer={props.organizer}
-      campaign={props.campaign}
-      flash={props.flash}
-    >
+    <CampaignLayout {...props} tab="combined">
       <h1>综合结果</h1>
       <section class="panel" aria-labelledby="method-title">
         <h2 id="method-title">计分方法</h2>

@@ -59,12 +59,7 @@ export function JuryPage(props: {
   const active = props.jurors.filter((j) => j.state !== "revoked");
   const scoreOf = new Map(props.scores.map((s) => [`${s.jurorId}:${s.number}`, s]));
   return (
-    <CampaignLayout
-      tab="jury"
-      organizer={props.organizer}
-      campaign={props.campaign}
-      flash={props.flash}
-    >
+    <CampaignLayout {...props} tab="jury">
       <h1>评委会审定</h1>
       <p>
         每位评委通过个人链接为全部候选人打分（0–100）。评审结束前，评委之间互相看不到分数，组织方也只能看到打分进度；结束评审后分数汇总，用于综合结果。

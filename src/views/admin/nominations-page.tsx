@@ -220,13 +220,7 @@ export function NominationsPage(props: {
   const admin = props.organizer.role === "admin";
   const waiting = props.items.filter((i) => i.status === "submitted").length;
   return (
-    <CampaignLayout
-      tab="nominations"
-      organizer={props.organizer}
-      campaign={props.campaign}
-      flash={props.flash}
-      data={{ timeZone: props.timeZone }}
-    >
+    <CampaignLayout {...props} tab="nominations" data={{ timeZone: props.timeZone }}>
       <h1>提名与初选</h1>
       <p>
         各推荐单位通过邀请链接提交提名；初选通过的提名自动列为候选人（使用下一个空闲编号）。

@@ -188,13 +188,7 @@ export function NomineesPage(props: {
   const groups = [...new Set(nominees.map((n) => n.group).filter((g) => g !== ""))];
   const canReorder = admin && !props.hasLikes && nominees.length > 1;
   return (
-    <CampaignLayout
-      tab="nominees"
-      organizer={props.organizer}
-      campaign={c}
-      flash={props.flash}
-      data={{ numbers: nominees.map((n) => n.number) }}
-    >
+    <CampaignLayout {...props} tab="nominees" data={{ numbers: nominees.map((n) => n.number) }}>
       <h1>候选人（{count(nominees.length)} 位）</h1>
       {!admin && <p class="notice">您以观察员身份登录，只能查看。</p>}
       {admin && props.hasLikes && (

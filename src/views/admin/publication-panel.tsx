@@ -1,6 +1,6 @@
 import { CAMPAIGN_LIMITS } from "../../validators/campaign";
-import { named, TextArea } from "./components/field";
-import { FormEnd } from "./components/form";
+import { TextArea } from "./components/field";
+import { ReasonForm } from "./components/form";
 import { localTime } from "./format";
 
 /**
@@ -38,16 +38,13 @@ export function PublicationPanel(props: { p: PublicationState; admin: boolean })
         <p>{p.honorees.map((h) => `${h.number}号 ${h.name}`).join("、")}</p>
       )}
       {props.admin && (
-        <form data-form="withdraw" class="stack" novalidate>
-          <TextArea
-            {...named("withdraw", "reason")}
-            label="撤回理由（必填，记入操作日志）"
-            rows={2}
-            limit={CAMPAIGN_LIMITS.reason}
-            required
-          />
-          <FormEnd submit="撤回公布" kind="secondary" />
-        </form>
+        <ReasonForm
+          id="withdraw-reason"
+          label="撤回理由（必填，记入操作日志）"
+          limit={CAMPAIGN_LIMITS.reason}
+          submit="撤回公布"
+          data={{ "data-form": "withdraw" }}
+        />
       )}
     </section>
   );

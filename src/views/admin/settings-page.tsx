@@ -13,13 +13,7 @@ export function SettingsPage(props: {
   const { campaign: c } = props;
   const admin = props.organizer.role === "admin";
   return (
-    <CampaignLayout
-      tab="settings"
-      organizer={props.organizer}
-      campaign={c}
-      flash={props.flash}
-      data={{ timeZone: props.values.timeZone }}
-    >
+    <CampaignLayout {...props} tab="settings" data={{ timeZone: props.values.timeZone }}>
       <h1>活动设置</h1>
       {!admin && <p class="notice">您以观察员身份登录，只能查看设置。</p>}
       <section class="panel">

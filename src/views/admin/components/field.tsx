@@ -24,33 +24,31 @@ interface Frame {
   wrap?: string;
 }
 
+/** A frame with the caller's own `aria-describedby`, named before the hint and the error slot. */
+type Wired = Frame & { describedBy?: string };
+
 type Attrs<T> = Omit<T, "id" | "name" | "required" | "children">;
 export type InputProps = Frame & Attrs<JSX.IntrinsicElements["input"]> & { limit?: number };
 export type TextAreaProps = Frame &
   Attrs<JSX.IntrinsicElements["textarea"]> & { limit?: number; value?: string };
 export type SelectProps = Frame & Attrs<JSX.IntrinsicElements["select"]> & { children: Child };
 
-const issuePath = (f: Frame) => (f.path === false ? undefined : (f.path ?? f.name));
+const issuePath = (f: Wired) => (f.path === false ? undefined : (f.path ?? f.name));
 
-/** The hint and the error slot, after any description the caller names. */
-function describedBy(f: Frame, extra?: unknown): string | undefined {
+/** The control's own attributes: id, name, required, issue path, and what describes it. */
+function wiring(f: Wired) {
   const ids = [
-    typeof extra === "string" ? extra : undefined,
+    f.describedBy,
     f.hint === undefined ? undefined : `${f.id}-hint`,
     f.path === false ? undefined : `${f.id}-error`,
   ].filter((x) => x !== undefined);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-function wiring(f: Frame, extra?: unknown) {
-  const path = issuePath(f);
   return {
     id: f.id,
     name: f.name,
     required: f.required === true,
     "aria-required": f.required === "aria" ? "true" : undefined,
-    "data-path": path,
-    "aria-describedby": describedBy(f, extra),
+    "data-path": issuePath(f),
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
   } as const;
 }
 
@@ -58,16 +56,16 @@ function wiring(f: Frame, extra?: unknown) {
  * The label; a required field's gets a red asterisk from CSS (`label[data-required]::after`,
  * with empty alternative text: the control's `required` is what assistive technology says).
  */
-function Label(props: { for: string; required: Frame["required"]; children: Child }) {
+function Label(props: { f: Wired }) {
   return (
-    <label for={props.for} data-required={props.required ? true : undefined}>
-      {props.children}
+    <label for={props.f.id} data-required={props.f.required ? true : undefined}>
+      {props.f.label}
     </label>
   );
 }
 
 /** The hint and the (hidden) error slot under a control. */
-function Below(props: { f: Frame }) {
+function Below(props: { f: Wired }) {
   const { f } = props;
   return (
     <>
@@ -81,9 +79,23 @@ function Below(props: { f: Frame }) {
   );
 }
 
+/** A `.field`: label, control, hint, error slot. */
+function FieldFrame(props: { f: Wired; children: Child }) {
+  return (
+    <div class={props.f.wrap ? `field ${props.f.wrap}` : "field"}>
+      <Label f={props.f} />
+      {props.children}
+      <Below f={props.f} />
+    </div>
+  );
+}
+
 function split<T extends Frame>(props: T) {
-  const { id, name, label, hint, hintData, path, required, wrap, ...rest } = props;
-  const f: Frame = { id, name, label, hint, hintData, path, required, wrap };
+  const { id, name, label, hint, hintData, path, required, wrap, ...all } = props;
+  const { "aria-describedby": describedBy, ...rest } = all as typeof all & {
+    "aria-describedby"?: string;
+  };
+  const f: Wired = { id, name, label, hint, hintData, path, required, wrap, describedBy };
   return { f, rest };
 }
 
@@ -99,25 +111,13 @@ export const named = (prefix: string, name: string, path?: string) => ({
 export const fieldAt = (prefix: string) => (name: string, path?: string) =>
   named(prefix, name, path);
 
-const frameClass = (base: string, wrap?: string) => (wrap ? `${base} ${wrap}` : base);
-
 export function Input(props: InputProps) {
   const { f, rest } = split(props);
   const { limit, ...attrs } = rest;
   return (
-    <div class={frameClass("field", f.wrap)}>
-      <Label for={f.id} required={f.required}>
-        {f.label}
-      </Label>
-      <input
-        {...wiring(f, attrs["aria-describedby"])}
-        type="text"
-        {...attrs}
-        maxlength={limit ?? attrs.maxlength}
-        aria-describedby={describedBy(f, attrs["aria-describedby"])}
-      />
-      <Below f={f} />
-    </div>
+    <FieldFrame f={f}>
+      <input {...wiring(f)} type="text" {...attrs} maxlength={limit ?? attrs.maxlength} />
+    </FieldFrame>
   );
 }
 
@@ -135,20 +135,11 @@ export function TextArea(props: TextAreaProps) {
   const { f, rest } = split(props);
   const { limit, value, ...attrs } = rest;
   return (
-    <div class={frameClass("field", f.wrap)}>
-      <Label for={f.id} required={f.required}>
-        {f.label}
-      </Label>
-      <textarea
-        {...wiring(f, attrs["aria-describedby"])}
-        {...attrs}
-        maxlength={limit ?? attrs.maxlength}
-        aria-describedby={describedBy(f, attrs["aria-describedby"])}
-      >
+    <FieldFrame f={f}>
+      <textarea {...wiring(f)} {...attrs} maxlength={limit ?? attrs.maxlength}>
         {value}
       </textarea>
-      <Below f={f} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -156,19 +147,11 @@ export function Select(props: SelectProps) {
   const { f, rest } = split(props);
   const { children, ...attrs } = rest;
   return (
-    <div class={frameClass("field", f.wrap)}>
-      <Label for={f.id} required={f.required}>
-        {f.label}
-      </Label>
-      <select
-        {...wiring(f, attrs["aria-describedby"])}
-        {...attrs}
-        aria-describedby={describedBy(f, attrs["aria-describedby"])}
-      >
+    <FieldFrame f={f}>
+      <select {...wiring(f)} {...attrs}>
         {children}
       </select>
-      <Below f={f} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -190,16 +173,9 @@ export function Check(props: InputProps) {
   const { f, rest: all } = split(props);
   const { limit: _, ...rest } = all;
   return (
-    <div class={frameClass("check", f.wrap)}>
-      <input
-        {...wiring(f, rest["aria-describedby"])}
-        type="checkbox"
-        {...rest}
-        aria-describedby={describedBy(f, rest["aria-describedby"])}
-      />
-      <Label for={f.id} required={f.required}>
-        {f.label}
-      </Label>
+    <div class={f.wrap ? `check ${f.wrap}` : "check"}>
+      <input {...wiring(f)} type="checkbox" {...rest} />
+      <Label f={f} />
       <Below f={f} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { TextArea } from "./field";
 
 /**
  * What the console's forms end with: the form's error line (`data-form-error`, filled by the
@@ -57,5 +58,31 @@ export function Facts(props: { class: string; facts: [Child, Child][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/**
+ * An action that needs a written reason (撤回公布, 重新初选): one required reason box and the
+ * secondary submit button; `data` names the form for its script (`data-form`, `data-id`…).
+ */
+export function ReasonForm(props: {
+  id: string;
+  label: string;
+  limit: number;
+  submit: Child;
+  data: Record<`data-${string}`, string>;
+}) {
+  return (
+    <form class="stack" novalidate {...props.data}>
+      <TextArea
+        id={props.id}
+        name="reason"
+        label={props.label}
+        rows={2}
+        limit={props.limit}
+        required
+      />
+      <FormEnd submit={props.submit} kind="secondary" />
+    </form>
   );
 }
