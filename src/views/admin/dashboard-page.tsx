@@ -1,3 +1,4 @@
+import type { RankedRow } from "../../domain/ranking";
 import type { Organizer } from "../../types";
 import { LikesChart } from "./chart";
 import { Facts } from "./components/form";
@@ -12,18 +13,8 @@ import { VoidPanel, type VoidPrefill } from "./void-panel";
 
 export type { VoidPrefill };
 
-export interface DashboardRow {
-  rank: number;
-  number: number;
-  name: string;
-  unit: string;
-  group: string;
-  likes: number;
-  voidedLikes: number;
-  /** Held likes (待核验): recorded, not counted until released in the review queue. */
-  heldLikes: number;
-  honoree: boolean;
-}
+/** A ranked tally (domain/ranking.ts) and whether the nominee is marked 当选. */
+export type DashboardRow = RankedRow & { honoree: boolean };
 
 /** Everything the live part of the dashboard shows, read fresh on every poll. */
 export interface DashboardData {
