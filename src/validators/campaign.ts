@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { isValidTimeZone, parseInstant } from "../domain/time";
 import { Instant, RequiredText, Text } from "./common";
+import { bilingual } from "./messages";
 import { CampaignNotice } from "./notice";
 
 /** The campaign's text limits: the one source for the API and the forms' maxlength. */
@@ -101,6 +102,8 @@ const windowInOrder = (c: { opensAt?: string; closesAt?: string }) =>
   c.closesAt === undefined ||
   (parseInstant(c.closesAt) ?? 0) > (parseInstant(c.opensAt) ?? 0);
 
+const WINDOW_MESSAGE = bilingual("closesAt must be after opensAt", "结束时间须晚于开始时间。");
+
 /** A new campaign. Drafts are the default: nothing is public until the organizer says so. */
 export const CampaignSettings = v.pipe(
   v.object({
@@ -116,14 +119,20 @@ export const CampaignSettings = v.pipe(
     identityMode: v.optional(fields.identityMode, "cookie"),
     notice: v.optional(fields.notice),
   }),
-  v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
+  v.forward(
+    v.check((c) => windowInOrder(c), WINDOW_MESSAGE),
+    ["closesAt"],
+  ),
 );
 export type CampaignSettings = v.InferOutput<typeof CampaignSettings>;
 
 /** A partial update: only the fields sent change. */
 export const CampaignPatch = v.pipe(
   v.partial(v.object({ slug: Slug, ...fields, protection: v.partial(CampaignProtection) })),
-  v.check((c) => windowInOrder(c), "closesAt must be after opensAt"),
+  v.forward(
+    v.check((c) => windowInOrder(c), WINDOW_MESSAGE),
+    ["closesAt"],
+  ),
 );
 export type CampaignPatch = v.InferOutput<typeof CampaignPatch>;
 
@@ -151,7 +160,10 @@ export const VoidRequest = v.pipe(
       r.network !== undefined ||
       r.from !== undefined ||
       r.to !== undefined,
-    "give at least one of voterHash, ipHash, network, from, to",
+    bilingual(
+      "give at least one of voterHash, ipHash, network, from, to",
+      "请至少填写一个条件：投票人哈希、IP 哈希、网段、起或止。",
+    ),
   ),
 );
 export type VoidRequest = v.InferOutput<typeof VoidRequest>;

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { parseInstant } from "../domain/time";
+import { bilingual } from "./messages";
 
 /** Shared pieces of the request schemas. */
 
@@ -8,7 +9,10 @@ export const Instant = v.pipe(
   v.string("must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00"),
   v.check(
     (s) => parseInstant(s) !== null,
-    "must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00",
+    bilingual(
+      "must be an ISO 8601 time with offset, e.g. 2026-12-01T08:00:00+08:00",
+      "时间格式不正确，应带时区，例如 2026-12-01T08:00:00+08:00。",
+    ),
   ),
 );
 

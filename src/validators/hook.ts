@@ -1,7 +1,9 @@
-import { vValidator } from "@hono/valibot-validator";
-import type { ValidationTargets } from "hono";
-import type * as v from "valibot";
+import type { Context, Env, MiddlewareHandler, ValidationTargets } from "hono";
+import { getCookie } from "hono/cookie";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
 import { ApiError } from "../errors";
+import { type IssueLang, issueEntries, summary } from "./messages";
 
 /**
  * What a validator middleware checks, attached to the middleware itself so that the OpenAPI
@@ -14,22 +16,94 @@ export interface Validates {
   schema: v.GenericSchema;
 }
 
+/** The code a failure answers with when the route names none. */
+const DEFAULT_CODE: Record<keyof ValidationTargets, string> = {
+  json: "invalid_body",
+  form: "invalid_body",
+  query: "invalid_query",
+  param: "not_found",
+  header: "invalid_request",
+  cookie: "invalid_request",
+};
+
+/** A failure other than 400, e.g. a path parameter that names nothing: 404 with its own text. */
+export interface Refusal {
+  status: ContentfulStatusCode;
+  message: string;
+}
+
 /**
- * `@hono/valibot-validator` with failures turned into our error envelope: 400 with `code` and the
- * first issue's message.
+ * The language of issue messages: zh-CN when the request prefers Chinese (its Accept-Language
+ * puts zh first; for the pages and their form posts, the site's language cookie, Chinese by
+ * default), English otherwise (curl, API clients).
  */
-export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(
-  target: T,
-  schema: S,
-  code: string,
-) {
-  const middleware = vValidator(target, schema, (result) => {
+export function issueLang(c: Context): IssueLang {
+  const first = (c.req.header("Accept-Language") ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
+  if (first.startsWith("zh")) return "zh-CN";
+  if (first !== "" && first !== "*") return "en";
+  const path = c.req.path;
+  const isApi = path === "/api" || path.startsWith("/api/");
+  return !isApi && getCookie(c, "by_lang") !== "en" ? "zh-CN" : "en";
+}
+
+async function readTarget(c: Context, target: keyof ValidationTargets): Promise<unknown> {
+  switch (target) {
+    case "json":
+      // Any Content-Type: the API has always read the body as JSON (curl -d sends a form type).
+      try {
+        return await c.req.json();
+      } catch {
+        const message =
+          issueLang(c) === "zh-CN" ? "提交的内容不是有效的 JSON。" : "The body must be valid JSON.";
+        throw new ApiError(400, "invalid_body", message, {}, { issues: [{ path: "", message }] });
+      }
+    case "form":
+      return await c.req.parseBody({ all: true }).catch(() => ({}));
+    case "query":
+      return Object.fromEntries(
+        Object.entries(c.req.queries()).map(([k, values]) => [
+          k,
+          values.length === 1 ? values[0] : values,
+        ]),
+      );
+    case "param":
+      return c.req.param();
+    case "header":
+      return c.req.header();
+    case "cookie":
+      return getCookie(c);
+  }
+}
+
+/**
+ * The one request validator: reads `target`, parses it with `schema` and hands the handler the
+ * output through `c.req.valid(target)`. A failure is our envelope, status 400 with `code`
+ * (`invalid_body`, `invalid_query`, …) and `error.issues: [{path, message}]` in the caller's
+ * language (validators/messages.ts); `refusal` turns it into another answer instead, e.g. a
+ * nominee number that is no number is simply not found (404, no issues).
+ */
+export function validate<
+  T extends keyof ValidationTargets,
+  S extends v.GenericSchema | v.GenericSchemaAsync,
+  E extends Env = Env,
+  P extends string = string,
+>(target: T, schema: S, code: string = DEFAULT_CODE[target], refusal?: Refusal) {
+  const middleware: MiddlewareHandler<
+    E,
+    P,
+    { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }
+  > = async (c, next) => {
+    const value = await readTarget(c, target);
+    const lang = issueLang(c);
+    const result = await v.safeParseAsync(schema, value, { lang });
     if (!result.success) {
-      const issue = result.issues[0];
-      const path = issue?.path?.map((p) => String(p.key)).join(".");
-      throw new ApiError(400, code, path ? `${path}: ${issue?.message}` : (issue?.message ?? code));
+      if (refusal) throw new ApiError(refusal.status, code, refusal.message);
+      const issues = issueEntries(result.issues, lang);
+      throw new ApiError(400, code, summary(issues, lang) || code, {}, { issues });
     }
-  });
-  const validates: Validates = { target, schema };
+    c.req.addValidatedData(target, result.output as object);
+    await next();
+  };
+  const validates: Validates = { target, schema: schema as v.GenericSchema };
   return Object.assign(middleware, { [VALIDATES]: validates });
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { Instant, RequiredText } from "./common";
+import { bilingual } from "./messages";
 
 /**
  * Bulk status decisions on the ledger (release or void held likes, reinstate voids) and the
@@ -56,7 +57,10 @@ export const ReinstateRequest = v.pipe(
       [r.change, r.receipt, r.number, r.network, r.voterHash, r.ipHash, r.from, r.to].some(
         (x) => x !== undefined,
       ),
-    "give at least one of change, receipt, number, network, voterHash, ipHash, from, to",
+    bilingual(
+      "give at least one of change, receipt, number, network, voterHash, ipHash, from, to",
+      "请至少填写一个条件：处理记录、点赞凭证、编号、网段、投票人哈希、IP 哈希、起或止。",
+    ),
   ),
 );
 export type ReinstateRequest = v.InferOutput<typeof ReinstateRequest>;

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { parseInstant } from "../domain/time";
 import { Instant, Text } from "./common";
+import { bilingual } from "./messages";
 
 /**
  * 公示 as the practice needs it (issue 14): the 公示期 (start and end) and where objections go
@@ -39,24 +40,46 @@ export const CampaignNotice = v.pipe(
     objectionPhone: v.optional(Phone, ""),
     objectionEmail: v.optional(Email, ""),
   }),
-  v.check(
-    (n) => (n.startsAt === null) === (n.endsAt === null),
-    "notice.endsAt: give both the start and the end of the 公示期, or neither",
+  // Rules across fields, reported at the field the organizer fixes (error.issues' path).
+  v.forward(
+    v.check(
+      (n) => (n.startsAt === null) === (n.endsAt === null),
+      bilingual(
+        "notice.endsAt: give both the start and the end of the 公示期, or neither",
+        "公示期的开始和结束时间须同时填写或同时留空。",
+      ),
+    ),
+    ["endsAt"],
   ),
-  v.check(
-    (n) =>
-      n.startsAt === null ||
-      n.endsAt === null ||
-      (parseInstant(n.endsAt) ?? 0) > (parseInstant(n.startsAt) ?? 0),
-    "notice.endsAt must be after notice.startsAt",
+  v.forward(
+    v.check(
+      (n) =>
+        n.startsAt === null ||
+        n.endsAt === null ||
+        (parseInstant(n.endsAt) ?? 0) > (parseInstant(n.startsAt) ?? 0),
+      bilingual("notice.endsAt must be after notice.startsAt", "公示结束时间须晚于开始时间。"),
+    ),
+    ["endsAt"],
   ),
-  v.check(
-    (n) => n.objectionUnit !== "" || (n.objectionPhone === "" && n.objectionEmail === ""),
-    "notice.objectionUnit: name the unit that receives objections",
+  v.forward(
+    v.check(
+      (n) => n.objectionUnit !== "" || (n.objectionPhone === "" && n.objectionEmail === ""),
+      bilingual(
+        "notice.objectionUnit: name the unit that receives objections",
+        "请填写异议受理单位。",
+      ),
+    ),
+    ["objectionUnit"],
   ),
-  v.check(
-    (n) => n.objectionUnit === "" || n.objectionPhone !== "" || n.objectionEmail !== "",
-    "notice.objectionPhone: give a phone number or an e-mail address for objections",
+  v.forward(
+    v.check(
+      (n) => n.objectionUnit === "" || n.objectionPhone !== "" || n.objectionEmail !== "",
+      bilingual(
+        "notice.objectionPhone: give a phone number or an e-mail address for objections",
+        "请填写受理电话或受理邮箱。",
+      ),
+    ),
+    ["objectionPhone"],
   ),
 );
 export type CampaignNotice = v.InferOutput<typeof CampaignNotice>;

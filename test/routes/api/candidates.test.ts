@@ -124,7 +124,13 @@ describe("GET /api/campaigns/:slug/candidates", () => {
       const { res } = await list(c.slug, q);
       expect(res.status, q).toBe(400);
       expect(await res.json()).toEqual({
-        error: { code: "invalid_query", message: expect.any(String) },
+        error: {
+          code: "invalid_query",
+          message: expect.any(String),
+          issues: [
+            expect.objectContaining({ path: expect.any(String), message: expect.any(String) }),
+          ],
+        },
       });
     }
   });

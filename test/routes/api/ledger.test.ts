@@ -134,7 +134,13 @@ describe("GET /api/campaigns/:slug/ledger", () => {
       const res = await call(`/api/campaigns/${c.slug}/ledger?history=1&${q}`);
       expect(res.status, q).toBe(400);
       expect(await res.json(), q).toEqual({
-        error: { code: "invalid_query", message: expect.any(String) },
+        error: {
+          code: "invalid_query",
+          message: expect.any(String),
+          issues: [
+            expect.objectContaining({ path: expect.any(String), message: expect.any(String) }),
+          ],
+        },
       });
     }
   });
