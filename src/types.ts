@@ -1,4 +1,5 @@
 import type { Database } from "./db/client";
+import type { Campaign, Juror, NominationInvite, SelectionSettings } from "./db/schema";
 import type { Locale, Messages } from "./views/i18n";
 
 /** Who is liking: a random id from a signed cookie, and the client IP (hashed before storing). */
@@ -51,6 +52,20 @@ export interface Organizer {
   sessionHash?: string;
 }
 
+/** What a nominating unit's link opens: its invitation, the campaign and the selection's settings. */
+export interface UnitContext {
+  invite: NominationInvite;
+  campaign: Campaign;
+  settings: SelectionSettings;
+}
+
+/** What a juror's link opens: the juror, the campaign, and whether scoring is closed. */
+export interface JurorContext {
+  juror: Juror;
+  campaign: Campaign;
+  closed: boolean;
+}
+
 export type AppEnv = {
   Bindings: CloudflareBindings;
   Variables: {
@@ -58,6 +73,12 @@ export type AppEnv = {
     voter: Voter;
     prefs: Preferences;
     organizer: Organizer;
+    /** The campaign the URL's `:slug` names (routes/shared/campaign.ts's middlewares). */
+    campaign: Campaign;
+    /** A nominating unit's link (`/:token`, routes/shared/links.ts `unitLink`). */
+    unit: UnitContext;
+    /** A juror's link (`/:token`, routes/shared/links.ts `jurorLink`). */
+    juror: JurorContext;
     /** Per-request CSP nonce (hono/secure-headers), for our script tags. */
     secureHeadersNonce?: string;
   };

@@ -29,7 +29,8 @@ const DEFAULT_CODE: Record<keyof ValidationTargets, string> = {
 /** A failure other than 400, e.g. a path parameter that names nothing: 404 with its own text. */
 export interface Refusal {
   status: ContentfulStatusCode;
-  message: string;
+  /** The message, or how to write it from what was read (e.g. the path's parameters). */
+  message: string | ((value: Record<string, unknown>) => string);
 }
 
 /**
@@ -97,7 +98,12 @@ export function validate<
     const lang = issueLang(c);
     const result = await v.safeParseAsync(schema, value, { lang });
     if (!result.success) {
-      if (refusal) throw new ApiError(refusal.status, code, refusal.message);
+      if (refusal) {
+        const { status, message } = refusal;
+        const text =
+          typeof message === "string" ? message : message(value as Record<string, never>);
+        throw new ApiError(status, code, text);
+      }
       const issues = issueEntries(result.issues, lang);
       throw new ApiError(400, code, summary(issues, lang) || code, {}, { issues });
     }

@@ -12,7 +12,7 @@ import { hashPassword } from "../../domain/passwords";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { AccountCreate, AccountPatch } from "../../validators/accounts";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 
 /**
  * Named organizer accounts, managed by admins who see every campaign (the scripts' token, the
@@ -46,9 +46,9 @@ export const adminAccountsApi = new Hono<AppEnv>()
     requireManager(c);
     return c.json({ accounts: await listAccounts(c.var.db) });
   })
-  .post("/", async (c) => {
+  .post("/", validate("json", AccountCreate), async (c) => {
     requireManager(c);
-    const body = await readJson(c, AccountCreate);
+    const body = c.req.valid("json");
     const { ids, slugs } = await scope(c, body.campaigns);
     const id = await createAccount(
       c.var.db,
@@ -68,10 +68,10 @@ export const adminAccountsApi = new Hono<AppEnv>()
     }
     return c.json({ account: await accountOr404(c, id) }, 201);
   })
-  .patch("/:id{[0-9]{1,9}}", async (c) => {
+  .patch("/:id{[0-9]{1,9}}", validate("json", AccountPatch), async (c) => {
     requireManager(c);
     const id = Number(c.req.param("id"));
-    const body = await readJson(c, AccountPatch);
+    const body = c.req.valid("json");
     const organizer = c.var.organizer;
     const self = organizer.accountId === id;
     if (self && (body.disabled || body.role === "observer" || body.campaigns?.length)) {

@@ -17,9 +17,9 @@ import { ApiError } from "../../errors";
 import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
 import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings } from "../../validators/campaign";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { adminCampaign } from "../../views/admin-json";
-import { loadCampaign } from "./load";
+import { organizerCampaign, requireOrganizerCampaign } from "../shared/campaign";
 
 /** The WeChat identity mode needs an Official Account: refuse it while none is configured. */
 function requireWeChatIfAsked(c: Context<AppEnv>, identityMode: string | undefined): void {
@@ -33,7 +33,7 @@ function requireWeChatIfAsked(c: Context<AppEnv>, identityMode: string | undefin
 }
 
 async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<Response> {
-  const campaign = await loadCampaign(c);
+  const campaign = await requireOrganizerCampaign(c);
   const now = Date.now();
   const result = applyLifecycle(action, campaign, now);
   if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
@@ -60,21 +60,21 @@ export const adminCampaignsApi = new Hono<AppEnv>()
     );
     return c.json({ campaigns: rows.map((r) => adminCampaign(r.campaign, r, now)) });
   })
-  .post("/", async (c) => {
-    const settings = await readJson(c, CampaignSettings);
+  .post("/", validate("json", CampaignSettings), async (c) => {
+    const settings = c.req.valid("json");
     requireWeChatIfAsked(c, settings.identityMode);
     const created = await createCampaign(c.var.db, settings, c.var.organizer, Date.now());
     if (!created)
       throw new ApiError(409, "slug_taken", `The slug "${settings.slug}" is already used.`);
     return c.json(adminCampaign(created, { candidateCount: 0, totalLikes: 0 }, Date.now()), 201);
   })
-  .get("/:slug", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     return c.json(adminCampaign(campaign, await campaignTotals(c.var.db, campaign.id), Date.now()));
   })
-  .patch("/:slug", async (c) => {
-    const campaign = await loadCampaign(c);
-    const patch = await readJson(c, CampaignPatch);
+  .patch("/:slug", organizerCampaign, validate("json", CampaignPatch), async (c) => {
+    const campaign = c.var.campaign;
+    const patch = c.req.valid("json");
     requireWeChatIfAsked(c, patch.identityMode);
     if ((patch.opensAt && !patch.closesAt) || (patch.closesAt && !patch.opensAt)) {
       const opens = patch.opensAt ? Date.parse(patch.opensAt) : campaign.opensAt;
@@ -93,8 +93,8 @@ export const adminCampaignsApi = new Hono<AppEnv>()
       throw error;
     }
   })
-  .delete("/:slug", async (c) => {
-    const campaign = await loadCampaign(c);
+  .delete("/:slug", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     if (await campaignHasLikes(c.var.db, campaign.id)) {
       throw new ApiError(
         409,
@@ -105,8 +105,8 @@ export const adminCampaignsApi = new Hono<AppEnv>()
     await deleteCampaign(c.var.db, campaign, c.var.organizer, Date.now());
     return c.body(null, 204);
   })
-  .get("/:slug/dashboard", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/dashboard", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const d = await campaignDashboard(c.var.db, campaign.id, now);
     return c.json({

@@ -2,9 +2,9 @@ import { Hono } from "hono";
 import { findCertificateSettings, saveCertificateSettings } from "../../db/queries/ceremony";
 import type { AppEnv } from "../../types";
 import { CertificateSettingsBody } from "../../validators/certificate";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { storeUploadedPhoto } from "../media";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The 荣誉证书 settings (issue 17): GET and PUT the words, POST an optional seal image (stored in R2
@@ -12,24 +12,29 @@ import { loadCampaign } from "./load";
  * printable certificates themselves are console pages (admin/ceremony-pages.tsx).
  */
 export const adminCertificatesApi = new Hono<AppEnv>()
-  .get("/:slug/certificate", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/certificate", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     return c.json(await findCertificateSettings(c.var.db, campaign.id));
   })
-  .put("/:slug/certificate", async (c) => {
-    const campaign = await loadCampaign(c);
-    const body = await readJson(c, CertificateSettingsBody);
-    const before = await findCertificateSettings(c.var.db, campaign.id);
-    const after = { ...before, ...body };
-    await saveCertificateSettings(c.var.db, campaign.id, before, after, {
-      actor: c.var.organizer,
-      action: "certificate.update",
-      now: Date.now(),
-    });
-    return c.json(after);
-  })
-  .post("/:slug/certificate/seal", async (c) => {
-    const campaign = await loadCampaign(c);
+  .put(
+    "/:slug/certificate",
+    organizerCampaign,
+    validate("json", CertificateSettingsBody),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const body = c.req.valid("json");
+      const before = await findCertificateSettings(c.var.db, campaign.id);
+      const after = { ...before, ...body };
+      await saveCertificateSettings(c.var.db, campaign.id, before, after, {
+        actor: c.var.organizer,
+        action: "certificate.update",
+        now: Date.now(),
+      });
+      return c.json(after);
+    },
+  )
+  .post("/:slug/certificate/seal", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const before = await findCertificateSettings(c.var.db, campaign.id);
     const { url } = await storeUploadedPhoto(c, `seals/${campaign.id}`);
     const after = { ...before, sealUrl: url };
@@ -40,8 +45,8 @@ export const adminCertificatesApi = new Hono<AppEnv>()
     });
     return c.json(after, 201);
   })
-  .delete("/:slug/certificate/seal", async (c) => {
-    const campaign = await loadCampaign(c);
+  .delete("/:slug/certificate/seal", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const before = await findCertificateSettings(c.var.db, campaign.id);
     const after = { ...before, sealUrl: null };
     await saveCertificateSettings(c.var.db, campaign.id, before, after, {

@@ -3,7 +3,7 @@ import { combinedResult } from "../../db/queries/combined";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { combinedJson } from "../../views/selection-json";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The combined result (综合结果) for organizers: weights, method, the combined ranking beside the
@@ -11,14 +11,18 @@ import { loadCampaign } from "./load";
  * before that the committee's scores are not visible to anyone. Weights and the method are set
  * with PATCH …/selection; the honorees are marked by POST …/publish.
  */
-export const adminCombinedApi = new Hono<AppEnv>().get("/:slug/combined", async (c) => {
-  const campaign = await loadCampaign(c);
-  const result = await combinedResult(c.var.db, campaign);
-  if (!result.scoringClosed)
-    throw new ApiError(
-      409,
-      "scoring_open",
-      "The combined result is shown once scoring is closed (POST …/scoring/close).",
-    );
-  return c.json(combinedJson(result));
-});
+export const adminCombinedApi = new Hono<AppEnv>().get(
+  "/:slug/combined",
+  organizerCampaign,
+  async (c) => {
+    const campaign = c.var.campaign;
+    const result = await combinedResult(c.var.db, campaign);
+    if (!result.scoringClosed)
+      throw new ApiError(
+        409,
+        "scoring_open",
+        "The combined result is shown once scoring is closed (POST …/scoring/close).",
+      );
+    return c.json(combinedJson(result));
+  },
+);

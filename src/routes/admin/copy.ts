@@ -5,10 +5,10 @@ import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { CopyRequest } from "../../validators/campaign";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { adminCampaign } from "../../views/admin-json";
 import { publicOrigin } from "../pages/page-context";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 async function newLink(name: string): Promise<NewLink> {
   const token = newLinkToken();
@@ -23,26 +23,40 @@ const linkUrl = (c: Context<AppEnv>, kind: "n" | "j", token: string) =>
  * are bearer secrets, so copied units and jurors get new ones; this answer is the only time
  * their tokens are shown.
  */
-export const adminCopyApi = new Hono<AppEnv>().post("/:slug/copy", async (c) => {
-  const source = await loadCampaign(c);
-  // A copy is a new campaign: like creating one, not for an account limited to some campaigns.
-  if (c.var.organizer.campaignIds)
-    throw new ApiError(403, "forbidden", "This account is limited to some campaigns.");
-  const input = await readJson(c, CopyRequest);
-  const sources = await copySources(c.var.db, source);
-  const links = {
-    invites: await Promise.all(sources.invites.map((i) => newLink(i.unit))),
-    jurors: await Promise.all(sources.jurors.map((j) => newLink(j.name))),
-  };
-  const now = Date.now();
-  const created = await copyCampaign(c.var.db, source, input, links, sources, c.var.organizer, now);
-  if (!created) throw new ApiError(409, "slug_taken", `The slug "${input.slug}" is already used.`);
-  return c.json(
-    {
-      campaign: adminCampaign(created, await campaignTotals(c.var.db, created.id), now),
-      invitations: links.invites.map((l) => ({ unit: l.name, url: linkUrl(c, "n", l.token) })),
-      jurors: links.jurors.map((l) => ({ name: l.name, url: linkUrl(c, "j", l.token) })),
-    },
-    201,
-  );
-});
+export const adminCopyApi = new Hono<AppEnv>().post(
+  "/:slug/copy",
+  organizerCampaign,
+  validate("json", CopyRequest),
+  async (c) => {
+    const source = c.var.campaign;
+    // A copy is a new campaign: like creating one, not for an account limited to some campaigns.
+    if (c.var.organizer.campaignIds)
+      throw new ApiError(403, "forbidden", "This account is limited to some campaigns.");
+    const input = c.req.valid("json");
+    const sources = await copySources(c.var.db, source);
+    const links = {
+      invites: await Promise.all(sources.invites.map((i) => newLink(i.unit))),
+      jurors: await Promise.all(sources.jurors.map((j) => newLink(j.name))),
+    };
+    const now = Date.now();
+    const created = await copyCampaign(
+      c.var.db,
+      source,
+      input,
+      links,
+      sources,
+      c.var.organizer,
+      now,
+    );
+    if (!created)
+      throw new ApiError(409, "slug_taken", `The slug "${input.slug}" is already used.`);
+    return c.json(
+      {
+        campaign: adminCampaign(created, await campaignTotals(c.var.db, created.id), now),
+        invitations: links.invites.map((l) => ({ unit: l.name, url: linkUrl(c, "n", l.token) })),
+        jurors: links.jurors.map((l) => ({ name: l.name, url: linkUrl(c, "j", l.token) })),
+      },
+      201,
+    );
+  },
+);

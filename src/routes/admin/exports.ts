@@ -21,10 +21,10 @@ import { isoInZone, isoInZoneFormatter, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { VoidRequest } from "../../validators/campaign";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { headJson } from "../../views/ledger-json";
 import { combinedJson } from "../../views/selection-json";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The committee's final counts, ranked (1, 2, 2, 4), from the counters; with the combined result
@@ -102,8 +102,8 @@ function ledgerTrailer(
 }
 
 export const adminExportsApi = new Hono<AppEnv>()
-  .get("/:slug/export.csv", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/export.csv", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const lang = c.req.query("lang") === "en" ? "en" : "zh";
     const head = headJson(campaign, await ledgerHead(c.var.db, campaign.id));
     c.header("Content-Type", "text/csv; charset=utf-8");
@@ -113,8 +113,8 @@ export const adminExportsApi = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
     return c.body(resultsCsv(await exportRows(c.var.db, campaign), lang));
   })
-  .get("/:slug/export.json", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/export.json", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const [rows, head, result] = await Promise.all([
       exportRows(c.var.db, campaign),
@@ -147,8 +147,8 @@ export const adminExportsApi = new Hono<AppEnv>()
       ledger: headJson(campaign, head),
     });
   })
-  .get("/:slug/votes.csv", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/votes.csv", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const db = c.var.db;
     const encoder = new TextEncoder();
     const head = await ledgerHead(db, campaign.id);
@@ -261,9 +261,9 @@ export const adminExportsApi = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
     return c.body(body);
   })
-  .post("/:slug/votes/void", async (c) => {
-    const campaign = await loadCampaign(c);
-    const req = await readJson(c, VoidRequest);
+  .post("/:slug/votes/void", organizerCampaign, validate("json", VoidRequest), async (c) => {
+    const campaign = c.var.campaign;
+    const req = c.req.valid("json");
     let nomineeId: number | undefined;
     if (req.number !== undefined) {
       const nominee = await findNominee(c.var.db, campaign.id, req.number);

@@ -16,11 +16,11 @@ import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { isoInZone, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { JurorRequest } from "../../validators/selection";
 import { jurorJson, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The committee (审定): jurors with personal links, scoring progress and missing scores, and
@@ -67,17 +67,17 @@ function expiryOf(raw: string | undefined, closesAt: number): number {
 }
 
 export const adminJuryApi = new Hono<AppEnv>()
-  .get("/:slug/jurors", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/jurors", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     return c.json({
       scoringClosed: settings.scoringClosedAt !== null,
       ...(await juryProgress(c, campaign.id, campaign.timeZone)),
     });
   })
-  .post("/:slug/jurors", async (c) => {
-    const campaign = await loadCampaign(c);
-    const input = await readJson(c, JurorRequest);
+  .post("/:slug/jurors", organizerCampaign, validate("json", JurorRequest), async (c) => {
+    const campaign = c.var.campaign;
+    const input = c.req.valid("json");
     const expiresAt = expiryOf(input.expiresAt, campaign.closesAt);
     const token = newLinkToken();
     const now = Date.now();
@@ -99,8 +99,8 @@ export const adminJuryApi = new Hono<AppEnv>()
       201,
     );
   })
-  .post("/:slug/jurors/:id/link", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/jurors/:id/link", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
     if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
     if (juror.revokedAt !== null)
@@ -123,15 +123,15 @@ export const adminJuryApi = new Hono<AppEnv>()
       url: jurorUrl(c, token),
     });
   })
-  .post("/:slug/jurors/:id/revoke", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/jurors/:id/revoke", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
     if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
     if (juror.revokedAt === null) await revokeJuror(c.var.db, juror, c.var.organizer, Date.now());
     return c.json({ id: juror.id, name: juror.name, state: "revoked" });
   })
-  .get("/:slug/scores", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/scores", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     if (settings.scoringClosedAt === null)
       throw new ApiError(
@@ -141,8 +141,8 @@ export const adminJuryApi = new Hono<AppEnv>()
       );
     return c.json({ scores: await allScores(c.var.db, campaign.id) });
   })
-  .post("/:slug/scoring/:action{close|reopen}", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/scoring/:action{close|reopen}", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     const closing = c.req.param("action") === "close";

@@ -14,9 +14,8 @@ import { isoInZone, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
-import { readJson } from "../../validators/json-body";
 import { HeldDecision, MatchQuery, ReinstateRequest } from "../../validators/ledger-status";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The ledger's statuses, for organizers (observers read; writing needs an admin):
@@ -76,49 +75,64 @@ function changeJson(campaign: Campaign, x: ChangeView) {
 }
 
 export const adminLedgerStatusApi = new Hono<AppEnv>()
-  .get("/:slug/held", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/held", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const nominees = await heldByNominee(c.var.db, campaign.id);
     c.header("Cache-Control", "no-store");
     return c.json({ held: nominees.reduce((s, n) => s + n.held, 0), nominees });
   })
-  .post("/:slug/held/:decision{release|void}", async (c) => {
-    const campaign = await loadCampaign(c);
-    const req = await readJson(c, HeldDecision);
-    const release = c.req.param("decision") === "release";
-    const { rows } = await changeStatus(c.var.db, campaign.id, {
-      action: release ? "release" : "void_held",
-      filter: await toFilter(c, campaign, req),
-      reason: req.reason,
-      actor: c.var.organizer,
-      now: Date.now(),
-      auditBefore: { filter: { ...req, reason: undefined }, reason: req.reason },
-    });
-    return c.json(release ? { released: rows } : { voided: rows });
-  })
-  .post("/:slug/votes/reinstate", async (c) => {
-    const campaign = await loadCampaign(c);
-    const req = await readJson(c, ReinstateRequest);
-    const filter = await toFilter(c, campaign, req);
-    const { rows } = await changeStatus(c.var.db, campaign.id, {
-      action: "reinstate",
-      filter: { ...filter, change: req.change, receipt: req.receipt },
-      reason: req.reason,
-      actor: c.var.organizer,
-      now: Date.now(),
-      auditBefore: { filter: { ...req, reason: undefined }, reason: req.reason },
-    });
-    return c.json({ reinstated: rows });
-  })
-  .get("/:slug/votes/matches", validate("query", MatchQuery, "invalid_query"), async (c) => {
-    const campaign = await loadCampaign(c);
-    const q = c.req.valid("query");
-    const counts = await countMatches(c.var.db, campaign.id, await toFilter(c, campaign, q));
-    c.header("Cache-Control", "no-store");
-    return c.json(counts);
-  })
-  .get("/:slug/votes/changes", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post(
+    "/:slug/held/:decision{release|void}",
+    organizerCampaign,
+    validate("json", HeldDecision),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const req = c.req.valid("json");
+      const release = c.req.param("decision") === "release";
+      const { rows } = await changeStatus(c.var.db, campaign.id, {
+        action: release ? "release" : "void_held",
+        filter: await toFilter(c, campaign, req),
+        reason: req.reason,
+        actor: c.var.organizer,
+        now: Date.now(),
+        auditBefore: { filter: { ...req, reason: undefined }, reason: req.reason },
+      });
+      return c.json(release ? { released: rows } : { voided: rows });
+    },
+  )
+  .post(
+    "/:slug/votes/reinstate",
+    organizerCampaign,
+    validate("json", ReinstateRequest),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const req = c.req.valid("json");
+      const filter = await toFilter(c, campaign, req);
+      const { rows } = await changeStatus(c.var.db, campaign.id, {
+        action: "reinstate",
+        filter: { ...filter, change: req.change, receipt: req.receipt },
+        reason: req.reason,
+        actor: c.var.organizer,
+        now: Date.now(),
+        auditBefore: { filter: { ...req, reason: undefined }, reason: req.reason },
+      });
+      return c.json({ reinstated: rows });
+    },
+  )
+  .get(
+    "/:slug/votes/matches",
+    validate("query", MatchQuery, "invalid_query"),
+    organizerCampaign,
+    async (c) => {
+      const campaign = c.var.campaign;
+      const q = c.req.valid("query");
+      const counts = await countMatches(c.var.db, campaign.id, await toFilter(c, campaign, q));
+      c.header("Cache-Control", "no-store");
+      return c.json(counts);
+    },
+  )
+  .get("/:slug/votes/changes", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const changes = await listChanges(
       c.var.db,
       campaign.id,

@@ -8,7 +8,7 @@ import { ApiError } from "../../errors";
 import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
 import type { AppEnv, Organizer } from "../../types";
 import { PasswordChange, TotpDisable, TotpEnable } from "../../validators/accounts";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 
 /**
  * A named account's own settings, for any role (observers too): GET /api/admin/me, its password
@@ -47,9 +47,9 @@ export const meApi = new Hono<AppEnv>()
       campaignIds: c.var.organizer.campaignIds ?? null,
     });
   })
-  .post("/password", async (c) => {
+  .post("/password", validate("json", PasswordChange), async (c) => {
     const { organizer, account } = await ownAccount(c);
-    const body = await readJson(c, PasswordChange);
+    const body = c.req.valid("json");
     if (!(await verifyPassword(body.currentPassword, account.passwordHash))) {
       throw new ApiError(401, "wrong_password", "The current password is wrong.");
     }
@@ -71,21 +71,21 @@ export const meApi = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
     return c.json({ secret, uri: totpUri(secret, account.username) });
   })
-  .post("/totp", async (c) => {
+  .post("/totp", validate("json", TotpEnable), async (c) => {
     const { organizer, account } = await ownAccount(c);
     if (account.totpSecret) {
       throw new ApiError(409, "totp_enabled", "Two-step verification is already on.");
     }
-    const body = await readJson(c, TotpEnable);
+    const body = c.req.valid("json");
     const now = Date.now();
     const step = verifyTotp(body.secret, body.code, now, 0);
     if (step === null) throw new ApiError(400, "wrong_code", "The code does not match.");
     await setOwnTotp(c.var.db, organizer, body.secret, step, now);
     return c.json({ totp: true });
   })
-  .delete("/totp", async (c) => {
+  .delete("/totp", validate("json", TotpDisable), async (c) => {
     const { organizer, account } = await ownAccount(c);
-    const body = await readJson(c, TotpDisable);
+    const body = c.req.valid("json");
     if (!(await verifyPassword(body.password, account.passwordHash))) {
       throw new ApiError(401, "wrong_password", "The password is wrong.");
     }

@@ -14,7 +14,7 @@ import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import {
   InviteRequest,
   ReopenRequest,
@@ -23,7 +23,7 @@ import {
 } from "../../validators/selection";
 import { inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
-import { loadCampaign } from "./load";
+import { organizerCampaign, requireOrganizerCampaign } from "../shared/campaign";
 
 /**
  * The organizer's side of nominations: selection settings (nomination phase, quotas, weights),
@@ -50,14 +50,14 @@ function defaultExpiry(settingsClose: number | null, now: number): number {
 }
 
 export const adminNominationsApi = new Hono<AppEnv>()
-  .get("/:slug/selection", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/selection", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     return c.json(settingsJson(settings, campaign.timeZone, Date.now()));
   })
-  .patch("/:slug/selection", async (c) => {
-    const campaign = await loadCampaign(c);
-    const patch = await readJson(c, SelectionPatch);
+  .patch("/:slug/selection", organizerCampaign, validate("json", SelectionPatch), async (c) => {
+    const campaign = c.var.campaign;
+    const patch = c.req.valid("json");
     const before = await getSelectionSettings(c.var.db, campaign.id);
     // The published result stays as it was announced.
     if (
@@ -84,15 +84,15 @@ export const adminNominationsApi = new Hono<AppEnv>()
     );
     return c.json(settingsJson(after, campaign.timeZone, Date.now()));
   })
-  .get("/:slug/invitations", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/invitations", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const items = await listInvites(c.var.db, campaign.id);
     return c.json({ items: items.map((i) => inviteJson(i, campaign.timeZone, now)) });
   })
-  .post("/:slug/invitations", async (c) => {
-    const campaign = await loadCampaign(c);
-    const input = await readJson(c, InviteRequest);
+  .post("/:slug/invitations", organizerCampaign, validate("json", InviteRequest), async (c) => {
+    const campaign = c.var.campaign;
+    const input = c.req.valid("json");
     const now = Date.now();
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     const expiresAt = input.expiresAt
@@ -126,8 +126,8 @@ export const adminNominationsApi = new Hono<AppEnv>()
       201,
     );
   })
-  .post("/:slug/invitations/:id/revoke", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/invitations/:id/revoke", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const invite = await findInvite(c.var.db, campaign.id, positiveId(c));
     if (!invite) throw new ApiError(404, "invitation_not_found", "No such invitation.");
     const now = Date.now();
@@ -136,8 +136,8 @@ export const adminNominationsApi = new Hono<AppEnv>()
       inviteJson({ ...invite, revokedAt: invite.revokedAt ?? now }, campaign.timeZone, now),
     );
   })
-  .get("/:slug/nominations", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/nominations", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const items = await listForReview(c.var.db, campaign.id);
     const status = c.req.query("status");
     return c.json({
@@ -146,51 +146,69 @@ export const adminNominationsApi = new Hono<AppEnv>()
         .map((n) => reviewItem(n, campaign.timeZone)),
     });
   })
-  .post("/:slug/nominations/:id/reopen", async (c) => {
-    const campaign = await loadCampaign(c);
-    const item = await findNomination(c.var.db, campaign.id, positiveId(c));
-    if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
-    const { reason } = await readJson(c, ReopenRequest);
-    const check = reopen(item.status, reason);
-    if (!check.ok)
-      throw new ApiError(check.code === "comment_required" ? 400 : 409, check.code, check.message);
-    const updated = await reopenNomination(
-      c.var.db,
-      campaign,
-      item,
-      reason,
-      c.var.organizer,
-      Date.now(),
-    );
-    if (!updated) throw new ApiError(409, "invalid_state", "The nomination changed meanwhile.");
-    return c.json(reviewItem({ ...updated, inviteUnit: item.inviteUnit }, campaign.timeZone));
-  })
-  .post("/:slug/nominations/:id/:decision{accept|return|decline}", async (c) => {
-    const campaign: Campaign = await loadCampaign(c);
-    const item = await findNomination(c.var.db, campaign.id, positiveId(c));
-    if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
-    const decision = c.req.param("decision") as ReviewDecision;
-    // Accepting or declining needs no body at all.
-    const { comment } =
-      c.req.header("Content-Length") === "0" || !c.req.header("Content-Type")
-        ? { comment: "" }
-        : await readJson(c, ReviewRequest);
-    const check = review(item.status, decision, comment);
-    if (!check.ok)
-      throw new ApiError(check.code === "comment_required" ? 400 : 409, check.code, check.message);
-    const result = await decideNomination(
-      c.var.db,
-      campaign,
-      item,
-      decision,
-      comment,
-      c.var.organizer,
-      Date.now(),
-    );
-    if (!result) throw new ApiError(409, "invalid_state", "The nomination was decided meanwhile.");
-    const updated = await findNomination(c.var.db, campaign.id, item.id);
-    return c.json({
-      ...reviewItem(updated ?? item, campaign.timeZone),
-      number: result.number,
-    });
-  });
+  .post(
+    "/:slug/nominations/:id/reopen",
+    organizerCampaign,
+    validate("json", ReopenRequest),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+      if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+      const { reason } = c.req.valid("json");
+      const check = reopen(item.status, reason);
+      if (!check.ok)
+        throw new ApiError(
+          check.code === "comment_required" ? 400 : 409,
+          check.code,
+          check.message,
+        );
+      const updated = await reopenNomination(
+        c.var.db,
+        campaign,
+        item,
+        reason,
+        c.var.organizer,
+        Date.now(),
+      );
+      if (!updated) throw new ApiError(409, "invalid_state", "The nomination changed meanwhile.");
+      return c.json(reviewItem({ ...updated, inviteUnit: item.inviteUnit }, campaign.timeZone));
+    },
+  )
+  .post(
+    "/:slug/nominations/:id/:decision{accept|return|decline}",
+    validate("json", ReviewRequest),
+    async (c) => {
+      const campaign: Campaign = await requireOrganizerCampaign(c);
+      const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+      if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+      const decision = c.req.param("decision") as ReviewDecision;
+      // Accepting or declining needs no body at all.
+      const { comment } =
+        c.req.header("Content-Length") === "0" || !c.req.header("Content-Type")
+          ? { comment: "" }
+          : c.req.valid("json");
+      const check = review(item.status, decision, comment);
+      if (!check.ok)
+        throw new ApiError(
+          check.code === "comment_required" ? 400 : 409,
+          check.code,
+          check.message,
+        );
+      const result = await decideNomination(
+        c.var.db,
+        campaign,
+        item,
+        decision,
+        comment,
+        c.var.organizer,
+        Date.now(),
+      );
+      if (!result)
+        throw new ApiError(409, "invalid_state", "The nomination was decided meanwhile.");
+      const updated = await findNomination(c.var.db, campaign.id, item.id);
+      return c.json({
+        ...reviewItem(updated ?? item, campaign.timeZone),
+        number: result.number,
+      });
+    },
+  );

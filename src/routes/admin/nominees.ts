@@ -15,11 +15,11 @@ import { MAX_NOMINEE_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { NomineeInput, NomineePatch, ReorderRequest } from "../../validators/nominee";
 import { adminNominee } from "../../views/admin-json";
 import { removeStoredPhoto, storeUploadedPhoto } from "../media";
-import { loadCampaign, loadNominee } from "./load";
+import { nomineeParam, organizerCampaign, requireNominee } from "../shared/campaign";
 
 /**
  * After publication the 当选 flags are the published list: they change only through 撤回公布 and
@@ -43,41 +43,50 @@ function refuseFrozen(campaign: Campaign): void {
 }
 
 export const adminNomineesApi = new Hono<AppEnv>()
-  .get("/:slug/nominees", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/nominees", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
   })
-  .post("/:slug/nominees", async (c) => {
-    const campaign = await loadCampaign(c);
-    const input = await readJson(c, NomineeInput);
+  .post("/:slug/nominees", organizerCampaign, validate("json", NomineeInput), async (c) => {
+    const campaign = c.var.campaign;
+    const input = c.req.valid("json");
     if (input.honoree) refuseFrozen(campaign);
     const created = await createNominee(c.var.db, campaign, input, c.var.organizer, Date.now());
     if (!created)
       throw new ApiError(409, "number_taken", `Number ${input.number} is already used.`);
     return c.json(adminNominee(created), 201);
   })
-  .post("/:slug/nominees/reorder", async (c) => {
-    const campaign = await loadCampaign(c);
-    const { order } = await readJson(c, ReorderRequest);
-    const current = (await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number);
-    const same =
-      order.length === current.length &&
-      [...order].sort((a, b) => a - b).every((n, i) => n === current[i]);
-    if (!same)
-      throw new ApiError(400, "invalid_body", "order must list every current number exactly once.");
-    // Numbers are in the URLs people have shared: once likes exist they never change.
-    if (await campaignHasLikes(c.var.db, campaign.id)) {
-      throw new ApiError(
-        409,
-        "campaign_has_likes",
-        "Numbers cannot change once likes have been cast.",
-      );
-    }
-    await renumberNominees(c.var.db, campaign, order, c.var.organizer, Date.now());
-    return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
-  })
-  .post("/:slug/nominees/import", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post(
+    "/:slug/nominees/reorder",
+    organizerCampaign,
+    validate("json", ReorderRequest),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const { order } = c.req.valid("json");
+      const current = (await listNomineesAdmin(c.var.db, campaign.id)).map((n) => n.number);
+      const same =
+        order.length === current.length &&
+        [...order].sort((a, b) => a - b).every((n, i) => n === current[i]);
+      if (!same)
+        throw new ApiError(
+          400,
+          "invalid_body",
+          "order must list every current number exactly once.",
+        );
+      // Numbers are in the URLs people have shared: once likes exist they never change.
+      if (await campaignHasLikes(c.var.db, campaign.id)) {
+        throw new ApiError(
+          409,
+          "campaign_has_likes",
+          "Numbers cannot change once likes have been cast.",
+        );
+      }
+      await renumberNominees(c.var.db, campaign, order, c.var.organizer, Date.now());
+      return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
+    },
+  )
+  .post("/:slug/nominees/import", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const current = await listNomineesAdmin(c.var.db, campaign.id);
     const existing = new Set(current.map((n) => n.number));
@@ -118,32 +127,38 @@ export const adminNomineesApi = new Hono<AppEnv>()
     );
     return c.json({ dryRun: false, imported: rows.length, ...preview }, 201);
   })
-  .patch("/:slug/nominees/:number", async (c) => {
-    const campaign = await loadCampaign(c);
-    const nominee = await loadNominee(c, campaign);
-    const patch = await readJson(c, NomineePatch);
-    if (patch.honoree !== undefined && patch.honoree !== nominee.honoree) refuseFrozen(campaign);
-    if (
-      patch.number !== undefined &&
-      patch.number !== nominee.number &&
-      (await campaignHasLikes(c.var.db, campaign.id))
-    ) {
-      throw new ApiError(
-        409,
-        "campaign_has_likes",
-        "Numbers cannot change once likes have been cast.",
-      );
-    }
-    const updated = await updateNominee(c.var.db, nominee, patch, c.var.organizer, Date.now());
-    if (!updated)
-      throw new ApiError(409, "number_taken", `Number ${patch.number} is already used.`);
-    if (patch.photos)
-      await discardPhotos(c.var.db, c.env.MEDIA, droppedUrls(nominee.photos, updated.photos));
-    return c.json(adminNominee(updated));
-  })
-  .delete("/:slug/nominees/:number", async (c) => {
-    const campaign = await loadCampaign(c);
-    const nominee = await loadNominee(c, campaign);
+  .patch(
+    "/:slug/nominees/:number",
+    organizerCampaign,
+    nomineeParam,
+    validate("json", NomineePatch),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
+      const patch = c.req.valid("json");
+      if (patch.honoree !== undefined && patch.honoree !== nominee.honoree) refuseFrozen(campaign);
+      if (
+        patch.number !== undefined &&
+        patch.number !== nominee.number &&
+        (await campaignHasLikes(c.var.db, campaign.id))
+      ) {
+        throw new ApiError(
+          409,
+          "campaign_has_likes",
+          "Numbers cannot change once likes have been cast.",
+        );
+      }
+      const updated = await updateNominee(c.var.db, nominee, patch, c.var.organizer, Date.now());
+      if (!updated)
+        throw new ApiError(409, "number_taken", `Number ${patch.number} is already used.`);
+      if (patch.photos)
+        await discardPhotos(c.var.db, c.env.MEDIA, droppedUrls(nominee.photos, updated.photos));
+      return c.json(adminNominee(updated));
+    },
+  )
+  .delete("/:slug/nominees/:number", organizerCampaign, nomineeParam, async (c) => {
+    const campaign = c.var.campaign;
+    const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
     if (nominee.likes + nominee.voidedLikes > 0) {
       throw new ApiError(
         409,
@@ -159,9 +174,9 @@ export const adminNomineesApi = new Hono<AppEnv>()
     );
     return c.body(null, 204);
   })
-  .post("/:slug/nominees/:number/photos", async (c) => {
-    const campaign = await loadCampaign(c);
-    const nominee = await loadNominee(c, campaign);
+  .post("/:slug/nominees/:number/photos", organizerCampaign, nomineeParam, async (c) => {
+    const campaign = c.var.campaign;
+    const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
     if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
     const photo = await storeUploadedPhoto(c, `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`);
     // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.

@@ -10,9 +10,9 @@ import { applyLifecycle } from "../../domain/lifecycle";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { PublishRequest, WithdrawRequest } from "../../validators/campaign";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { adminCampaign } from "../../views/admin-json";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * Publication and its withdrawal (撤回公布 / 重新公布). Publishing stores the honoree list on the
@@ -21,12 +21,12 @@ import { loadCampaign } from "./load";
  * routes, whose lifecycle actions no longer include publish.
  */
 export const adminPublicationApi = new Hono<AppEnv>()
-  .post("/:slug/publish", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/publish", organizerCampaign, validate("json", PublishRequest), async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const result = applyLifecycle("publish", campaign, now);
     if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
-    const { honorees, reason } = await readJson(c, PublishRequest);
+    const { honorees, reason } = c.req.valid("json");
     if (campaign.publicationWithdrawnAt !== null && !reason)
       throw new ApiError(
         400,
@@ -54,12 +54,12 @@ export const adminPublicationApi = new Hono<AppEnv>()
     if (!updated) throw new ApiError(409, "invalid_state", "Results are already published.");
     return c.json(adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), now));
   })
-  .post("/:slug/withdraw", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/withdraw", organizerCampaign, validate("json", WithdrawRequest), async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     if (campaign.publishedAt === null)
       throw new ApiError(409, "invalid_state", "Only a published result can be withdrawn.");
-    const { reason } = await readJson(c, WithdrawRequest);
+    const { reason } = c.req.valid("json");
     const updated = await withdrawPublication(c.var.db, campaign, reason, c.var.organizer, now);
     if (!updated) throw new ApiError(409, "invalid_state", "The result was withdrawn meanwhile.");
     return c.json(adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), now));

@@ -7,10 +7,10 @@ import type { AnomalyFlag, Campaign, LedgerCheckpoint } from "../../db/schema";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 import { FlagDecision, FlagStatus } from "../../validators/review";
 import { checkpointJson } from "../../views/ledger-json";
-import { loadCampaign } from "./load";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The review queue and the ledger's seal, for organizers (observers read):
@@ -50,8 +50,8 @@ function flagId(raw: string | undefined): number {
 }
 
 export const adminReviewApi = new Hono<AppEnv>()
-  .get("/:slug/flags", async (c) => {
-    const campaign = await loadCampaign(c);
+  .get("/:slug/flags", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const parsed = v.safeParse(FlagStatus, c.req.query("status") ?? "open");
     if (!parsed.success) {
       throw new ApiError(400, "invalid_query", "status must be open, voided, cleared or all");
@@ -65,33 +65,38 @@ export const adminReviewApi = new Hono<AppEnv>()
       flags: flags.map((f) => flagJson(campaign, f)),
     });
   })
-  .post("/:slug/flags/scan", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/flags/scan", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const found = await scanAnomalies(c.var.db, campaign, Date.now());
     return c.json({ found });
   })
-  .post("/:slug/flags/:id/:decision{void|clear}", async (c) => {
-    const campaign = await loadCampaign(c);
-    const flag = await findFlag(c.var.db, campaign.id, flagId(c.req.param("id")));
-    if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
-    const { reason } = await readJson(c, FlagDecision);
-    const decision = c.req.param("decision") as "void" | "clear";
-    const moved = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
-    if (moved === null) {
-      throw new ApiError(409, "flag_decided", `This flag was already decided (${flag.status}).`);
-    }
-    const after = await findFlag(c.var.db, campaign.id, flag.id);
-    return c.json({ ...moved, flag: after ? flagJson(campaign, after) : null });
-  })
-  .get("/:slug/ledger", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post(
+    "/:slug/flags/:id/:decision{void|clear}",
+    organizerCampaign,
+    validate("json", FlagDecision),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const flag = await findFlag(c.var.db, campaign.id, flagId(c.req.param("id")));
+      if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
+      const { reason } = c.req.valid("json");
+      const decision = c.req.param("decision") as "void" | "clear";
+      const moved = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
+      if (moved === null) {
+        throw new ApiError(409, "flag_decided", `This flag was already decided (${flag.status}).`);
+      }
+      const after = await findFlag(c.var.db, campaign.id, flag.id);
+      return c.json({ ...moved, flag: after ? flagJson(campaign, after) : null });
+    },
+  )
+  .get("/:slug/ledger", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const checkpoints = await listCheckpoints(c.var.db, campaign.id);
     return c.json({
       checkpoints: checkpoints.map((k) => checkpointJson(campaign, k, { detail: true })),
     });
   })
-  .post("/:slug/ledger/seal", async (c) => {
-    const campaign = await loadCampaign(c);
+  .post("/:slug/ledger/seal", organizerCampaign, async (c) => {
+    const campaign = c.var.campaign;
     const now = Date.now();
     const sealed: LedgerCheckpoint[] = [];
     for (;;) {

@@ -13,7 +13,7 @@ import {
 import { clientIp } from "../../middleware/voter";
 import type { AppEnv, Role } from "../../types";
 import { LoginRequest } from "../../validators/accounts";
-import { readJson } from "../../validators/json-body";
+import { validate } from "../../validators/hook";
 
 /** Checks a password against both roles' passwords (both are always checked: no timing hint). */
 export async function roleForPassword(
@@ -98,8 +98,8 @@ export async function signIn(
 }
 
 export const sessionApi = new Hono<AppEnv>()
-  .post("/", async (c) => {
-    const input = await readJson(c, LoginRequest);
+  .post("/", validate("json", LoginRequest), async (c) => {
+    const input = c.req.valid("json");
     const result = await signIn(c, input);
     if (!result.ok) {
       if (result.reason === "rate_limited") {

@@ -6,7 +6,7 @@ import { validate } from "../../validators/hook";
 import { LEDGER_PAGE_MAX, LedgerQuery } from "../../validators/ledger";
 import { publicView } from "../../views/api-json";
 import { checkpointJson, headJson } from "../../views/ledger-json";
-import { requireCampaign } from "./campaign-loader";
+import { publicCampaign } from "../shared/campaign";
 
 const ALGORITHM =
   "sha256 chain over votes.csv rows: h = sha256(prev + '\\n' + id|seconds|number|voter_hash|ip_hash|receipt|day)";
@@ -33,10 +33,11 @@ const COUNTS_ALGORITHM =
 
 export const ledgerApi = new Hono<AppEnv>().get(
   "/:slug/ledger",
+  publicCampaign,
   validate("query", LedgerQuery, "invalid_query"),
   async (c) => {
     const query = c.req.valid("query");
-    const campaign = await requireCampaign(c, c.req.param("slug"));
+    const campaign = c.var.campaign;
     const showCount = publicView(campaign, Date.now()).showLikes;
     const history = query.history === "1";
     const limit = query.limit ?? LEDGER_PAGE_MAX;

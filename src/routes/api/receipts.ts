@@ -1,9 +1,11 @@
 import { Hono } from "hono";
+import * as v from "valibot";
 import { findReceipt } from "../../db/queries/like-reads";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { requireCampaign } from "./campaign-loader";
+import { validate } from "../../validators/hook";
+import { requireCampaign } from "../shared/campaign";
 
 /**
  * GET /api/campaigns/:slug/receipts/:code — whether a like is counted, held (recorded, waiting for
@@ -15,26 +17,35 @@ const STATUS_TEXT = {
   voided: "已核减",
 } as const;
 
-export const receiptsApi = new Hono<AppEnv>().get("/:slug/receipts/:code", async (c) => {
-  const code = c.req.param("code").toUpperCase();
-  if (!/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(code)) {
-    throw new ApiError(404, "receipt_not_found", "No like has this receipt code.");
-  }
-  const campaign = await requireCampaign(c, c.req.param("slug"));
-  const row = await findReceipt(c.var.db, campaign.id, code);
-  if (!row) throw new ApiError(404, "receipt_not_found", "No like has this receipt code.");
-  return c.json({
-    receipt: row.receipt,
-    status: row.status,
-    statusText: STATUS_TEXT[row.status],
-    number: row.number,
-    name: row.name,
-    likedAt: isoInZone(row.createdAt, campaign.timeZone),
-    ...(row.status === "voided"
-      ? {
-          voidReason: row.voidReason,
-          voidedAt: row.voidedAt === null ? null : isoInZone(row.voidedAt, campaign.timeZone),
-        }
-      : {}),
-  });
+/** A receipt code in any case; one that cannot be a receipt is simply not found. */
+const ReceiptParams = v.object({
+  slug: v.string(),
+  code: v.pipe(v.string(), v.toUpperCase(), v.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)),
 });
+
+const notFound = "No like has this receipt code.";
+
+export const receiptsApi = new Hono<AppEnv>().get(
+  "/:slug/receipts/:code",
+  validate("param", ReceiptParams, "receipt_not_found", { status: 404, message: notFound }),
+  async (c) => {
+    const { slug, code } = c.req.valid("param");
+    const campaign = await requireCampaign(c, slug);
+    const row = await findReceipt(c.var.db, campaign.id, code);
+    if (!row) throw new ApiError(404, "receipt_not_found", notFound);
+    return c.json({
+      receipt: row.receipt,
+      status: row.status,
+      statusText: STATUS_TEXT[row.status],
+      number: row.number,
+      name: row.name,
+      likedAt: isoInZone(row.createdAt, campaign.timeZone),
+      ...(row.status === "voided"
+        ? {
+            voidReason: row.voidReason,
+            voidedAt: row.voidedAt === null ? null : isoInZone(row.voidedAt, campaign.timeZone),
+          }
+        : {}),
+    });
+  },
+);

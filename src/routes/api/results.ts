@@ -13,7 +13,7 @@ import {
 } from "../../middleware/security-headers";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
-import { requireCampaign } from "./campaign-loader";
+import { requireCampaign } from "../shared/campaign";
 
 /**
  * The public results of each campaign, kept per isolate for a couple of seconds (PUBLIC_CACHE_MS):

@@ -11,7 +11,8 @@ import type { AppEnv } from "../../types";
 import { CandidateQuery } from "../../validators/candidates";
 import { publicView } from "../../views/api-json";
 import { CampaignPage, NomineeGrid } from "../../views/pages/campaign-page";
-import { campaignOrPreview, pageBase, previewOnly, privatePage, renderPage } from "./page-context";
+import { campaignOrPreview } from "../shared/campaign";
+import { pageBase, previewOnly, privatePage, renderPage } from "./page-context";
 
 /** The page forgives what the API refuses: a bad parameter falls back to its default. */
 function pageFilter(query: Record<string, string>, showLikes: boolean): NomineeFilter {

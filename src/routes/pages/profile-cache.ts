@@ -4,8 +4,7 @@ import type { Campaign, Nominee } from "../../db/schema";
 import { publicCacheMs, TtlCache } from "../../domain/ttl-cache";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { nomineeNumberOrNotFound } from "../api/campaign-loader";
-import { campaignOrPreview } from "./page-context";
+import { campaignOrPreview, nomineeNumberOrNotFound } from "../shared/campaign";
 
 /**
  * What a profile page keeps per isolate, for a couple of seconds (PUBLIC_CACHE_MS): the rows

@@ -11,16 +11,9 @@ import { publicView } from "../../views/api-json";
 import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
 import { likeAction } from "../like-action";
+import { requireCampaign, requireNominee } from "../shared/campaign";
 import { wechatSignInPath } from "../wechat-paths";
-import {
-  campaignOr404,
-  nomineeOr404,
-  pageBase,
-  previewOnly,
-  privatePage,
-  publicOrigin,
-  renderPage,
-} from "./page-context";
+import { pageBase, previewOnly, privatePage, publicOrigin, renderPage } from "./page-context";
 import {
   cachedFirstVisit,
   firstVisitKey,
@@ -158,24 +151,24 @@ export const profilePages = new Hono<AppEnv>()
     return c.redirect(`/c/${slug}/${number}?${query}#main`, 303);
   })
   .get(`${PROFILE}/qr.svg`, async (c) => {
-    const campaign = await campaignOr404(c, c.req.param("slug"));
-    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    const campaign = await requireCampaign(c, c.req.param("slug"));
+    const nominee = await requireNominee(c, campaign, c.req.param("number"));
     c.header("Content-Type", "image/svg+xml; charset=utf-8");
     c.header("Cache-Control", "public, max-age=86400");
     return c.body(qrSvg(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`));
   })
   // The same code as a PNG: WeChat's long-press (识别图中二维码) and the poster's canvas need an image.
   .get(`${PROFILE}/qr.png`, async (c) => {
-    const campaign = await campaignOr404(c, c.req.param("slug"));
-    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    const campaign = await requireCampaign(c, c.req.param("slug"));
+    const nominee = await requireNominee(c, campaign, c.req.param("number"));
     const png = await qrPngFor(`${publicOrigin(c)}/c/${campaign.slug}/${nominee.number}`);
     c.header("Content-Type", "image/png");
     c.header("Cache-Control", "public, max-age=86400");
     return c.body(png);
   })
   .get(`${PROFILE}/card`, async (c) => {
-    const campaign = await campaignOr404(c, c.req.param("slug"));
-    const nominee = await nomineeOr404(c, campaign, c.req.param("number"));
+    const campaign = await requireCampaign(c, c.req.param("slug"));
+    const nominee = await requireNominee(c, campaign, c.req.param("number"));
     return renderPage(
       c,
       <ShareCardPage

@@ -5,10 +5,11 @@ import { rankByLikes } from "../../domain/ranking";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { ResultsPage } from "../../views/pages/results-page";
-import { campaignOr404, pageBase, renderPage } from "./page-context";
+import { requireCampaign } from "../shared/campaign";
+import { pageBase, renderPage } from "./page-context";
 
 export const resultsPages = new Hono<AppEnv>().get("/c/:slug/results", async (c) => {
-  const campaign = await campaignOr404(c, c.req.param("slug"));
+  const campaign = await requireCampaign(c, c.req.param("slug"));
   const now = Date.now();
   const view = publicView(campaign, now);
   const groups = await listGroups(c.var.db, campaign.id);

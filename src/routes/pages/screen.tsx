@@ -7,7 +7,8 @@ import { rankByLikes } from "../../domain/ranking";
 import type { AppEnv } from "../../types";
 import { publicView } from "../../views/api-json";
 import { ScreenPage } from "../../views/pages/screen-page";
-import { campaignOr404, publicOrigin, renderPage } from "./page-context";
+import { requireCampaign } from "../shared/campaign";
+import { publicOrigin, renderPage } from "./page-context";
 
 /** Rows on the screen by default: ten are readable from the back of a hall. */
 export const DEFAULT_TOP = 10;
@@ -26,7 +27,7 @@ export function screenTop(raw: string | undefined, count: number): number {
  * nothing about counts or order is read.
  */
 export const screenPages = new Hono<AppEnv>().get("/c/:slug/screen", async (c) => {
-  const campaign = await campaignOr404(c, c.req.param("slug"));
+  const campaign = await requireCampaign(c, c.req.param("slug"));
   const now = Date.now();
   const view = publicView(campaign, now);
   const db = c.var.db;

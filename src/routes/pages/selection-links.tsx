@@ -8,9 +8,7 @@ import { JuryPage } from "../../views/selection/jury-page";
 import { LinkErrorPage } from "../../views/selection/link-layout";
 import { NominationFormPage, UnitHomePage } from "../../views/selection/nominate-pages";
 import { linkErrorText } from "../../views/selection-text";
-import { jurorView } from "../api/jury";
-import { loadUnit } from "../api/nominate";
-import { linkPageHeaders } from "../link-loader";
+import { jurorView, linkPageHeaders, loadUnit } from "../shared/links";
 
 /**
  * Pages behind a link: `/n/:token` for a nominating unit, `/j/:token` for a juror. A link that does
