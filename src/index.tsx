@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { BODY_BYTES } from "./domain/body-limits";
 import { ApiError, codeForStatus, errorBody } from "./errors";
 import { refuseCrossSite } from "./middleware/cross-site";
 import { database } from "./middleware/db";
@@ -36,7 +36,7 @@ import { openapiApi } from "./routes/api/openapi";
 import { receiptsApi } from "./routes/api/receipts";
 import { cachedResultsAnswer, resultsApi } from "./routes/api/results";
 import { wechatApi } from "./routes/api/wechat";
-import { MAX_PHOTO_BYTES, mediaRoutes } from "./routes/media";
+import { mediaRoutes } from "./routes/media";
 import { campaignPages } from "./routes/pages/campaign";
 import { homePages } from "./routes/pages/home";
 import { renderPage } from "./routes/pages/page-context";
@@ -45,25 +45,11 @@ import { resultsPages } from "./routes/pages/results";
 import { screenPages } from "./routes/pages/screen";
 import { selectionLinkPages } from "./routes/pages/selection-links";
 import { wechatPages } from "./routes/pages/wechat";
+import { limitBodies, maxBody } from "./routes/shared/body-limit";
 import { runScheduled } from "./scheduled";
 import type { AppEnv } from "./types";
 import { MESSAGES } from "./views/i18n";
 import { MessagePage } from "./views/pages/home-page";
-
-/**
- * Request bodies larger than these are refused with 413 before anything reads them: a few KB for
- * the public, more for the organizer's forms, imports and photos.
- */
-function bodyLimitFor(path: string): number {
-  if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/[^/]+\/photos$/.test(path))
-    return MAX_PHOTO_BYTES;
-  if (/^\/api\/admin\/campaigns\/[^/]+\/certificate\/seal$/.test(path)) return MAX_PHOTO_BYTES;
-  if (/^\/api\/admin\/campaigns\/[^/]+\/nominees\/import$/.test(path)) return 2 * 1024 * 1024;
-  if (/^\/api\/nominate\/[^/]+\/nominations\/[^/]+\/photos$/.test(path)) return MAX_PHOTO_BYTES;
-  if (path.startsWith("/api/nominate/")) return 256 * 1024;
-  if (path.startsWith("/api/admin/") || path.startsWith("/admin")) return 256 * 1024;
-  return 4 * 1024;
-}
 
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 
@@ -71,40 +57,22 @@ const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
 app.use(refuseCrossSite);
-// One limiter per size, built once; requests without a body (GET, HEAD) skip it.
-const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
-function limiterFor(maxSize: number) {
-  let limiter = limiters.get(maxSize);
-  if (!limiter) {
-    limiter = bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(
-          413,
-          "payload_too_large",
-          `Request bodies are limited to ${maxSize} bytes here.`,
-        );
-      },
-    });
-    limiters.set(maxSize, limiter);
-  }
-  return limiter;
-}
-app.use((c, next) =>
-  c.req.method === "GET" || c.req.method === "HEAD"
-    ? next()
-    : limiterFor(bodyLimitFor(c.req.path))(c, next),
-);
+// Body allowances are declared by the routes (maxBody); this enforces them before any handler.
+app.use(limitBodies);
 app.use(database);
 app.use(async (c, next) => (isApi(c.req.path) ? next() : preferences(c, next)));
+
+// The console (its API and its no-JS pages) sends forms bigger than the public's few KB.
+app.use("/api/admin/*", maxBody(BODY_BYTES.console));
+app.use("/admin/*", maxBody(BODY_BYTES.console));
 
 app.route("/api/admin/session", sessionApi);
 // A named account's own password and second factor: any role, so before the observer guard.
 app.route("/api/admin/me", meApi);
 app.use("/api/admin/*", requireOrganizer);
 app.route("/api/admin/accounts", adminAccountsApi);
-// The selection's paths first: the lifecycle route's pattern (…/:action{open|…|close|publish})
-// would otherwise also take paths that merely end in one of those words, e.g. …/scoring/close.
+// The campaign API in parts, one sub-app per concern. Their paths do not overlap (no pattern
+// spans a segment), so the order of these mounts does not matter.
 app.route("/api/admin/campaigns", adminNominationsApi);
 app.route("/api/admin/campaigns", adminJuryApi);
 app.route("/api/admin/campaigns", adminCombinedApi);
@@ -121,9 +89,9 @@ app.route("/api/admin/audit", adminAuditApi);
 app.route("/api/campaigns", campaignsApi);
 app.route("/api/campaigns", candidatesApi);
 app.route("/api/campaigns", likesApi);
-app.route("/api/campaigns", resultsApi);
 app.route("/api/campaigns", receiptsApi);
 app.route("/api/campaigns", ledgerApi);
+app.route("/", resultsApi);
 app.route("/api/nominate", nominateApi);
 app.route("/api/jury", juryApi);
 app.route("/api/wechat", wechatApi);

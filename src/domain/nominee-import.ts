@@ -1,3 +1,4 @@
+import { BODY_BYTES } from "./body-limits";
 import { NOMINEE_LIMITS, type NomineeRecord } from "../validators/nominee";
 import { decodeSpreadsheet } from "./csv";
 import { type CheckedRow, checkRow } from "./nominee-import-check";
@@ -52,8 +53,7 @@ export interface ImportPreview {
 export const IMPORT_LIMITS = {
   rows: 1000,
   /** Bigger uploads are refused unread, to stay within a Worker's CPU and memory. */
-  // Matches the request body limit for imports in src/index.tsx.
-  bytes: 2 * 1024 * 1024,
+  bytes: BODY_BYTES.import,
 } as const;
 
 /**

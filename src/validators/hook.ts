@@ -47,17 +47,25 @@ export function issueLang(c: Context): IssueLang {
   return !isApi && getCookie(c, "by_lang") !== "en" ? "zh-CN" : "en";
 }
 
+function malformedJson(c: Context): ApiError {
+  const message =
+    issueLang(c) === "zh-CN" ? "提交的内容不是有效的 JSON。" : "The body must be valid JSON.";
+  return new ApiError(400, "invalid_body", message, {}, { issues: [{ path: "", message }] });
+}
+
 async function readTarget(c: Context, target: keyof ValidationTargets): Promise<unknown> {
   switch (target) {
-    case "json":
+    case "json": {
       // Any Content-Type: the API has always read the body as JSON (curl -d sends a form type).
+      // An empty body is `undefined`, for the routes whose body is optional.
+      const text = await c.req.text();
+      if (text.trim() === "") return undefined;
       try {
-        return await c.req.json();
+        return JSON.parse(text);
       } catch {
-        const message =
-          issueLang(c) === "zh-CN" ? "提交的内容不是有效的 JSON。" : "The body must be valid JSON.";
-        throw new ApiError(400, "invalid_body", message, {}, { issues: [{ path: "", message }] });
+        throw malformedJson(c);
       }
+    }
     case "form":
       return await c.req.parseBody({ all: true }).catch(() => ({}));
     case "query":
@@ -98,6 +106,7 @@ export function validate<
     const lang = issueLang(c);
     const result = await v.safeParseAsync(schema, value, { lang });
     if (!result.success) {
+      if (target === "json" && value === undefined) throw malformedJson(c);
       if (refusal) {
         const { status, message } = refusal;
         const text =

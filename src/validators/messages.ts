@@ -22,15 +22,15 @@ export const MAX_ISSUES = 20;
  * fields, the sign-in forms, the juror's and the nominating unit's bodies, query strings.
  */
 const EXTRA_LABEL: Record<string, string> = {
-  username: "用户名",
+  username: "账号名",
   password: "密码",
   currentPassword: "当前密码",
   newPassword: "新密码",
-  displayName: "显示名称",
+  displayName: "姓名",
   role: "角色",
-  campaigns: "可管理的活动",
+  campaigns: "限定活动",
   secret: "密钥",
-  code: "验证码",
+  code: "动态验证码",
   token: "令牌",
   note: "评语",
   sort: "排序方式",

@@ -9,3 +9,9 @@ import * as v from "valibot";
 export const IdParams = v.object({
   id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,14}$/), v.transform(Number)),
 });
+
+/** A review flag and its decision (`…/flags/:id/:decision`). */
+export const FlagParams = v.object({
+  ...IdParams.entries,
+  decision: v.picklist(["void", "clear"]),
+});

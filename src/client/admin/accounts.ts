@@ -2,49 +2,16 @@
  * 账号管理 and 我的账号: each form sends its change to the account API and reloads the page with a
  * fixed message (`?done=…`); errors appear next to the form, in Chinese, with the field marked.
  */
-import { ACCOUNT_ERROR_TEXT, ACCOUNT_FIELD_LABEL } from "../../views/admin/account-text";
+import { ACCOUNT_ERROR_TEXT } from "../../views/admin/account-text";
 import { onEachClick, onSubmit, refuse } from "./forms";
 import { $, $$, api, done, explain, field } from "./shared";
 
-interface ApiErrorLike {
-  code: string;
-  message: string;
-}
+type ApiErrorLike = Parameters<typeof explain>[0];
 
-/** The account API's errors in the console's words; validation names the field in Chinese. */
+/** The account API's errors in the console's words; a field's problem in the API's Chinese. */
 function explainAccount(error: ApiErrorLike | undefined): string {
   if (!error) return "";
-  const own = ACCOUNT_ERROR_TEXT[error.code];
-  if (own) return own;
-  if (error.code === "invalid_body") {
-    const names = Object.keys(ACCOUNT_FIELD_LABEL).filter((k) =>
-      new RegExp(`(^|[^A-Za-z])${k}([^A-Za-z]|$)`).test(error.message),
-    );
-    if (names.length) {
-      const labels = names.map((k) => ACCOUNT_FIELD_LABEL[k]).join("、");
-      if (/at least/.test(error.message)) return `请检查：${labels}（密码至少 10 个字符）。`;
-      if (/username must be/.test(error.message))
-        return "请检查：账号名（3–32 位小写字母、数字、点、横线或下划线）。";
-      if (/no campaign/.test(error.message)) return "请检查：限定活动（有活动已不存在）。";
-      return `请检查：${labels}。`;
-    }
-  }
-  return explain(error);
-}
-
-/** Marks the named inputs invalid (aria-invalid) and focuses the first. */
-function mark(form: HTMLFormElement, message: string): void {
-  for (const el of $$("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
-  let first: HTMLElement | null = null;
-  for (const name of Object.keys(ACCOUNT_FIELD_LABEL)) {
-    if (!new RegExp(`(^|[^A-Za-z])${name}([^A-Za-z]|$)`).test(message)) continue;
-    const el = form.elements.namedItem(name);
-    if (el instanceof HTMLElement) {
-      el.setAttribute("aria-invalid", "true");
-      first ??= el;
-    }
-  }
-  first?.focus();
+  return ACCOUNT_ERROR_TEXT[error.code] ?? explain(error);
 }
 
 const chosen = (form: HTMLFormElement) =>
@@ -65,7 +32,6 @@ function handle(
     send: (payload) => api(method, url, payload),
     ok: () => done(code),
     words: explainAccount,
-    mark: (f, e) => mark(f, e.message),
   });
 }
 

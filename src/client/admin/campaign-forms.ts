@@ -2,7 +2,7 @@
 
 import { localToIso as toIso, isValidTimeZone as validZone } from "../../domain/time";
 import { onClick, onEachSubmit, type Refusal, refuse } from "./forms";
-import { noticeBody, noticeChanged, noticeFieldNames } from "./notice-settings";
+import { noticeBody, noticeChanged } from "./notice-settings";
 import {
   $,
   api,
@@ -37,8 +37,6 @@ export function setupCampaignForms(): void {
             : `/admin/c/${newSlug}/nominees?done=created`,
         );
       },
-      words: (e) => explain({ ...e, message: noticeFieldNames(e.message) }),
-      mark: (f, e) => markInvalid(f, noticeFieldNames(e.message)),
     };
   });
 

@@ -256,7 +256,7 @@ export function setupVoid(): void {
       (window as unknown as { refreshDashboard?: () => void }).refreshDashboard?.();
     } else {
       say(error, explain(failure(res)));
-      markInvalid(form, failure(res).message);
+      markInvalid(form, failure(res));
     }
   });
 }

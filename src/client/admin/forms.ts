@@ -103,7 +103,7 @@ export function onSubmit<B>(form: HTMLFormElement, spec: FormSpec<B>): void {
     const e = failure(res);
     if (spec.handled?.(e)) return;
     say(error, (spec.words ?? explain)(e));
-    (spec.mark ?? ((f, x) => markInvalid(f, x.message)))(form, e);
+    (spec.mark ?? markInvalid)(form, e);
   });
 }
 

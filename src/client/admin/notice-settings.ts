@@ -46,10 +46,3 @@ export function noticeBody(
 export function noticeChanged(form: HTMLFormElement): boolean {
   return hasBlock(form) && NAMES.some((name) => changed(field(form, name)));
 }
-
-/** The API names `notice.startsAt`/`notice.endsAt`; the form's inputs are noticeStartsAt/…EndsAt. */
-export function noticeFieldNames(message: string): string {
-  return message
-    .replace(/notice\.startsAt/g, "noticeStartsAt")
-    .replace(/notice\.endsAt/g, "noticeEndsAt");
-}

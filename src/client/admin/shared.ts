@@ -3,7 +3,7 @@
  * display and form fields.
  */
 import { chineseOnly } from "../../views/admin/messages";
-import { ERROR_TEXT, FIELD_LABEL } from "../../views/admin/text";
+import { ERROR_TEXT } from "../../views/admin/text";
 
 interface PageData {
   page: string;
@@ -14,9 +14,16 @@ interface PageData {
   numbers?: number[];
 }
 
+/** One field's problem, as the API's `error.issues` lists it (DESIGN §3). */
+interface ApiIssue {
+  path: string;
+  message: string;
+}
+
 interface ApiError {
   code: string;
   message: string;
+  issues?: ApiIssue[];
 }
 
 interface ApiResult {
@@ -47,7 +54,11 @@ export async function api(
   body?: unknown,
   raw?: { bytes: BodyInit; type: string },
 ): Promise<ApiResult> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  // The console is Chinese: the API writes its field messages (error.issues) in zh-CN for it.
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": "zh-CN",
+  };
   let payload: BodyInit | undefined;
   if (raw) {
     headers["Content-Type"] = raw.type;
@@ -82,45 +93,74 @@ export async function api(
   return { ok: res.ok, status: res.status, body: parsed, error };
 }
 
-/** The API's field names that appear in a validation message. */
-function fieldsIn(message: string): string[] {
-  return Object.keys(FIELD_LABEL).filter((key) =>
-    new RegExp(`(^|[^A-Za-z])${key}([^A-Za-z]|$)`).test(message),
-  );
-}
-
 /**
- * An API error in the console's words: the field it names, and the API's message only where it
- * has a Chinese part (the API's English messages are for developers, not for the console).
+ * An API error in the console's words: the fields' own messages (`error.issues`, in Chinese since
+ * the console asks for it), else the API's message only where it has a Chinese part (its English
+ * messages are for developers, not for the console).
  */
 export function explain(error: ApiError): string {
   const base = ERROR_TEXT[error.code] ?? ERROR_TEXT.unknown ?? "";
   if (!error.message || ["offline", "forbidden", "rate_limited"].includes(error.code)) return base;
   if (error.code === "unauthorized") return `${base}请刷新页面后重新登录。`;
-  const fields = fieldsIn(error.message)
-    .map((k) => FIELD_LABEL[k])
-    .filter((v, i, all) => all.indexOf(v) === i);
-  const where = fields.length ? `（涉及：${fields.join("、")}）` : "";
-  const detail = chineseOnly(error.message);
-  return `${base}${where}${detail ? `：${detail}` : "。"}`;
+  const issues = (error.issues ?? []).map((i) => chineseOnly(i.message)).filter(Boolean);
+  const detail = issues.length ? issues.slice(0, 3).join("") : chineseOnly(error.message);
+  return `${base}${detail ? `：${detail}` : "。"}`;
 }
 
 export function say(el: Element | null, text: string): void {
   if (el) el.textContent = text;
 }
 
-/** Marks the inputs an error message names, and focuses the first. */
-export function markInvalid(form: HTMLFormElement, message: string): void {
-  for (const el of $$<HTMLInputElement>("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
-  const names = fieldsIn(message);
-  if (names.includes("rules")) names.push("likesPerCandidatePerDay", "likesPerVoterPerDay");
+/**
+ * The input a path names: `[data-path]` (the contract of the console's forms), else an input
+ * named by the path, its camel-cased join (notice.startsAt → noticeStartsAt) or its last part.
+ */
+function inputFor(form: HTMLFormElement, path: string): HTMLElement | null {
+  const marked = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  if (marked) return marked;
+  const parts = path.split(".").filter((p) => !/^\d+$/.test(p));
+  const joined = parts.map((p, i) => (i ? p[0]?.toUpperCase() + p.slice(1) : p)).join("");
+  for (const name of [path, joined, parts.at(-1) ?? ""]) {
+    const el = name ? form.elements.namedItem(name) : null;
+    if (el instanceof HTMLElement) return el;
+  }
+  return null;
+}
+
+/**
+ * Marks the fields an error names, from the API's `error.issues` (or the paths given by a check
+ * in the page): `aria-invalid` on the input, the issue's message in its error slot
+ * (`#<input id>-error`), the focus on the first. Earlier marks are cleared first.
+ */
+export function markInvalid(
+  form: HTMLFormElement,
+  what: ApiError | string | string[] | undefined,
+): void {
+  for (const el of $$("[aria-invalid]", form)) el.removeAttribute("aria-invalid");
+  for (const slot of $$(".field-error", form)) {
+    slot.textContent = "";
+    slot.hidden = true;
+  }
+  const issues: ApiIssue[] =
+    what === undefined
+      ? []
+      : typeof what === "string"
+        ? [{ path: what, message: "" }]
+        : Array.isArray(what)
+          ? what.map((path) => ({ path, message: "" }))
+          : (what.issues ?? []);
   let first: HTMLElement | null = null;
-  for (const name of names) {
-    const input = form.elements.namedItem(name);
-    if (input instanceof HTMLElement) {
-      input.setAttribute("aria-invalid", "true");
-      first ??= input;
+  for (const issue of issues) {
+    const input = issue.path ? inputFor(form, issue.path) : null;
+    if (!input) continue;
+    input.setAttribute("aria-invalid", "true");
+    const slot = input.id ? document.getElementById(`${input.id}-error`) : null;
+    const message = chineseOnly(issue.message);
+    if (slot && message) {
+      slot.textContent = slot.textContent ? `${slot.textContent}${message}` : message;
+      slot.hidden = false;
     }
+    first ??= input;
   }
   first?.focus();
 }

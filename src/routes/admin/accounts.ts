@@ -12,7 +12,8 @@ import { hashPassword } from "../../domain/passwords";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { AccountCreate, AccountPatch } from "../../validators/accounts";
-import { validate } from "../../validators/hook";
+import { issueLang, validate } from "../../validators/hook";
+import { IdParams } from "../../validators/params";
 
 /**
  * Named organizer accounts, managed by admins who see every campaign (the scripts' token, the
@@ -30,7 +31,19 @@ async function scope(c: Context<AppEnv>, slugs: string[]) {
   const unique = [...new Set(slugs.map((s) => s.trim()).filter(Boolean))];
   const { ids, unknown } = await campaignIdsForSlugs(c.var.db, unique);
   if (unknown.length) {
-    throw new ApiError(400, "invalid_body", `campaigns: no campaign "${unknown.join('", "')}"`);
+    const message =
+      issueLang(c) === "zh-CN"
+        ? "限定活动中有活动已不存在。"
+        : `no campaign "${unknown.join('", "')}"`;
+    throw new ApiError(
+      400,
+      "invalid_body",
+      `campaigns: ${message}`,
+      {},
+      {
+        issues: [{ path: "campaigns", message }],
+      },
+    );
   }
   return { ids, slugs: unique };
 }
@@ -40,6 +53,11 @@ async function accountOr404(c: Context<AppEnv>, id: number): Promise<AccountView
   if (!account) throw new ApiError(404, "account_not_found", "No such account.");
   return account;
 }
+
+const idParam = validate("param", IdParams, "account_not_found", {
+  status: 404,
+  message: "No such account.",
+});
 
 export const adminAccountsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
@@ -68,9 +86,9 @@ export const adminAccountsApi = new Hono<AppEnv>()
     }
     return c.json({ account: await accountOr404(c, id) }, 201);
   })
-  .patch("/:id{[0-9]{1,9}}", validate("json", AccountPatch), async (c) => {
+  .patch("/:id{[0-9]{1,9}}", idParam, validate("json", AccountPatch), async (c) => {
     requireManager(c);
-    const id = Number(c.req.param("id"));
+    const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const organizer = c.var.organizer;
     const self = organizer.accountId === id;

@@ -19,7 +19,7 @@ import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings } from "../../validators/campaign";
 import { validate } from "../../validators/hook";
 import { adminCampaign } from "../../views/admin-json";
-import { organizerCampaign, requireOrganizerCampaign } from "../shared/campaign";
+import { organizerCampaign } from "../shared/campaign";
 
 /** The WeChat identity mode needs an Official Account: refuse it while none is configured. */
 function requireWeChatIfAsked(c: Context<AppEnv>, identityMode: string | undefined): void {
@@ -33,7 +33,7 @@ function requireWeChatIfAsked(c: Context<AppEnv>, identityMode: string | undefin
 }
 
 async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<Response> {
-  const campaign = await requireOrganizerCampaign(c);
+  const campaign = c.var.campaign;
   const now = Date.now();
   const result = applyLifecycle(action, campaign, now);
   if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
@@ -126,8 +126,8 @@ export const adminCampaignsApi = new Hono<AppEnv>()
       rejections: d.rejections,
     });
   })
-  .post("/:slug/open", (c) => lifecycle(c, "open"))
-  .post("/:slug/pause", (c) => lifecycle(c, "pause"))
-  .post("/:slug/resume", (c) => lifecycle(c, "resume"))
-  .post("/:slug/close", (c) => lifecycle(c, "close"));
+  .post("/:slug/open", organizerCampaign, (c) => lifecycle(c, "open"))
+  .post("/:slug/pause", organizerCampaign, (c) => lifecycle(c, "pause"))
+  .post("/:slug/resume", organizerCampaign, (c) => lifecycle(c, "resume"))
+  .post("/:slug/close", organizerCampaign, (c) => lifecycle(c, "close"));
 // Publishing (and withdrawing it) lives in ./publication.ts.

@@ -3,8 +3,8 @@ import { findCertificateSettings, saveCertificateSettings } from "../../db/queri
 import type { AppEnv } from "../../types";
 import { CertificateSettingsBody } from "../../validators/certificate";
 import { validate } from "../../validators/hook";
-import { storeUploadedPhoto } from "../media";
 import { organizerCampaign } from "../shared/campaign";
+import { photoBody, photoQuery, storeUploadedPhoto } from "../shared/uploads";
 
 /**
  * The 荣誉证书 settings (issue 17): GET and PUT the words, POST an optional seal image (stored in R2
@@ -33,10 +33,14 @@ export const adminCertificatesApi = new Hono<AppEnv>()
       return c.json(after);
     },
   )
-  .post("/:slug/certificate/seal", organizerCampaign, async (c) => {
+  .post("/:slug/certificate/seal", photoBody, organizerCampaign, photoQuery, async (c) => {
     const campaign = c.var.campaign;
     const before = await findCertificateSettings(c.var.db, campaign.id);
-    const { url } = await storeUploadedPhoto(c, `seals/${campaign.id}`);
+    const { url } = await storeUploadedPhoto(
+      c,
+      `seals/${campaign.id}`,
+      c.req.valid("query").caption,
+    );
     const after = { ...before, sealUrl: url };
     await saveCertificateSettings(c.var.db, campaign.id, before, after, {
       actor: c.var.organizer,

@@ -1,8 +1,6 @@
 import { Hono } from "hono";
-import type { Database } from "../../db/client";
-import { listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { chainEvents, ledgerHead } from "../../db/queries/checkpoints";
-import { closedCombinedByNumber, combinedResult } from "../../db/queries/combined";
+import { combinedResult } from "../../db/queries/combined";
 import { ledgerPageAsOf, voidLikes } from "../../db/queries/ledger";
 import { findNominee } from "../../db/queries/nominees";
 import type { Campaign, LedgerCheckpoint } from "../../db/schema";
@@ -10,56 +8,17 @@ import { campaignStatus } from "../../domain/campaign-status";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { chainStep, eventStep, GENESIS } from "../../domain/ledger-chain";
 import { ledgerHeader, ledgerStatus, ledgerWidth } from "../../domain/ledger-columns";
-import { rankByLikes } from "../../domain/ranking";
-import {
-  canonicalResultsCsv,
-  type ExportRow,
-  resultsCsv,
-  sha256Hex,
-} from "../../domain/results-export";
+import { canonicalResultsCsv, resultsCsv, sha256Hex } from "../../domain/results-export";
 import { isoInZone, isoInZoneFormatter, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { VoidRequest } from "../../validators/campaign";
 import { validate } from "../../validators/hook";
+import { ExportQuery } from "../../validators/queries";
 import { headJson } from "../../views/ledger-json";
 import { combinedJson } from "../../views/selection-json";
 import { organizerCampaign } from "../shared/campaign";
-
-/**
- * The committee's final counts, ranked (1, 2, 2, 4), from the counters; with the combined result
- * once scoring is closed.
- */
-export async function exportRows(db: Database, campaign: Campaign): Promise<ExportRow[]> {
-  const [nominees, result] = await Promise.all([
-    listNomineesAdmin(db, campaign.id),
-    combinedResult(db, campaign),
-  ]);
-  const combined = closedCombinedByNumber(result);
-  const published = new Set(campaign.publishedHonorees ?? []);
-  return rankByLikes(nominees).map((n) => {
-    const c = combined.get(n.number);
-    return {
-      rank: n.rank,
-      number: n.number,
-      name: n.name,
-      position: n.position,
-      unit: n.unit,
-      group: n.groupName,
-      likes: n.likes,
-      ...(c && {
-        combined: {
-          publicScore: c.publicScore,
-          committeeScore: c.committeeScore,
-          combinedScore: c.combinedScore,
-          combinedRank: c.rank,
-          // The published list, never the flags as they stand (issue 14).
-          honoree: published.has(n.number),
-        },
-      }),
-    };
-  });
-}
+import { exportRows } from "../shared/export-rows";
 
 const filename = (campaign: Campaign, suffix: string, ext: string) =>
   `attachment; filename="${campaign.slug}-${suffix}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${campaign.title}-${suffix}.${ext}`)}`;
@@ -101,10 +60,12 @@ function ledgerTrailer(
   );
 }
 
+const exportQuery = validate("query", ExportQuery, "invalid_query");
+
 export const adminExportsApi = new Hono<AppEnv>()
-  .get("/:slug/export.csv", organizerCampaign, async (c) => {
+  .get("/:slug/export.csv", organizerCampaign, exportQuery, async (c) => {
     const campaign = c.var.campaign;
-    const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    const { lang } = c.req.valid("query");
     const head = headJson(campaign, await ledgerHead(c.var.db, campaign.id));
     c.header("Content-Type", "text/csv; charset=utf-8");
     // One row per nominee stays the contract, so the head rides in a header here.
@@ -147,7 +108,7 @@ export const adminExportsApi = new Hono<AppEnv>()
       ledger: headJson(campaign, head),
     });
   })
-  .get("/:slug/votes.csv", organizerCampaign, async (c) => {
+  .get("/:slug/votes.csv", organizerCampaign, exportQuery, async (c) => {
     const campaign = c.var.campaign;
     const db = c.var.db;
     const encoder = new TextEncoder();
@@ -163,7 +124,7 @@ export const adminExportsApi = new Hono<AppEnv>()
     let events = 0;
     let phase: "rows" | "events" | "ended" = "rows";
     const iso = isoInZoneFormatter(campaign.timeZone);
-    const lang = c.req.query("lang") === "en" ? "en" : "zh";
+    const { lang } = c.req.valid("query");
     // The network hash and the signals are an admin's only (docs/privacy.md).
     const admin = c.var.organizer.role === "admin";
     const width = ledgerWidth(admin);

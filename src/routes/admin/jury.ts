@@ -5,10 +5,8 @@ import {
   allScores,
   createJuror,
   findJuror,
-  listJurors,
   renewJurorLink,
   revokeJuror,
-  scoreCells,
 } from "../../db/queries/jury";
 import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
 import { campaignStatus } from "../../domain/campaign-status";
@@ -17,10 +15,12 @@ import { isoInZone, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
+import { IdParams } from "../../validators/params";
 import { JurorRequest } from "../../validators/selection";
 import { jurorJson, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
 import { organizerCampaign } from "../shared/campaign";
+import { juryProgress } from "../shared/jury-progress";
 
 /**
  * The committee (审定): jurors with personal links, scoring progress and missing scores, and
@@ -30,34 +30,10 @@ import { organizerCampaign } from "../shared/campaign";
 
 const DAY = 86_400_000;
 
-function positiveId(c: Context<AppEnv>): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such item.");
-  return id;
-}
+/** An `:id` that is no id names nothing. */
+const idParam = validate("param", IdParams, "not_found", { status: 404, message: "No such item." });
 
 const jurorUrl = (c: Context<AppEnv>, token: string) => `${publicOrigin(c)}/j/${token}`;
-
-/** The panel's progress: per juror, and the (juror, nominee) pairs still missing. */
-export async function juryProgress(c: Context<AppEnv>, campaignId: number, zone: string) {
-  const now = Date.now();
-  const [jurors, nominees, cells] = await Promise.all([
-    listJurors(c.var.db, campaignId),
-    listNomineesAdmin(c.var.db, campaignId),
-    scoreCells(c.var.db, campaignId),
-  ]);
-  const done = new Set(cells.map((x) => `${x.jurorId}:${x.number}`));
-  const active = jurors.filter((j) => j.revokedAt === null);
-  return {
-    nomineeCount: nominees.length,
-    jurors: jurors.map((j) => jurorJson(j, nominees.length, zone, now)),
-    missing: active.flatMap((j) =>
-      nominees
-        .filter((n) => !done.has(`${j.id}:${n.number}`))
-        .map((n) => ({ juror: j.name, jurorId: j.id, number: n.number, name: n.name })),
-    ),
-  };
-}
 
 function expiryOf(raw: string | undefined, closesAt: number): number {
   const now = Date.now();
@@ -72,7 +48,7 @@ export const adminJuryApi = new Hono<AppEnv>()
     const settings = await getSelectionSettings(c.var.db, campaign.id);
     return c.json({
       scoringClosed: settings.scoringClosedAt !== null,
-      ...(await juryProgress(c, campaign.id, campaign.timeZone)),
+      ...(await juryProgress(c.var.db, campaign.id, campaign.timeZone)),
     });
   })
   .post("/:slug/jurors", organizerCampaign, validate("json", JurorRequest), async (c) => {
@@ -99,9 +75,9 @@ export const adminJuryApi = new Hono<AppEnv>()
       201,
     );
   })
-  .post("/:slug/jurors/:id/link", organizerCampaign, async (c) => {
+  .post("/:slug/jurors/:id/link", organizerCampaign, idParam, async (c) => {
     const campaign = c.var.campaign;
-    const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
+    const juror = await findJuror(c.var.db, campaign.id, c.req.valid("param").id);
     if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
     if (juror.revokedAt !== null)
       throw new ApiError(409, "invalid_state", "This juror was removed from the panel.");
@@ -123,9 +99,9 @@ export const adminJuryApi = new Hono<AppEnv>()
       url: jurorUrl(c, token),
     });
   })
-  .post("/:slug/jurors/:id/revoke", organizerCampaign, async (c) => {
+  .post("/:slug/jurors/:id/revoke", organizerCampaign, idParam, async (c) => {
     const campaign = c.var.campaign;
-    const juror = await findJuror(c.var.db, campaign.id, positiveId(c));
+    const juror = await findJuror(c.var.db, campaign.id, c.req.valid("param").id);
     if (!juror) throw new ApiError(404, "juror_not_found", "No such juror.");
     if (juror.revokedAt === null) await revokeJuror(c.var.db, juror, c.var.organizer, Date.now());
     return c.json({ id: juror.id, name: juror.name, state: "revoked" });

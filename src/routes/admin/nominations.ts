@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import * as v from "valibot";
 import { createInvite, findInvite, listInvites, revokeInvite } from "../../db/queries/invitations";
 import {
   decideNomination,
@@ -8,13 +9,14 @@ import {
   reopenNomination,
 } from "../../db/queries/nominations";
 import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
-import type { Campaign } from "../../db/schema";
 import { type ReviewDecision, reopen, review } from "../../domain/nomination";
 import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
+import { IdParams } from "../../validators/params";
+import { NominationsQuery } from "../../validators/queries";
 import {
   InviteRequest,
   ReopenRequest,
@@ -23,7 +25,7 @@ import {
 } from "../../validators/selection";
 import { inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
-import { organizerCampaign, requireOrganizerCampaign } from "../shared/campaign";
+import { organizerCampaign } from "../shared/campaign";
 
 /**
  * The organizer's side of nominations: selection settings (nomination phase, quotas, weights),
@@ -33,11 +35,8 @@ import { organizerCampaign, requireOrganizerCampaign } from "../shared/campaign"
 
 const DAY = 86_400_000;
 
-function positiveId(c: Context<AppEnv>): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such item.");
-  return id;
-}
+/** An `:id` that is no id names nothing. */
+const idParam = validate("param", IdParams, "not_found", { status: 404, message: "No such item." });
 
 /** The link a unit opens; the token appears only in this answer. */
 export function inviteUrl(c: Context<AppEnv>, token: string): string {
@@ -126,9 +125,9 @@ export const adminNominationsApi = new Hono<AppEnv>()
       201,
     );
   })
-  .post("/:slug/invitations/:id/revoke", organizerCampaign, async (c) => {
+  .post("/:slug/invitations/:id/revoke", organizerCampaign, idParam, async (c) => {
     const campaign = c.var.campaign;
-    const invite = await findInvite(c.var.db, campaign.id, positiveId(c));
+    const invite = await findInvite(c.var.db, campaign.id, c.req.valid("param").id);
     if (!invite) throw new ApiError(404, "invitation_not_found", "No such invitation.");
     const now = Date.now();
     if (invite.revokedAt === null) await revokeInvite(c.var.db, invite, c.var.organizer, now);
@@ -136,23 +135,29 @@ export const adminNominationsApi = new Hono<AppEnv>()
       inviteJson({ ...invite, revokedAt: invite.revokedAt ?? now }, campaign.timeZone, now),
     );
   })
-  .get("/:slug/nominations", organizerCampaign, async (c) => {
-    const campaign = c.var.campaign;
-    const items = await listForReview(c.var.db, campaign.id);
-    const status = c.req.query("status");
-    return c.json({
-      items: items
-        .filter((n) => !status || n.status === status)
-        .map((n) => reviewItem(n, campaign.timeZone)),
-    });
-  })
+  .get(
+    "/:slug/nominations",
+    organizerCampaign,
+    validate("query", NominationsQuery, "invalid_query"),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const items = await listForReview(c.var.db, campaign.id);
+      const { status } = c.req.valid("query");
+      return c.json({
+        items: items
+          .filter((n) => !status || n.status === status)
+          .map((n) => reviewItem(n, campaign.timeZone)),
+      });
+    },
+  )
   .post(
     "/:slug/nominations/:id/reopen",
     organizerCampaign,
+    idParam,
     validate("json", ReopenRequest),
     async (c) => {
       const campaign = c.var.campaign;
-      const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+      const item = await findNomination(c.var.db, campaign.id, c.req.valid("param").id);
       if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
       const { reason } = c.req.valid("json");
       const check = reopen(item.status, reason);
@@ -176,17 +181,16 @@ export const adminNominationsApi = new Hono<AppEnv>()
   )
   .post(
     "/:slug/nominations/:id/:decision{accept|return|decline}",
-    validate("json", ReviewRequest),
+    organizerCampaign,
+    idParam,
+    // Accepting or declining needs no body at all.
+    validate("json", v.optional(ReviewRequest, { comment: "" })),
     async (c) => {
-      const campaign: Campaign = await requireOrganizerCampaign(c);
-      const item = await findNomination(c.var.db, campaign.id, positiveId(c));
+      const campaign = c.var.campaign;
+      const item = await findNomination(c.var.db, campaign.id, c.req.valid("param").id);
       if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
       const decision = c.req.param("decision") as ReviewDecision;
-      // Accepting or declining needs no body at all.
-      const { comment } =
-        c.req.header("Content-Length") === "0" || !c.req.header("Content-Type")
-          ? { comment: "" }
-          : c.req.valid("json");
+      const { comment } = c.req.valid("json");
       const check = review(item.status, decision, comment);
       if (!check.ok)
         throw new ApiError(

@@ -10,6 +10,7 @@ import {
 } from "../../db/queries/admin-nominees";
 import { appendNomineePhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import type { Campaign } from "../../db/schema";
+import { BODY_BYTES } from "../../domain/body-limits";
 import { markDuplicates } from "../../domain/import-duplicates";
 import { MAX_NOMINEE_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { parseNomineeImport } from "../../domain/nominee-import";
@@ -17,9 +18,11 @@ import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { NomineeInput, NomineePatch, ReorderRequest } from "../../validators/nominee";
+import { ImportQuery } from "../../validators/queries";
 import { adminNominee } from "../../views/admin-json";
-import { removeStoredPhoto, storeUploadedPhoto } from "../media";
+import { maxBody } from "../shared/body-limit";
 import { nomineeParam, organizerCampaign, requireNominee } from "../shared/campaign";
+import { photoBody, photoQuery, removeStoredPhoto, storeUploadedPhoto } from "../shared/uploads";
 
 /**
  * After publication the 当选 flags are the published list: they change only through 撤回公布 and
@@ -85,48 +88,54 @@ export const adminNomineesApi = new Hono<AppEnv>()
       return c.json({ items: (await listNomineesAdmin(c.var.db, campaign.id)).map(adminNominee) });
     },
   )
-  .post("/:slug/nominees/import", organizerCampaign, async (c) => {
-    const campaign = c.var.campaign;
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const current = await listNomineesAdmin(c.var.db, campaign.id);
-    const existing = new Set(current.map((n) => n.number));
-    const preview = markDuplicates(
-      parseNomineeImport(
-        { bytes, contentType: c.req.header("Content-Type"), filename: c.req.query("filename") },
-        existing,
-      ),
-      current,
-    );
-    const dryRun = c.req.query("dryRun") === "1" || c.req.query("dryRun") === "true";
-    if (dryRun) return c.json({ dryRun: true, ...preview });
-    if (preview.invalid > 0 || preview.valid === 0) {
-      return c.json(
-        {
-          error: {
-            code: "invalid_import",
-            message:
-              preview.valid === 0 && preview.invalid === 0
-                ? "The file has no rows."
-                : `${preview.invalid} row(s) have errors; nothing was imported.`,
-          },
-          ...preview,
-        },
-        422,
+  .post(
+    "/:slug/nominees/import",
+    maxBody(BODY_BYTES.import),
+    organizerCampaign,
+    validate("query", ImportQuery, "invalid_query"),
+    async (c) => {
+      const { filename, dryRun } = c.req.valid("query");
+      const campaign = c.var.campaign;
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const current = await listNomineesAdmin(c.var.db, campaign.id);
+      const existing = new Set(current.map((n) => n.number));
+      const preview = markDuplicates(
+        parseNomineeImport(
+          { bytes, contentType: c.req.header("Content-Type"), filename },
+          existing,
+        ),
+        current,
       );
-    }
-    const rows = preview.rows.flatMap((r) => (r.nominee ? [r.nominee] : []));
-    await importNominees(
-      c.var.db,
-      campaign,
-      rows.map((r) => ({
-        ...r,
-        photos: r.photoUrl ? [{ url: r.photoUrl, caption: r.photoCaption ?? "" }] : [],
-      })),
-      c.var.organizer,
-      Date.now(),
-    );
-    return c.json({ dryRun: false, imported: rows.length, ...preview }, 201);
-  })
+      if (dryRun) return c.json({ dryRun: true, ...preview });
+      if (preview.invalid > 0 || preview.valid === 0) {
+        return c.json(
+          {
+            error: {
+              code: "invalid_import",
+              message:
+                preview.valid === 0 && preview.invalid === 0
+                  ? "The file has no rows."
+                  : `${preview.invalid} row(s) have errors; nothing was imported.`,
+            },
+            ...preview,
+          },
+          422,
+        );
+      }
+      const rows = preview.rows.flatMap((r) => (r.nominee ? [r.nominee] : []));
+      await importNominees(
+        c.var.db,
+        campaign,
+        rows.map((r) => ({
+          ...r,
+          photos: r.photoUrl ? [{ url: r.photoUrl, caption: r.photoCaption ?? "" }] : [],
+        })),
+        c.var.organizer,
+        Date.now(),
+      );
+      return c.json({ dryRun: false, imported: rows.length, ...preview }, 201);
+    },
+  )
   .patch(
     "/:slug/nominees/:number",
     organizerCampaign,
@@ -174,23 +183,34 @@ export const adminNomineesApi = new Hono<AppEnv>()
     );
     return c.body(null, 204);
   })
-  .post("/:slug/nominees/:number/photos", organizerCampaign, nomineeParam, async (c) => {
-    const campaign = c.var.campaign;
-    const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
-    if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
-    const photo = await storeUploadedPhoto(c, `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`);
-    // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.
-    const updated = await appendNomineePhoto(
-      c.var.db,
-      nominee,
-      photo,
-      MAX_NOMINEE_PHOTOS,
-      c.var.organizer,
-      Date.now(),
-    );
-    if (!updated) {
-      await removeStoredPhoto(c, photo.url);
-      throw tooManyPhotos();
-    }
-    return c.json(adminNominee(updated), 201);
-  });
+  .post(
+    "/:slug/nominees/:number/photos",
+    photoBody,
+    organizerCampaign,
+    nomineeParam,
+    photoQuery,
+    async (c) => {
+      const campaign = c.var.campaign;
+      const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
+      if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
+      const photo = await storeUploadedPhoto(
+        c,
+        `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`,
+        c.req.valid("query").caption,
+      );
+      // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.
+      const updated = await appendNomineePhoto(
+        c.var.db,
+        nominee,
+        photo,
+        MAX_NOMINEE_PHOTOS,
+        c.var.organizer,
+        Date.now(),
+      );
+      if (!updated) {
+        await removeStoredPhoto(c, photo.url);
+        throw tooManyPhotos();
+      }
+      return c.json(adminNominee(updated), 201);
+    },
+  );

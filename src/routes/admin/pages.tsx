@@ -1,45 +1,37 @@
-import type { Context } from "hono";
 import { Hono } from "hono";
-import * as v from "valibot";
-import type { Database } from "../../db/client";
 import { campaignHasLikes, findCampaign, listAllCampaigns } from "../../db/queries/admin-campaigns";
 import { listNomineesAdmin } from "../../db/queries/admin-nominees";
 import { listFlags } from "../../db/queries/anomalies";
 import { listAudit } from "../../db/queries/audit";
 import { ledgerHead, ledgerSize } from "../../db/queries/checkpoints";
-import { campaignDashboard } from "../../db/queries/dashboard";
 import { heldByNominee, listChanges } from "../../db/queries/ledger-status";
 import { getSelectionSettings } from "../../db/queries/selection";
-import type { Campaign } from "../../db/schema";
 import { methodText } from "../../domain/combined-score";
 import { csvLine, UTF8_BOM } from "../../domain/csv";
 import { FIELD_LABELS } from "../../domain/nominee-import";
 import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
-import { identifyOrganizer, startSession } from "../../middleware/organizer-auth";
+import { identifyOrganizer } from "../../middleware/organizer-auth";
 import type { AppEnv } from "../../types";
-import { LoginRequest } from "../../validators/accounts";
 import { DEFAULT_PROTECTION } from "../../validators/campaign";
 import { AuditPage } from "../../views/admin/audit-page";
-import type { CampaignFormValues } from "../../views/admin/campaign-form";
 import { CampaignsPage } from "../../views/admin/campaigns-page";
-import {
-  type DashboardData,
-  DashboardLive,
-  DashboardPage,
-  type VoidPrefill,
-} from "../../views/admin/dashboard-page";
-import { AdminMessagePage } from "../../views/admin/layout";
-import { LoginPage } from "../../views/admin/login-page";
+import { DashboardLive, DashboardPage } from "../../views/admin/dashboard-page";
 import { NomineesPage } from "../../views/admin/nominees-page";
 import { NoticePage } from "../../views/admin/notice-page";
-import type { PublicationState } from "../../views/admin/publication-panel";
 import { ReviewPage } from "../../views/admin/review-page";
 import { SettingsPage } from "../../views/admin/settings-page";
 import { adminNominee } from "../../views/admin-json";
+import { exportRows } from "../shared/export-rows";
 import { campaignPage, consoleStatus, flash, guarded, head, html } from "./console-frame";
-import { exportRows } from "./exports";
-import { signIn } from "./session";
+import { formLogin } from "./form-login";
+import {
+  dashboardData,
+  formValues,
+  publicationState,
+  TEMPLATE_FIELDS,
+  voidPrefill,
+} from "./page-data";
 
 /**
  * The organizer console's pages under /admin. Every page but the sign-in needs an organizer
@@ -48,119 +40,6 @@ import { signIn } from "./session";
  * Writes go through the JSON API from the browser script (src/client/admin.ts); these routes only
  * read.
  */
-
-/** The published list as stored, named from the ranking (撤回公布 panel). */
-function publicationState(campaign: Campaign, data: DashboardData): PublicationState {
-  const names = new Map(data.ranking.map((r) => [r.number, r.name]));
-  return {
-    publishedAt: campaign.publishedAt,
-    honorees: (campaign.publishedHonorees ?? []).map((number) => ({
-      number,
-      name: names.get(number) ?? "",
-    })),
-    withdrawnAt: campaign.publicationWithdrawnAt,
-    timeZone: campaign.timeZone,
-  };
-}
-
-/** The dashboard's numbers, as GET /api/admin/campaigns/:slug/dashboard computes them. */
-async function dashboardData(
-  db: Database,
-  campaign: Campaign,
-  now: number,
-): Promise<DashboardData> {
-  return {
-    slug: campaign.slug,
-    status: consoleStatus(campaign, now),
-    timeZone: campaign.timeZone,
-    closesAt: campaign.closesAt,
-    now,
-    ...(await campaignDashboard(db, campaign.id, now)),
-  };
-}
-
-function formValues(campaign: Campaign): CampaignFormValues {
-  return {
-    slug: campaign.slug,
-    title: campaign.title,
-    organizer: campaign.organizer,
-    description: campaign.description,
-    timeZone: campaign.timeZone,
-    opensAt: campaign.opensAt,
-    closesAt: campaign.closesAt,
-    likesPerCandidatePerDay: campaign.likesPerCandidatePerDay,
-    likesPerVoterPerDay: campaign.likesPerVoterPerDay,
-    showCounts: campaign.showCounts,
-    nomineeOrder: campaign.nomineeOrder,
-    draft: campaign.draft,
-    challengePrefixPerMinute: campaign.challengePrefixPerMinute,
-    challengeVoterPerMinute: campaign.challengeVoterPerMinute,
-    challengeDifficulty: campaign.challengeDifficulty,
-    holdFlagged: campaign.holdFlagged,
-    retentionDays: campaign.retentionDays,
-    identityMode: campaign.identityMode,
-    notice: {
-      startsAt: campaign.noticeStartsAt,
-      endsAt: campaign.noticeEndsAt,
-      objectionUnit: campaign.objectionUnit,
-      objectionPhone: campaign.objectionPhone,
-      objectionEmail: campaign.objectionEmail,
-    },
-  };
-}
-
-/** The no-JavaScript sign-in: the same checks as POST /api/admin/session, then back to the page. */
-async function formLogin(c: Context<AppEnv>) {
-  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  if (typeof body.password !== "string") {
-    return html(
-      c,
-      <AdminMessagePage
-        title="需要启用 JavaScript"
-        body="管理后台的修改操作需要浏览器启用 JavaScript。"
-        organizer={await identifyOrganizer(c)}
-      />,
-      400,
-    );
-  }
-  const text = (key: string) => (typeof body[key] === "string" ? (body[key] as string) : "");
-  const values = { username: text("username"), name: text("name") };
-  const page = (error: string, status: 400 | 401 | 429) =>
-    html(c, <LoginPage action={c.req.path} {...values} error={error} />, status);
-  const parsed = v.safeParse(LoginRequest, {
-    password: body.password,
-    ...(values.username && { username: values.username }),
-    ...(text("code") && { code: text("code") }),
-    ...(values.name && { name: values.name }),
-  });
-  if (!parsed.success) return page("请填写密码（姓名最多 40 个字）。", 400);
-  const result = await signIn(c, parsed.output);
-  if (!result.ok) {
-    if (result.reason === "rate_limited") {
-      c.header("Retry-After", "60");
-      return page("尝试次数过多，请一分钟后再试。", 429);
-    }
-    if (result.reason === "totp_required") {
-      return page("该账号已开启两步验证，请填写身份验证器中的 6 位动态验证码。", 401);
-    }
-    return page(values.username ? "账号、密码或动态验证码不正确。" : "密码错误。", 401);
-  }
-  await startSession(c, result.subject);
-  return c.redirect(c.req.path, 303);
-}
-
-const TEMPLATE_FIELDS = [
-  "number",
-  "name",
-  "position",
-  "unit",
-  "group",
-  "headline",
-  "story",
-  "nominatingUnit",
-  "photoUrl",
-  "photoCaption",
-] as const;
 
 export const adminPages = new Hono<AppEnv>()
   .get("/admin/", (c) => c.redirect("/admin", 301))
@@ -385,19 +264,3 @@ export const adminPages = new Hono<AppEnv>()
       );
     }),
   );
-
-/**
- * The void form filled in from a link (the review queue's "按此核减…"): nominee, time range (epoch
- * ms) and network, never typed hashes. Anything malformed is left out.
- */
-function voidPrefill(q: Record<string, string>): VoidPrefill | undefined {
-  const out: VoidPrefill = {};
-  const ms = (s: string | undefined) => (s && /^\d{1,15}$/.test(s) ? Number(s) : undefined);
-  if (q.number && /^\d{1,6}$/.test(q.number)) out.number = Number(q.number);
-  out.from = ms(q.from);
-  out.to = ms(q.to);
-  if (q.network && /^[0-9a-z-]{1,80}$/.test(q.network)) out.network = q.network;
-  if (q.voter && /^[0-9a-f]{32}$/.test(q.voter)) out.voterHash = q.voter;
-  const given = Object.values(out).some((v) => v !== undefined);
-  return given ? out : undefined;
-}

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import { decideFlag, findFlag, listFlags, scanAnomalies } from "../../db/queries/anomalies";
 import { auditStatement } from "../../db/queries/audit";
 import { ledgerHead, listCheckpoints, sealLedger } from "../../db/queries/checkpoints";
@@ -8,7 +7,9 @@ import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
-import { FlagDecision, FlagStatus } from "../../validators/review";
+import { FlagParams } from "../../validators/params";
+import { FlagsQuery } from "../../validators/queries";
+import { FlagDecision } from "../../validators/review";
 import { checkpointJson } from "../../views/ledger-json";
 import { organizerCampaign } from "../shared/campaign";
 
@@ -43,28 +44,23 @@ function flagJson(campaign: Campaign, f: AnomalyFlag & { countedNow?: number; he
   };
 }
 
-function flagId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw new ApiError(404, "flag_not_found", "No such flag.");
-  return id;
-}
-
 export const adminReviewApi = new Hono<AppEnv>()
-  .get("/:slug/flags", organizerCampaign, async (c) => {
-    const campaign = c.var.campaign;
-    const parsed = v.safeParse(FlagStatus, c.req.query("status") ?? "open");
-    if (!parsed.success) {
-      throw new ApiError(400, "invalid_query", "status must be open, voided, cleared or all");
-    }
-    const flags = await listFlags(c.var.db, campaign.id, parsed.output);
-    return c.json({
-      scannedAt:
-        campaign.anomalyScannedAt === null
-          ? null
-          : isoInZone(campaign.anomalyScannedAt, campaign.timeZone),
-      flags: flags.map((f) => flagJson(campaign, f)),
-    });
-  })
+  .get(
+    "/:slug/flags",
+    organizerCampaign,
+    validate("query", FlagsQuery, "invalid_query"),
+    async (c) => {
+      const campaign = c.var.campaign;
+      const flags = await listFlags(c.var.db, campaign.id, c.req.valid("query").status);
+      return c.json({
+        scannedAt:
+          campaign.anomalyScannedAt === null
+            ? null
+            : isoInZone(campaign.anomalyScannedAt, campaign.timeZone),
+        flags: flags.map((f) => flagJson(campaign, f)),
+      });
+    },
+  )
   .post("/:slug/flags/scan", organizerCampaign, async (c) => {
     const campaign = c.var.campaign;
     const found = await scanAnomalies(c.var.db, campaign, Date.now());
@@ -73,13 +69,14 @@ export const adminReviewApi = new Hono<AppEnv>()
   .post(
     "/:slug/flags/:id/:decision{void|clear}",
     organizerCampaign,
+    validate("param", FlagParams, "flag_not_found", { status: 404, message: "No such flag." }),
     validate("json", FlagDecision),
     async (c) => {
       const campaign = c.var.campaign;
-      const flag = await findFlag(c.var.db, campaign.id, flagId(c.req.param("id")));
+      const flag = await findFlag(c.var.db, campaign.id, c.req.valid("param").id);
       if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
       const { reason } = c.req.valid("json");
-      const decision = c.req.param("decision") as "void" | "clear";
+      const { decision } = c.req.valid("param");
       const moved = await decideFlag(c.var.db, flag, decision, reason, c.var.organizer, Date.now());
       if (moved === null) {
         throw new ApiError(409, "flag_decided", `This flag was already decided (${flag.status}).`);

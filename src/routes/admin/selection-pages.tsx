@@ -11,8 +11,8 @@ import { CombinedPage } from "../../views/admin/combined-page";
 import { JuryPage } from "../../views/admin/jury-page";
 import { NominationsPage } from "../../views/admin/nominations-page";
 import { combinedJson, inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
+import { juryProgress } from "../shared/jury-progress";
 import { campaignPage, flash, head, html } from "./console-frame";
-import { juryProgress } from "./jury";
 
 /**
  * The console's selection tabs: 提名 (invitations and the review queue), 评审 (jurors and scoring
@@ -50,7 +50,7 @@ export const selectionPages = new Hono<AppEnv>()
       const settings = await getSelectionSettings(c.var.db, campaign.id);
       const closed = settings.scoringClosedAt !== null;
       const [progress, nominees, scores] = await Promise.all([
-        juryProgress(c, campaign.id, campaign.timeZone),
+        juryProgress(c.var.db, campaign.id, campaign.timeZone),
         listNomineesAdmin(c.var.db, campaign.id),
         closed ? allScores(c.var.db, campaign.id) : Promise.resolve([]),
       ]);

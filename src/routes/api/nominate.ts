@@ -10,6 +10,7 @@ import {
 } from "../../db/queries/nominations";
 import { appendNominationPhoto, discardPhotos, droppedUrls } from "../../db/queries/photos";
 import type { Nomination } from "../../db/schema";
+import { BODY_BYTES } from "../../domain/body-limits";
 import { MAX_NOMINATION_PHOTOS, UPLOAD_PREFIX } from "../../domain/media";
 import { missingForSubmit, nominationsOpen, unitCanEdit } from "../../domain/nomination";
 import { isoInZone } from "../../domain/time";
@@ -19,8 +20,9 @@ import { validate } from "../../validators/hook";
 import { IdParams } from "../../validators/params";
 import { NominationContent } from "../../validators/selection";
 import { unitNomination } from "../../views/selection-json";
-import { removeStoredPhoto, storeUploadedPhoto } from "../media";
+import { maxBody } from "../shared/body-limit";
 import { loadUnit, unitLink } from "../shared/links";
+import { photoBody, photoQuery, removeStoredPhoto, storeUploadedPhoto } from "../shared/uploads";
 
 /**
  * A nominating unit's API behind its invitation link (`/api/nominate/:token/…`). The link is the
@@ -92,6 +94,8 @@ async function overview(c: Context<AppEnv>, u: UnitContext) {
 }
 
 export const nominateApi = new Hono<AppEnv>()
+  // A nomination's text (photos declare their own, larger allowance).
+  .use(maxBody(BODY_BYTES.console))
   .get("/:token", async (c) => {
     c.header("Cache-Control", "no-store");
     return c.json(await overview(c, await loadUnit(c)));
@@ -194,8 +198,10 @@ export const nominateApi = new Hono<AppEnv>()
   )
   .post(
     "/:token/nominations/:id/photos",
+    photoBody,
     unitLink,
     validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
+    photoQuery,
     async (c) => {
       const u = c.var.unit;
       requireOpen(u);
@@ -205,6 +211,7 @@ export const nominateApi = new Hono<AppEnv>()
       const photo = await storeUploadedPhoto(
         c,
         `${UPLOAD_PREFIX}${u.campaign.slug}/nominations/${n.id}`,
+        c.req.valid("query").caption,
       );
       // Appended in SQL under the cap: concurrent uploads all land (up to the cap), none is lost.
       const updated = await appendNominationPhoto(

@@ -12,6 +12,7 @@ import { ProfilePage } from "../../views/pages/profile-page";
 import { ShareCardPage } from "../../views/pages/share-card-page";
 import { likeAction } from "../like-action";
 import { requireCampaign, requireNominee } from "../shared/campaign";
+import { SIGNED_IN_MARK, wechatSignInRedirect } from "../shared/wechat-sign-in";
 import { wechatSignInPath } from "../wechat-paths";
 import { pageBase, previewOnly, privatePage, publicOrigin, renderPage } from "./page-context";
 import {
@@ -21,7 +22,6 @@ import {
   nonceMarker,
   profileRows,
 } from "./profile-cache";
-import { SIGNED_IN_MARK, wechatSignInRedirect } from "./wechat";
 
 const PROFILE = "/c/:slug/:number{[1-9][0-9]{0,8}}";
 

@@ -1,21 +1,13 @@
 import { type Context, Hono } from "hono";
 import { TtlCache } from "../../domain/ttl-cache";
-import { checkState, safeReturnPath, signState, wechatVoterHash } from "../../domain/wechat";
-import {
-  authorizeUrl,
-  exchangeCode,
-  type WeChatOAuthConfig,
-  wechatOAuthConfig,
-} from "../../integrations/wechat-oauth";
+import { checkState, safeReturnPath, wechatVoterHash } from "../../domain/wechat";
+import { exchangeCode, wechatOAuthConfig } from "../../integrations/wechat-oauth";
 import { isLocalHost } from "../../middleware/voter";
-import {
-  issueStateNonce,
-  takeStateNonce,
-  writeWeChatIdentity,
-} from "../../middleware/wechat-identity";
+import { takeStateNonce, writeWeChatIdentity } from "../../middleware/wechat-identity";
 import type { AppEnv } from "../../types";
 import { WeChatFailurePage } from "../../views/pages/wechat-page";
 import { type SignInFailure, WECHAT_TEXT } from "../../views/wechat-text";
+import { SIGNED_IN_MARK, wechatSignInRedirect } from "../shared/wechat-sign-in";
 import { WECHAT_CALLBACK_PATH, wechatSignInPath } from "../wechat-paths";
 import { publicOrigin } from "./page-context";
 
@@ -33,21 +25,6 @@ import { publicOrigin } from "./page-context";
  * that worked. The state is bound to this browser's nonce, so a repeat from elsewhere still fails.
  */
 const recentSignIns = new TtlCache<string>(2000);
-
-/** The query parameter the callback adds to the return path, so a page never redirects in a loop. */
-export const SIGNED_IN_MARK = "wx";
-
-/** The WeChat URL that signs this browser in and comes back to `returnPath`. */
-export async function wechatSignInRedirect(
-  c: Context<AppEnv>,
-  config: WeChatOAuthConfig,
-  returnPath: string,
-): Promise<string> {
-  const nonce = issueStateNonce(c, !isLocalHost(c.req.url));
-  const state = await signState(c.env.SESSION_SECRET, returnPath, nonce, Date.now());
-  const redirectUri = `${publicOrigin(c)}${WECHAT_CALLBACK_PATH}?next=${encodeURIComponent(returnPath)}`;
-  return authorizeUrl(config, redirectUri, state);
-}
 
 function failure(
   c: Context<AppEnv>,
