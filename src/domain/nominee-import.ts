@@ -1,5 +1,5 @@
-import { BODY_BYTES } from "./body-limits";
 import { NOMINEE_LIMITS, type NomineeRecord } from "../validators/nominee";
+import { BODY_BYTES } from "./body-limits";
 import { decodeSpreadsheet } from "./csv";
 import { type CheckedRow, checkRow } from "./nominee-import-check";
 import { detectFormat, fromCsv, fromJson, refuseBinary } from "./nominee-import-read";
