@@ -9,7 +9,6 @@ import {
   apiBase,
   changed,
   checked,
-  explain,
   field,
   go,
   markInvalid,
