@@ -1,5 +1,7 @@
 import { env, exports } from "cloudflare:workers";
-import { createDb } from "../src/db/client";
+import { createDb, type Database } from "../src/db/client";
+import { campaignKey, forgetCampaign } from "../src/db/queries/like-campaign-key";
+import { castLike, type LikeInput, type LikeResult } from "../src/db/queries/likes";
 import { campaigns, nominees } from "../src/db/schema";
 
 export const db = () => createDb(env.DB);
@@ -43,6 +45,25 @@ export function countingD1(calls: D1Call[]): D1Database {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * The like's write as routes/like-action.ts calls it, for the query tests: the campaign key first
+ * (a miss is `campaign_not_found`, as the route answers), then castLike, and one retry with a fresh
+ * key when the write finds the cached one stale.
+ */
+export async function castBySlug(
+  database: Database,
+  like: Omit<LikeInput, "campaign">,
+): Promise<LikeResult> {
+  for (let round = 0; round < 2; round++) {
+    const campaign = await campaignKey(database, like.slug);
+    if (!campaign) break;
+    const result = await castLike(database, { ...like, campaign });
+    if (!("stale" in result)) return result;
+    forgetCampaign(like.slug);
+  }
+  return { counted: false, refusal: "campaign_not_found", timeZone: "" };
 }
 
 let counter = 0;

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { recordRejection } from "../db/queries/dashboard";
-import { castLike } from "../db/queries/likes";
+import { campaignKey, forgetCampaign } from "../db/queries/like-campaign-key";
+import { castLike, type LikeResult } from "../db/queries/likes";
 import { countsVisible } from "../domain/campaign-status";
 import { difficultyFor } from "../domain/friction";
 import { ipHash, ipPrefixHash, receiptCode } from "../domain/identity";
@@ -85,6 +86,107 @@ export function idempotencyKey(headers: Headers): string | null {
   return key && /^[\x21-\x7e]{1,100}$/.test(key) ? key : null;
 }
 
+/** What the write needs that depends on the campaign: salted hashes and the checked proof. */
+interface Prepared {
+  ipHash: string;
+  ipPrefixHash: string;
+  proof: string | null;
+  proofLevel: number;
+  signals: number;
+}
+
+/**
+ * Hashes the address and network (salted per campaign) and checks the proof of work (bound to one
+ * campaign and voter); a proof also needs Turnstile's yes when Turnstile is on. Turnstile answers
+ * a token once, so the caller keeps the answer (`turnstileAnswer`) for a retry.
+ */
+async function prepareLike(
+  c: Context<AppEnv>,
+  campaignId: number,
+  body: LikeRequest,
+  now: number,
+  turnstileAnswer: () => Promise<boolean>,
+): Promise<Prepared> {
+  const voter = c.var.voter;
+  const salt = c.env.IP_HASH_SALT;
+  const [hash, prefixHash, solved] = await Promise.all([
+    ipHash(salt, campaignId, voter.ip),
+    ipPrefixHash(salt, campaignId, ipPrefix(voter.ip)),
+    body.challenge
+      ? verifySolution(body.challenge, {
+          secret: c.env.SESSION_SECRET,
+          campaignId,
+          voterHash: voter.hash,
+          now,
+        })
+      : null,
+  ]);
+  let proof = solved?.ok ? solved.challenge : null;
+  let signals = voter.noPageLoad ? SIGNAL.noPageLoad : 0;
+  if (proof && turnstileConfig(c.env)) {
+    if (await turnstileAnswer()) signals |= SIGNAL.turnstile;
+    else proof = null;
+  }
+  return {
+    ipHash: hash,
+    ipPrefixHash: prefixHash,
+    proof,
+    proofLevel: solved?.ok ? solved.level : 0,
+    signals,
+  };
+}
+
+/**
+ * The campaign key, the preparation, the write: in that order. A key the write finds stale (the
+ * campaign was renamed, or its zone or identity mode changed) is looked up again and the like
+ * retried once, here and nowhere else.
+ */
+async function writeLike(
+  c: Context<AppEnv>,
+  slug: string,
+  number: number,
+  body: LikeRequest,
+  now: number,
+): Promise<{ kind: "done"; result: LikeResult } | { kind: "not_found" }> {
+  const voter = c.var.voter;
+  const turnstile = turnstileConfig(c.env);
+  let answer: Promise<boolean> | null = null;
+  const turnstileAnswer = () => {
+    answer ??=
+      turnstile && body.turnstileToken
+        ? verifyTurnstile(turnstile, body.turnstileToken, voter.ip)
+        : Promise.resolve(false);
+    return answer;
+  };
+  const receipt = receiptCode();
+  let prepared = null as { campaignId: number; values: Prepared } | null;
+  for (let round = 0; round < 2; round++) {
+    const campaign = await campaignKey(c.var.db, slug);
+    if (!campaign) return { kind: "not_found" };
+    if (prepared?.campaignId !== campaign.id) {
+      prepared = {
+        campaignId: campaign.id,
+        values: await prepareLike(c, campaign.id, body, now, turnstileAnswer),
+      };
+    }
+    const result = await castLike(c.var.db, {
+      campaign,
+      slug,
+      number,
+      voterHash: voter.hash,
+      wechatVoterHash: voter.wechatHash,
+      receipt,
+      now,
+      idempotencyKey: idempotencyKey(c.req.raw.headers),
+      ...prepared.values,
+    });
+    if (!("stale" in result)) return { kind: "done", result };
+    forgetCampaign(slug);
+  }
+  // The campaign changed twice under us (renamed or removed): nothing was written.
+  return { kind: "not_found" };
+}
+
 export async function likeAction(
   c: Context<AppEnv>,
   slug: string,
@@ -111,45 +213,12 @@ export async function likeAction(
     };
   }
   const now = Date.now();
-  const salt = c.env.IP_HASH_SALT;
   const turnstile = turnstileConfig(c.env);
-  // A Turnstile token can be checked with Cloudflare only once: remember the answer.
-  let turnstileAnswer: Promise<boolean> | null = null;
-  const result = await castLike(c.var.db, {
-    slug,
-    number,
-    voterHash: voter.hash,
-    wechatVoterHash: voter.wechatHash,
-    receipt: receiptCode(),
-    now,
-    idempotencyKey: idempotencyKey(c.req.raw.headers),
-    signals: voter.noPageLoad ? SIGNAL.noPageLoad : 0,
-    prepare: async (campaignId) => {
-      const [hash, prefixHash, solved] = await Promise.all([
-        ipHash(salt, campaignId, voter.ip),
-        ipPrefixHash(salt, campaignId, ipPrefix(voter.ip)),
-        body.challenge
-          ? verifySolution(body.challenge, {
-              secret: c.env.SESSION_SECRET,
-              campaignId,
-              voterHash: voter.hash,
-              now,
-            })
-          : null,
-      ]);
-      let proof = solved?.ok ? solved.challenge : null;
-      const proofLevel = solved?.ok ? solved.level : 0;
-      let signals = 0;
-      if (proof && turnstile) {
-        turnstileAnswer ??= body.turnstileToken
-          ? verifyTurnstile(turnstile, body.turnstileToken, voter.ip)
-          : Promise.resolve(false);
-        if (await turnstileAnswer) signals |= SIGNAL.turnstile;
-        else proof = null;
-      }
-      return { ipHash: hash, ipPrefixHash: prefixHash, proof, proofLevel, signals };
-    },
-  });
+  const write = await writeLike(c, slug, number, body, now);
+  if (write.kind === "not_found") {
+    return { ok: false, code: "campaign_not_found", ...REFUSALS.campaign_not_found };
+  }
+  const result = write.result;
   if (!result.counted) {
     if (result.refusal !== "campaign_not_found") noteRejection(c, slug, result.refusal, now);
     const refusal = REFUSALS[result.refusal];

@@ -10,7 +10,7 @@ import {
 import { localDay } from "../../domain/time";
 import type { Database } from "../client";
 import { frictionLevelSql, nomineeStartSql, RATE_SQL } from "./friction-sql";
-import { type CampaignKey, campaignKey, forgetCampaign, isRemembered } from "./like-campaign-key";
+import { type CampaignKey, isRemembered } from "./like-campaign-key";
 
 /**
  * The like path: the only module that writes likes, so it can move behind a sharded Durable Object
@@ -25,7 +25,10 @@ import { type CampaignKey, campaignKey, forgetCampaign, isRemembered } from "./l
  * double count impossible even if the rules were wrong.
  */
 
+/** One like with everything it needs already worked out: the write itself makes no other call. */
 export interface LikeInput {
+  /** The campaign the slug named when the caller looked (like-campaign-key.ts); re-checked here. */
+  campaign: CampaignKey;
   slug: string;
   number: number;
   voterHash: string;
@@ -38,7 +41,7 @@ export interface LikeInput {
   now: number;
   /** The client's Idempotency-Key, if it sent one. */
   idempotencyKey?: string | null;
-  /** domain/like-signals.ts bits known before the write. */
+  /** domain/like-signals.ts bits known before the write (Turnstile's answer included). */
   signals?: number;
   /**
    * Hold this like whatever the flags say (status `held`: recorded, in the voter's quota, not in
@@ -46,22 +49,13 @@ export interface LikeInput {
    * the like's network or nominee and the campaign's `hold_flagged` is on.
    */
   hold?: boolean;
-  /**
-   * Everything that depends on the campaign's id, worked out once it is known: the IP hashes are
-   * salted per campaign, and a proof of work is bound to one campaign.
-   */
-  prepare: (campaignId: number) => Promise<LikePreparation>;
-}
-
-export interface LikePreparation {
+  /** The address and network hashes, salted per campaign (`campaign.id`). */
   ipHash: string;
   ipPrefixHash: string;
   /** A verified proof of work (its challenge string), to be spent on this like; null if none. */
   proof: string | null;
   /** The friction level the proof was issued at (domain/friction.ts); 0 without a proof. */
   proofLevel?: number;
-  /** Extra signal bits from the proof checks (e.g. Turnstile). */
-  signals?: number;
 }
 
 export type LikeResult =
@@ -123,33 +117,23 @@ interface StateRow {
   replayNomineeId: number | null;
 }
 
-export async function castLike(db: Database, input: LikeInput): Promise<LikeResult> {
-  for (let round = 0; round < 2; round++) {
-    const key = await campaignKey(db, input.slug);
-    if (!key) {
-      return { counted: false, refusal: "campaign_not_found", timeZone: DEFAULT_TIME_ZONE };
-    }
-    const prep = await input.prepare(key.id);
-    const outcome = await attempt(db, input, key, prep);
-    if (outcome.kind === "done") return outcome.result;
-    // The campaign behind the slug (or its zone) was not what the cache said, so nothing was
-    // written: forget it and redo with the real one.
-    forgetCampaign(input.slug);
-  }
-  // The campaign changed twice under us (renamed or removed): nothing was written.
-  return { counted: false, refusal: "campaign_not_found", timeZone: DEFAULT_TIME_ZONE };
+/**
+ * The write. `{ stale: true }` means the campaign behind the slug is not the one `input.campaign`
+ * says (renamed, zone or identity mode changed): nothing was written, and the caller looks the key
+ * up again and retries once (routes/like-action.ts).
+ */
+export async function castLike(db: Database, input: LikeInput): Promise<LikeResult | StaleKey> {
+  const outcome = await attempt(db, input, input.campaign);
+  return outcome.kind === "done" ? outcome.result : { stale: true };
 }
 
-const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+export interface StaleKey {
+  stale: true;
+}
 
 type Attempt = { kind: "done"; result: LikeResult } | { kind: "stale" };
 
-async function attempt(
-  db: Database,
-  input: LikeInput,
-  key: CampaignKey,
-  prep: LikePreparation,
-): Promise<Attempt> {
+async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promise<Attempt> {
   const { slug, number, receipt, now } = input;
   // A wechat-mode campaign counts WeChat accounts: the like is written under the openid's hash,
   // and not at all without one (the INSERT checks ?15; the state explains the refusal).
@@ -159,26 +143,26 @@ async function attempt(
     mode === "wechat" && input.wechatVoterHash ? input.wechatVoterHash : input.voterHash;
   const idemKey = input.idempotencyKey ?? null;
   const day = localDay(now, key.timeZone);
-  const signals = (input.signals ?? 0) | (prep.signals ?? 0);
+  const signals = input.signals ?? 0;
   const d1 = db.$client;
   // Named parameters (?1…) keep each value bound once, however often the SQL uses it.
   const params = [
     slug,
     number,
     voterHash,
-    prep.ipHash,
+    input.ipHash,
     day,
     now,
     receipt,
     key.timeZone,
     idemKey,
     key.id,
-    prep.ipPrefixHash,
-    prep.proof ?? "",
+    input.ipPrefixHash,
+    input.proof ?? "",
     signals,
     mode,
     identified ? 1 : 0,
-    prep.proof ? (prep.proofLevel ?? 1) : 0,
+    input.proof ? (input.proofLevel ?? 1) : 0,
     input.hold ? 1 : 0,
   ];
   const replay = `FROM likes r WHERE r.campaign_id = c.id AND r.voter_hash = ?3 AND r.idempotency_key = ?9`;
@@ -221,14 +205,14 @@ async function attempt(
   };
 
   const statements = [];
-  if (prep.proof) {
+  if (input.proof) {
     statements.push(
       d1
         .prepare(
           `INSERT INTO spent_challenges (challenge, receipt, expires_at) VALUES (?1, ?2, ?3)
            ON CONFLICT (challenge) DO NOTHING`,
         )
-        .bind(prep.proof, receipt, now + 10 * 60 * 1000),
+        .bind(input.proof, receipt, now + 10 * 60 * 1000),
     );
   }
   statements.push(
@@ -381,7 +365,7 @@ async function attempt(
   const level = frictionLevel(friction);
   const refusal =
     likeRefusal(state, now) ??
-    (needsChallenge({ level, proofWon: s.proofWon === 1, proofLevel: prep.proofLevel ?? 1 })
+    (needsChallenge({ level, proofWon: s.proofWon === 1, proofLevel: input.proofLevel ?? 1 })
       ? "challenge_required"
       : "already_liked");
   return {

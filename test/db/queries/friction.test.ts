@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../src/db/client";
 import { frictionLevelSql, RATE_SQL } from "../../../src/db/queries/friction-sql";
-import { castLike, type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
+import { type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
 import { frictionLevel } from "../../../src/domain/friction";
-import { countingD1, type D1Call, makeCampaign, reconcile } from "../../helpers";
+import { castBySlug, countingD1, type D1Call, makeCampaign, reconcile } from "../../helpers";
 
 /**
  * The friction level is written twice, as SQL inside the like's one statement and as
@@ -120,12 +120,20 @@ describe("the friction level in SQL and in domain/friction.ts", () => {
 });
 
 let receipts = 0;
-function input(slug: string, number: number, voter: string, now: number, net = "net-x"): LikeInput {
+function input(
+  slug: string,
+  number: number,
+  voter: string,
+  now: number,
+  net = "net-x",
+): Omit<LikeInput, "campaign"> {
   return {
     slug,
     number,
     voterHash: voter,
-    prepare: async () => ({ ipHash: "ip-hash", ipPrefixHash: net, proof: null }),
+    ipHash: "ip-hash",
+    ipPrefixHash: net,
+    proof: null,
     receipt: `FRIC-${String(++receipts).padStart(8, "0")}`,
     now,
   };
@@ -165,7 +173,7 @@ describe("holding on the like path", () => {
     const calls: D1Call[] = [];
     rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai" });
     const like = input(c.slug, 1, "fresh-voter", now);
-    const result = await castLike(createDb(countingD1(calls)), like);
+    const result = await castBySlug(createDb(countingD1(calls)), like);
     // Still one round trip: the flag's upsert and the hold are statements of the same batch.
     expect(calls.map((x) => x.kind)).toEqual(["batch"]);
     expect(result).toMatchObject({ counted: true, held: true, likes: 60, remainingToday: 4 });
@@ -176,7 +184,7 @@ describe("holding on the like path", () => {
     expect(JSON.parse(flags[0]?.detail ?? "{}")).toMatchObject({ onLikePath: 1, perMinute: 60 });
     // Another nominee is not covered.
     const other = input(c.slug, 2, "fresh-voter", now);
-    expect(await castLike(createDb(env.DB), other)).toMatchObject({ counted: true, held: false });
+    expect(await castBySlug(createDb(env.DB), other)).toMatchObject({ counted: true, held: false });
     // The held row is in the ledger and the voter's quota, not in the public counter…
     const [first] = await reconcile(c.id);
     expect(first).toMatchObject({ counter: 60, counted: 60 });
@@ -203,13 +211,13 @@ describe("holding on the like path", () => {
       "office",
     );
     const like = input(c.slug, 2, "colleague-51", now, "office");
-    expect(await castLike(createDb(env.DB), like)).toMatchObject({ counted: true, held: true });
+    expect(await castBySlug(createDb(env.DB), like)).toMatchObject({ counted: true, held: true });
     expect((await openFlags(c.id))[0]).toMatchObject({ kind: "prefix_burst", subject: "office" });
     // The flag covers the network on every nominee; other networks are not covered.
     const elsewhere = input(c.slug, 1, "colleague-52", now, "office");
-    expect(await castLike(createDb(env.DB), elsewhere)).toMatchObject({ held: true });
+    expect(await castBySlug(createDb(env.DB), elsewhere)).toMatchObject({ held: true });
     const stranger = input(c.slug, 1, "stranger", now, "home");
-    expect(await castLike(createDb(env.DB), stranger)).toMatchObject({ held: false });
+    expect(await castBySlug(createDb(env.DB), stranger)).toMatchObject({ held: false });
   });
 
   it("stops holding once the organizer has decided the flag, and opens no flag with holding off", async () => {
@@ -227,7 +235,7 @@ describe("holding on the like path", () => {
         tag,
       );
     await burst("a");
-    expect(await castLike(createDb(env.DB), input(c.slug, 1, "v1", now))).toMatchObject({
+    expect(await castBySlug(createDb(env.DB), input(c.slug, 1, "v1", now))).toMatchObject({
       held: true,
     });
     await env.DB.prepare(
@@ -237,7 +245,7 @@ describe("holding on the like path", () => {
       .bind(c.id)
       .run();
     // Same window, still busy: the decided flag is not reopened, and nothing is held.
-    expect(await castLike(createDb(env.DB), input(c.slug, 1, "v2", now))).toMatchObject({
+    expect(await castBySlug(createDb(env.DB), input(c.slug, 1, "v2", now))).toMatchObject({
       held: false,
     });
     expect((await openFlags(c.id)).map((f) => f.status)).toEqual(["cleared"]);
@@ -253,7 +261,7 @@ describe("holding on the like path", () => {
       })),
       "off",
     );
-    expect(await castLike(createDb(env.DB), input(off.slug, 1, "v3", now))).toMatchObject({
+    expect(await castBySlug(createDb(env.DB), input(off.slug, 1, "v3", now))).toMatchObject({
       counted: true,
       held: false,
     });
@@ -264,9 +272,9 @@ describe("holding on the like path", () => {
     const c = await makeCampaign({ count: 1 });
     const now = Date.now();
     const like = { ...input(c.slug, 1, "asked", now), hold: true, idempotencyKey: "k-1" };
-    expect(await castLike(createDb(env.DB), like)).toMatchObject({ held: true, replayed: false });
+    expect(await castBySlug(createDb(env.DB), like)).toMatchObject({ held: true, replayed: false });
     const retry = { ...input(c.slug, 1, "asked", now), idempotencyKey: "k-1" };
-    expect(await castLike(createDb(env.DB), retry)).toMatchObject({
+    expect(await castBySlug(createDb(env.DB), retry)).toMatchObject({
       held: true,
       replayed: true,
       receipt: like.receipt,
@@ -288,7 +296,7 @@ describe("which flags hold", () => {
       .bind(c.id, start - window, start)
       .run();
     const before = input(c.slug, 1, "later-voter", now);
-    expect(await castLike(createDb(env.DB), before)).toMatchObject({ held: false });
+    expect(await castBySlug(createDb(env.DB), before)).toMatchObject({ held: false });
     await env.DB.prepare(
       `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end, likes,
                                   status, created_at, updated_at)
@@ -297,6 +305,6 @@ describe("which flags hold", () => {
       .bind(c.id, start, start + window)
       .run();
     const during = input(c.slug, 1, "current-voter", now);
-    expect(await castLike(createDb(env.DB), during)).toMatchObject({ held: true });
+    expect(await castBySlug(createDb(env.DB), during)).toMatchObject({ held: true });
   });
 });

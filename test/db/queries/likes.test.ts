@@ -1,16 +1,23 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../src/db/client";
-import { castLike, type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
-import { countingD1, type D1Call, db, makeCampaign, reconcile } from "../../helpers";
+import { type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
+import { castBySlug, countingD1, type D1Call, db, makeCampaign, reconcile } from "../../helpers";
 
 let receipts = 0;
-function input(slug: string, number: number, voter: string, now: number): LikeInput {
+function input(
+  slug: string,
+  number: number,
+  voter: string,
+  now: number,
+): Omit<LikeInput, "campaign"> {
   return {
     slug,
     number,
     voterHash: voter,
-    prepare: async () => ({ ipHash: "ip-hash", ipPrefixHash: "net-hash", proof: null }),
+    ipHash: "ip-hash",
+    ipPrefixHash: "net-hash",
+    proof: null,
     receipt: `TEST-${String(++receipts).padStart(8, "0")}`,
     now,
   };
@@ -21,7 +28,7 @@ describe("castLike (the one atomic write)", () => {
     const c = await makeCampaign();
     const now = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => castLike(db(), input(c.slug, 1, "voter-a", now))),
+      Array.from({ length: 50 }, () => castBySlug(db(), input(c.slug, 1, "voter-a", now))),
     );
     expect(results.filter((r) => r.counted)).toHaveLength(1);
     expect(results.filter((r) => !r.counted && r.refusal === "already_liked")).toHaveLength(49);
@@ -35,7 +42,7 @@ describe("castLike (the one atomic write)", () => {
     const now = Date.now();
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        castLike(db(), input(c.slug, (i % 10) + 1, "voter-q", now)),
+        castBySlug(db(), input(c.slug, (i % 10) + 1, "voter-q", now)),
       ),
     );
     const counted = results.filter((r) => r.counted);
@@ -58,14 +65,14 @@ describe("castLike (the one atomic write)", () => {
     const lateEvening = Date.parse("2026-11-29T15:59:59Z");
     const midnight = Date.parse("2026-11-29T16:00:00Z");
     const utcMidnight = Date.parse("2026-11-30T00:00:00Z");
-    expect((await castLike(db(), input(c.slug, 1, "voter-d", lateEvening))).counted).toBe(true);
-    expect(await castLike(db(), input(c.slug, 1, "voter-d", lateEvening + 500))).toMatchObject({
+    expect((await castBySlug(db(), input(c.slug, 1, "voter-d", lateEvening))).counted).toBe(true);
+    expect(await castBySlug(db(), input(c.slug, 1, "voter-d", lateEvening + 500))).toMatchObject({
       counted: false,
       refusal: "already_liked",
     });
-    expect((await castLike(db(), input(c.slug, 1, "voter-d", midnight))).counted).toBe(true);
+    expect((await castBySlug(db(), input(c.slug, 1, "voter-d", midnight))).counted).toBe(true);
     // UTC midnight is 08:00 the same Shanghai day: no new like.
-    expect(await castLike(db(), input(c.slug, 1, "voter-d", utcMidnight))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 1, "voter-d", utcMidnight))).toMatchObject({
       counted: false,
       refusal: "already_liked",
     });
@@ -85,14 +92,14 @@ describe("castLike (the one atomic write)", () => {
     });
     const day1 = Date.parse("2026-11-29T15:00:00Z"); // 23:00 Shanghai
     for (let n = 1; n <= 5; n++) {
-      expect((await castLike(db(), input(c.slug, n, "voter-r", day1))).counted).toBe(true);
+      expect((await castBySlug(db(), input(c.slug, n, "voter-r", day1))).counted).toBe(true);
     }
-    expect(await castLike(db(), input(c.slug, 6, "voter-r", day1))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 6, "voter-r", day1))).toMatchObject({
       counted: false,
       refusal: "daily_quota_exhausted",
     });
     const day2 = Date.parse("2026-11-29T16:00:01Z");
-    expect(await castLike(db(), input(c.slug, 6, "voter-r", day2))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 6, "voter-r", day2))).toMatchObject({
       counted: true,
       remainingToday: 4,
     });
@@ -104,7 +111,10 @@ describe("castLike (the one atomic write)", () => {
       opensAt: Date.parse("2026-01-01T00:00:00Z"),
       closesAt: Date.parse("2027-01-01T00:00:00Z"),
     });
-    const r = await castLike(db(), input(c.slug, 1, "voter-z", Date.parse("2026-11-30T03:00:00Z")));
+    const r = await castBySlug(
+      db(),
+      input(c.slug, 1, "voter-z", Date.parse("2026-11-30T03:00:00Z")),
+    );
     expect(r.counted).toBe(true);
     const row = await env.DB.prepare("SELECT day FROM likes WHERE campaign_id = ?")
       .bind(c.id)
@@ -121,7 +131,7 @@ describe("castLike (the one atomic write)", () => {
     const published = await makeCampaign({ closedAt: now - 2, publishedAt: now - 1 });
     const draft = await makeCampaign({ draft: true });
     const refusal = async (slug: string) => {
-      const r = await castLike(db(), input(slug, 1, "voter-s", now));
+      const r = await castBySlug(db(), input(slug, 1, "voter-s", now));
       return r.counted ? "counted" : r.refusal;
     };
     expect(await refusal(upcoming.slug)).toBe("voting_not_open");
@@ -138,7 +148,7 @@ describe("castLike (the one atomic write)", () => {
 
   it("refuses an unknown nominee without writing", async () => {
     const c = await makeCampaign();
-    expect(await castLike(db(), input(c.slug, 99, "voter-n", Date.now()))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 99, "voter-n", Date.now()))).toMatchObject({
       counted: false,
       refusal: "candidate_not_found",
     });
@@ -152,7 +162,7 @@ describe("castLike (the one atomic write)", () => {
     const c = await makeCampaign({ likesPerCandidatePerDay: 3, likesPerVoterPerDay: null });
     const now = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => castLike(db(), input(c.slug, 2, "voter-m", now))),
+      Array.from({ length: 10 }, () => castBySlug(db(), input(c.slug, 2, "voter-m", now))),
     );
     expect(results.filter((r) => r.counted)).toHaveLength(3);
     for (const r of results) if (r.counted) expect(r.remainingToday).toBeNull();
@@ -168,7 +178,7 @@ describe("castLike (the one atomic write)", () => {
       return seed % n;
     };
     const attempts = Array.from({ length: 400 }, () =>
-      castLike(db(), input(c.slug, rand(9) + 1, `voter-${rand(40)}`, now + rand(3) * 86_400_000)),
+      castBySlug(db(), input(c.slug, rand(9) + 1, `voter-${rand(40)}`, now + rand(3) * 86_400_000)),
     );
     const results = await Promise.all(attempts);
     const acked = results.filter((r) => r.counted).length;
@@ -180,7 +190,7 @@ describe("castLike (the one atomic write)", () => {
 
   it("never lets a ledger row be deleted", async () => {
     const c = await makeCampaign();
-    await castLike(db(), input(c.slug, 1, "voter-x", Date.now()));
+    await castBySlug(db(), input(c.slug, 1, "voter-x", Date.now()));
     await expect(
       env.DB.prepare("DELETE FROM likes WHERE campaign_id = ?").bind(c.id).run(),
     ).rejects.toThrow(/append-only/);
@@ -195,17 +205,17 @@ describe("the like path's round trips (DESIGN §5/§7)", () => {
     const kinds = () => calls.map((call) => call.kind);
     // As a page that loaded the campaign leaves it (requireCampaign primes this).
     rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai" });
-    const counted = await castLike(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
+    const counted = await castBySlug(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
     expect(counted.counted).toBe(true);
     expect(kinds()).toEqual(["batch"]);
     calls.length = 0;
-    const refused = await castLike(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
+    const refused = await castBySlug(createDb(counting), input(c.slug, 1, "voter-rt", Date.now()));
     expect(refused).toMatchObject({ counted: false, refusal: "already_liked" });
     expect(kinds()).toEqual(["batch"]);
     // The counter sees every call: a cold isolate pays one small lookup first.
     const cold = await makeCampaign();
     calls.length = 0;
-    await castLike(createDb(counting), input(cold.slug, 1, "voter-rt", Date.now()));
+    await castBySlug(createDb(counting), input(cold.slug, 1, "voter-rt", Date.now()));
     expect(kinds()).toEqual(["first", "batch"]);
   });
 });
@@ -221,19 +231,19 @@ describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
   it("refuses without a WeChat identity and counts under the openid's hash with one", async () => {
     const c = await makeCampaign({ identityMode: "wechat" });
     const now = Date.now();
-    expect(await castLike(db(), input(c.slug, 1, "cookie-voter", now))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 1, "cookie-voter", now))).toMatchObject({
       counted: false,
       refusal: "wechat_identity_required",
     });
     const withWeChat = { ...input(c.slug, 1, "cookie-voter", now), wechatVoterHash: "wx-voter-1" };
-    expect(await castLike(db(), withWeChat)).toMatchObject({ counted: true });
+    expect(await castBySlug(db(), withWeChat)).toMatchObject({ counted: true });
     // The same account from another browser (another cookie) is the same voter.
     const elsewhere = { ...input(c.slug, 1, "other-cookie", now), wechatVoterHash: "wx-voter-1" };
-    expect(await castLike(db(), elsewhere)).toMatchObject({ refusal: "already_liked" });
+    expect(await castBySlug(db(), elsewhere)).toMatchObject({ refusal: "already_liked" });
     expect(await voterRows(c.id)).toEqual(["wx-voter-1"]);
     // The campaign's status still comes first: no sign-in is asked for a closed vote.
     const closed = await makeCampaign({ identityMode: "wechat", closedAt: now - 1000 });
-    expect(await castLike(db(), input(closed.slug, 1, "cookie-voter", now))).toMatchObject({
+    expect(await castBySlug(db(), input(closed.slug, 1, "cookie-voter", now))).toMatchObject({
       refusal: "voting_closed",
     });
   });
@@ -241,7 +251,7 @@ describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
   it("is caught by the guard when the like path's cache still says cookie, and vice versa", async () => {
     const c = await makeCampaign({ identityMode: "wechat" });
     rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai", identityMode: "cookie" });
-    expect(await castLike(db(), input(c.slug, 2, "cookie-voter", Date.now()))).toMatchObject({
+    expect(await castBySlug(db(), input(c.slug, 2, "cookie-voter", Date.now()))).toMatchObject({
       counted: false,
       refusal: "wechat_identity_required",
     });
@@ -252,7 +262,7 @@ describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
       identityMode: "wechat",
     });
     const both = { ...input(plain.slug, 2, "cookie-voter", Date.now()), wechatVoterHash: "wx-2" };
-    expect(await castLike(db(), both)).toMatchObject({ counted: true });
+    expect(await castBySlug(db(), both)).toMatchObject({ counted: true });
     // A cookie-mode campaign counts the cookie, whatever WeChat identity the browser has.
     expect(await voterRows(plain.id)).toEqual(["cookie-voter"]);
     expect(await voterRows(c.id)).toEqual([]);
