@@ -19,6 +19,10 @@ export default defineConfig(async () => {
             IP_HASH_SALT: "test-ip-hash-salt-0123456789abcdef",
             // Public reads are fresh in tests; results.test.ts and pages tests turn the cache on to test it.
             PUBLIC_CACHE_MS: "0",
+            // Like shards flush before they answer and every like reads fresh state, so tests that
+            // read D1 right after a like see it; test/shards/*.test.ts turn the delay on per shard.
+            LIKE_FLUSH_MS: "0",
+            LIKE_STATE_CACHE_MS: "0",
           },
         },
       }),

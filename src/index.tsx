@@ -172,3 +172,4 @@ export default {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<CloudflareBindings>;
+export { LikeShard } from "./shards/like-shard";

@@ -11,6 +11,7 @@ import { SIGNAL } from "../domain/like-signals";
 import { type Challenge, createChallenge, verifySolution } from "../domain/proof-of-work";
 import { nextLocalMidnight } from "../domain/time";
 import { turnstileConfig, verifyTurnstile } from "../integrations/turnstile";
+import { shardLike } from "../shards/shard-like";
 import type { AppEnv } from "../types";
 import { DEFAULT_PROTECTION } from "../validators/campaign";
 import type { LikeRequest } from "../validators/likes";
@@ -138,8 +139,8 @@ async function prepareLike(
 
 /**
  * The campaign key, the preparation, the write: in that order. A key the write finds stale (the
- * campaign was renamed, or its zone or identity mode changed) is looked up again and the like
- * retried once, here and nowhere else.
+ * campaign was renamed, or its zone, identity mode or ingest path changed) is looked up again and
+ * the like retried once, here and nowhere else.
  */
 async function writeLike(
   c: Context<AppEnv>,
@@ -169,7 +170,7 @@ async function writeLike(
         values: await prepareLike(c, campaign.id, body, now, turnstileAnswer),
       };
     }
-    const result = await castLike(c.var.db, {
+    const like = {
       campaign,
       slug,
       number,
@@ -179,7 +180,12 @@ async function writeLike(
       now,
       idempotencyKey: idempotencyKey(c.req.raw.headers),
       ...prepared.values,
-    });
+    };
+    // The campaign's ingest path (issue 16): the voter's shard (default), or one D1 batch.
+    const result =
+      campaign.ingest === "direct"
+        ? await castLike(c.var.db, like)
+        : await shardLike(c.env, c.var.db, like);
     if (!("stale" in result)) return { kind: "done", result };
     forgetCampaign(slug);
   }

@@ -1,5 +1,7 @@
+import { WINDOW_MS } from "../../domain/anomaly";
 import {
   FRICTION,
+  HOLD,
   NETWORK_WINDOW_MS,
   NOMINEE_WINDOW_MS,
   PAIR_WINDOW_MS,
@@ -52,3 +54,51 @@ export const frictionLevelSql = `(CASE
       ${levelPastSql(RATE_SQL.nominee, nomineeStartSql, FRICTION.nomineeStep)},
       (CASE WHEN c.challenge_voter_per_minute IS NOT NULL AND ${RATE_SQL.voter} >= c.challenge_voter_per_minute THEN 1 ELSE 0 END)))
   END)`;
+
+/**
+ * An open anomaly flag covers the network (?11) or the nominee `n` at ?6 (its window): a like it
+ * covers is held where the campaign holds flagged likes. Reads `c`, `n`, ?6 and ?11.
+ */
+export const flagCoversSql = `(c.hold_flagged = 1 AND EXISTS (SELECT 1 FROM anomaly_flags f
+      WHERE f.campaign_id = c.id AND f.status = 'open'
+        AND f.window_start <= ?6 AND f.window_end > ?6
+        AND ((f.kind = 'prefix_burst' AND f.subject = ?11)
+          OR (f.kind = 'nominee_burst' AND f.subject = CAST(n.number AS TEXT)))))`;
+
+/**
+ * Opens (or raises) the network's or the nominee's flag for the window of ?6 when the rates pass
+ * the hold thresholds, only where the campaign holds flagged likes; a decided flag stays decided.
+ * Binds ?2 (nominee number), ?6 (time), ?10 (campaign id), ?11 (network hash): the direct like's
+ * batch runs it before its INSERT, a shard's flush after its rows (src/shards/flush.ts).
+ */
+export function openFlagSql(kind: "prefix_burst" | "nominee_burst"): string {
+  const windowStart = `(CAST(?6 AS INTEGER) / ${WINDOW_MS}) * ${WINDOW_MS}`;
+  const [subject, count, when, detail] =
+    kind === "prefix_burst"
+      ? [
+          "?11",
+          RATE_SQL.network,
+          `(${RATE_SQL.network} >= ${HOLD.networkPerMinute} OR ${RATE_SQL.pair} >= ${HOLD.pairPer10Minutes})`,
+          `'perMinute', ${RATE_SQL.network}, 'onNomineeIn10Minutes', ${RATE_SQL.pair}`,
+        ]
+      : [
+          "CAST(n.number AS TEXT)",
+          RATE_SQL.nominee,
+          `${RATE_SQL.nominee} >= ${nomineeStartSql}`,
+          `'perMinute', ${RATE_SQL.nominee}, 'threshold', ${nomineeStartSql}`,
+        ];
+  return `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end,
+                                    likes, detail, status, created_at, updated_at)
+         SELECT c.id, '${kind}', ${subject}, ${windowStart}, ${windowStart} + ${WINDOW_MS},
+                ${count}, json_object('onLikePath', 1, ${detail}), 'open', ?6, ?6
+         FROM campaigns c JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
+         WHERE c.id = ?10 AND c.hold_flagged = 1 AND ${when}
+         ON CONFLICT (campaign_id, kind, subject, window_start) DO UPDATE
+           SET likes = MAX(likes, excluded.likes), updated_at = excluded.updated_at
+           WHERE status = 'open'`;
+}
+
+/** D1 wants exactly as many values as the highest ?n a statement uses. */
+export function bindCount(sql: string): number {
+  return Math.max(0, ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+}

@@ -6,11 +6,14 @@ export interface CampaignKey {
   timeZone: string;
   /** Absent = `cookie`; a wrong guess is caught by the guard like a wrong zone. */
   identityMode?: "cookie" | "wechat";
+  /** Absent = `sharded` (the default); the write's guard catches a wrong guess either way. */
+  ingest?: "direct" | "sharded";
 }
 
-// A stale entry (campaign renamed, zone or identity mode changed) is caught by the
-// `c.id = ? AND time_zone = ? AND identity_mode = ?`
-// guard in the INSERT and costs one retry; a cold one costs one small read.
+// A stale entry (campaign renamed, zone, identity mode or ingest path changed) is caught by the
+// `c.id = ? AND time_zone = ? AND identity_mode = ? AND ingest = 'direct'` guard in the direct
+// INSERT, or by the sharded path's state read (like-state.ts), and costs one retry; a cold one
+// costs one small read.
 const campaignKeys = new Map<string, CampaignKey>();
 
 /** Lets pages that already loaded the campaign spare the like its first lookup. */
@@ -24,7 +27,7 @@ export async function campaignKey(db: Database, slug: string): Promise<CampaignK
   if (cached) return cached;
   const row = await db.$client
     .prepare(
-      "SELECT id, time_zone AS timeZone, identity_mode AS identityMode FROM campaigns WHERE slug = ?1 AND draft = 0",
+      "SELECT id, time_zone AS timeZone, identity_mode AS identityMode, ingest FROM campaigns WHERE slug = ?1 AND draft = 0",
     )
     .bind(slug)
     .first<CampaignKey>();

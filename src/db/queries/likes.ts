@@ -1,5 +1,4 @@
-import { WINDOW_MS } from "../../domain/anomaly";
-import { FRICTION, type FrictionInput, frictionLevel, HOLD } from "../../domain/friction";
+import { FRICTION, type FrictionInput, frictionLevel } from "../../domain/friction";
 import {
   type LikeRefusal,
   type LikeState,
@@ -9,7 +8,7 @@ import {
 } from "../../domain/like-rules";
 import { localDay } from "../../domain/time";
 import type { Database } from "../client";
-import { frictionLevelSql, nomineeStartSql, RATE_SQL } from "./friction-sql";
+import { bindCount, flagCoversSql, frictionLevelSql, openFlagSql, RATE_SQL } from "./friction-sql";
 import { type CampaignKey, isRemembered } from "./like-campaign-key";
 
 /**
@@ -63,7 +62,8 @@ export type LikeResult =
       counted: true;
       /** Recorded as `held`: in the ledger and the voter's quota, not in public counts. */
       held: boolean;
-      likeId: number;
+      /** The ledger row's id (the direct path; a shard's like gets one when it is flushed). */
+      likeId?: number;
       receipt: string;
       /** True when this answers a retry of a like already counted (same Idempotency-Key). */
       replayed: boolean;
@@ -89,6 +89,7 @@ interface StateRow {
   campaignId: number | null;
   timeZone: string;
   identityMode: "cookie" | "wechat";
+  ingest: "direct" | "sharded";
   opensAt: number;
   closesAt: number;
   paused: number;
@@ -180,28 +181,13 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
   // Held: the organizer asked for it (hold_flagged) and an open flag covers the network or the
   // nominee at this time (its window: so a flag's decision covers exactly the likes it held, and a
   // burst that goes on opens the next window's flag), or the caller says so (?17).
-  const held = `(?17 = 1 OR (c.hold_flagged = 1 AND EXISTS (SELECT 1 FROM anomaly_flags f
-      WHERE f.campaign_id = c.id AND f.status = 'open'
-        AND f.window_start <= ?6 AND f.window_end > ?6
-        AND ((f.kind = 'prefix_burst' AND f.subject = ?11)
-          OR (f.kind = 'nominee_burst' AND f.subject = CAST(n.number AS TEXT))))))`;
+  const held = `(?17 = 1 OR ${flagCoversSql})`;
   // Flags open here, inside the like's own batch, the moment a burst passes its threshold (the
   // Cron's scan only sees it within the minute). Only where holding is on: holding is what they
   // are for on this path. A decided flag stays decided (the organizer looked at that window).
-  const windowStart = `(CAST(?6 AS INTEGER) / ${WINDOW_MS}) * ${WINDOW_MS}`;
-  const openFlag = (kind: string, subject: string, count: string, when: string, detail: string) => {
-    const sql = `INSERT INTO anomaly_flags (campaign_id, kind, subject, window_start, window_end,
-                                    likes, detail, status, created_at, updated_at)
-         SELECT c.id, '${kind}', ${subject}, ${windowStart}, ${windowStart} + ${WINDOW_MS},
-                ${count}, json_object('onLikePath', 1, ${detail}), 'open', ?6, ?6
-         FROM campaigns c JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
-         WHERE c.slug = ?1 AND c.id = ?10 AND c.hold_flagged = 1 AND ${when}
-         ON CONFLICT (campaign_id, kind, subject, window_start) DO UPDATE
-           SET likes = MAX(likes, excluded.likes), updated_at = excluded.updated_at
-           WHERE status = 'open'`;
-    // D1 wants exactly as many values as the highest ?n the statement uses.
-    const highest = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
-    return d1.prepare(sql).bind(...params.slice(0, highest));
+  const openFlag = (kind: "prefix_burst" | "nominee_burst") => {
+    const sql = openFlagSql(kind);
+    return d1.prepare(sql).bind(...params.slice(0, bindCount(sql)));
   };
 
   const statements = [];
@@ -219,6 +205,7 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
     d1
       .prepare(
         `SELECT c.id AS campaignId, c.time_zone AS timeZone, c.identity_mode AS identityMode,
+                c.ingest AS ingest,
                 c.opens_at AS opensAt,
                 c.closes_at AS closesAt, c.paused AS paused, c.closed_at AS closedAt,
                 c.published_at AS publishedAt, c.likes_per_candidate_per_day AS perCandidate,
@@ -240,20 +227,8 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
       )
       // D1 wants exactly as many values as the highest ?n the statement uses (?12 here).
       .bind(...params.slice(0, 12)),
-    openFlag(
-      "prefix_burst",
-      "?11",
-      RATE_SQL.network,
-      `(${RATE_SQL.network} >= ${HOLD.networkPerMinute} OR ${RATE_SQL.pair} >= ${HOLD.pairPer10Minutes})`,
-      `'perMinute', ${RATE_SQL.network}, 'onNomineeIn10Minutes', ${RATE_SQL.pair}`,
-    ),
-    openFlag(
-      "nominee_burst",
-      "CAST(n.number AS TEXT)",
-      RATE_SQL.nominee,
-      `${RATE_SQL.nominee} >= ${nomineeStartSql}`,
-      `'perMinute', ${RATE_SQL.nominee}, 'threshold', ${nomineeStartSql}`,
-    ),
+    openFlag("prefix_burst"),
+    openFlag("nominee_burst"),
     d1
       .prepare(
         `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, day, slot, created_at,
@@ -264,7 +239,7 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
          FROM campaigns c
          JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
          WHERE c.slug = ?1 AND c.draft = 0 AND c.id = ?10 AND c.time_zone = ?8
-           AND c.identity_mode = ?14 AND ?15 = 1
+           AND c.identity_mode = ?14 AND ?15 = 1 AND c.ingest = 'direct'
            AND c.published_at IS NULL AND c.closed_at IS NULL AND c.paused = 0
            AND c.opens_at <= ?6 AND c.closes_at > ?6
            AND COALESCE(${nomineeSlots}, 0) < c.likes_per_candidate_per_day
@@ -332,7 +307,12 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
       },
     };
   }
-  if (s.campaignId !== key.id || s.timeZone !== key.timeZone || s.identityMode !== mode) {
+  if (
+    s.campaignId !== key.id ||
+    s.timeZone !== key.timeZone ||
+    s.identityMode !== mode ||
+    s.ingest !== "direct"
+  ) {
     return { kind: "stale" };
   }
 

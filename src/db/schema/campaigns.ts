@@ -52,6 +52,17 @@ export const campaigns = sqliteTable("campaigns", {
   identityMode: text("identity_mode", { enum: ["cookie", "wechat"] })
     .notNull()
     .default("cookie"),
+  /**
+   * Where likes are written (issue 16): `sharded` = the voter's LikeShard Durable Object, flushed
+   * to the ledger in batches (the default); `direct` = one D1 batch per like.
+   */
+  ingest: text("ingest", { enum: ["direct", "sharded"] })
+    .notNull()
+    .default("sharded"),
+  /** N, the number of like shards (shard = hash(voter) mod N). */
+  shards: integer("shards").notNull().default(16),
+  /** When `ingest` last changed (ms; 0 = never): that day, a shard reads a voter's day from D1. */
+  ingestSince: integer("ingest_since").notNull().default(0),
   /** Up to when the anomaly scan has looked (ms); it rescans a margin before this. */
   anomalyScannedAt: integer("anomaly_scanned_at"),
   /**

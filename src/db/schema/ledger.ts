@@ -180,5 +180,25 @@ export const spentChallenges = sqliteTable("spent_challenges", {
   expiresAt: integer("expires_at").notNull(),
 });
 
+/**
+ * Flushes of the like shards (issue 16): one row per (shard, sequence number), inserted first in
+ * the flush's D1 batch, so a retried flush fails whole and nothing is counted twice.
+ */
+export const likeFlushes = sqliteTable(
+  "like_flushes",
+  {
+    shard: text("shard").notNull(),
+    seq: integer("seq").notNull(),
+    campaignId: integer("campaign_id").notNull(),
+    likes: integer("likes").notNull(),
+    firstAckedAt: integer("first_acked_at").notNull(),
+    committedAt: integer("committed_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shard, t.seq] }),
+    index("like_flushes_campaign").on(t.campaignId, t.committedAt),
+  ],
+);
+
 export type Like = typeof likes.$inferSelect;
 export type LedgerCheckpoint = typeof ledgerCheckpoints.$inferSelect;

@@ -33,6 +33,7 @@ export async function requireCampaign(c: Context<AppEnv>, slug: string): Promise
     id: campaign.id,
     timeZone: campaign.timeZone,
     identityMode: campaign.identityMode,
+    ingest: campaign.ingest,
   });
   return campaign;
 }

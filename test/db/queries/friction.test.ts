@@ -74,6 +74,7 @@ describe("the friction level in SQL and in domain/friction.ts", () => {
     for (const [round, threshold] of [null, 0, 5, 30].entries()) {
       const next = random(1000 + round);
       const c = await makeCampaign({
+        ingest: "direct",
         count: 2,
         challengePrefixPerMinute: threshold,
         challengeVoterPerMinute: 6,
@@ -157,7 +158,7 @@ const openFlags = async (campaignId: number) =>
 
 describe("holding on the like path", () => {
   it("opens the nominee's flag inside the like's batch and holds what follows, in one D1 call", async () => {
-    const c = await makeCampaign({ count: 2, holdFlagged: true });
+    const c = await makeCampaign({ ingest: "direct", count: 2, holdFlagged: true });
     const now = Date.now();
     // 60 likes for nominee 1 in the last minute, from 60 different networks: the burst threshold.
     await insertRows(
@@ -198,7 +199,7 @@ describe("holding on the like path", () => {
   });
 
   it("opens the network's flag when one network concentrates on one nominee", async () => {
-    const c = await makeCampaign({ count: 2, holdFlagged: true });
+    const c = await makeCampaign({ ingest: "direct", count: 2, holdFlagged: true });
     const now = Date.now();
     await insertRows(
       c.id,
@@ -221,7 +222,7 @@ describe("holding on the like path", () => {
   });
 
   it("stops holding once the organizer has decided the flag, and opens no flag with holding off", async () => {
-    const c = await makeCampaign({ count: 1, holdFlagged: true });
+    const c = await makeCampaign({ ingest: "direct", count: 1, holdFlagged: true });
     const now = Date.now();
     const burst = (tag: string) =>
       insertRows(
@@ -250,7 +251,7 @@ describe("holding on the like path", () => {
     });
     expect((await openFlags(c.id)).map((f) => f.status)).toEqual(["cleared"]);
 
-    const off = await makeCampaign({ count: 1, holdFlagged: false });
+    const off = await makeCampaign({ ingest: "direct", count: 1, holdFlagged: false });
     await insertRows(
       off.id,
       Array.from({ length: 80 }, (_, i) => ({
@@ -269,7 +270,7 @@ describe("holding on the like path", () => {
   });
 
   it("holds when the caller says so, and answers a retry of a held like as held", async () => {
-    const c = await makeCampaign({ count: 1 });
+    const c = await makeCampaign({ ingest: "direct", count: 1 });
     const now = Date.now();
     const like = { ...input(c.slug, 1, "asked", now), hold: true, idempotencyKey: "k-1" };
     expect(await castBySlug(createDb(env.DB), like)).toMatchObject({ held: true, replayed: false });
@@ -284,7 +285,7 @@ describe("holding on the like path", () => {
 
 describe("which flags hold", () => {
   it("holds only under an open flag whose window covers the like (a past window's flag does not)", async () => {
-    const c = await makeCampaign({ count: 1, holdFlagged: true });
+    const c = await makeCampaign({ ingest: "direct", count: 1, holdFlagged: true });
     const now = Date.now();
     const window = 10 * 60_000;
     const start = Math.floor(now / window) * window;

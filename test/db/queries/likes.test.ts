@@ -25,7 +25,7 @@ function input(
 
 describe("castLike (the one atomic write)", () => {
   it("counts exactly one of 50 concurrent identical likes", async () => {
-    const c = await makeCampaign();
+    const c = await makeCampaign({ ingest: "direct" });
     const now = Date.now();
     const results = await Promise.all(
       Array.from({ length: 50 }, () => castBySlug(db(), input(c.slug, 1, "voter-a", now))),
@@ -38,7 +38,7 @@ describe("castLike (the one atomic write)", () => {
   });
 
   it("lets 50 concurrent likes of one voter across nominees use exactly the daily quota", async () => {
-    const c = await makeCampaign({ count: 10 });
+    const c = await makeCampaign({ ingest: "direct", count: 10 });
     const now = Date.now();
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -58,6 +58,7 @@ describe("castLike (the one atomic write)", () => {
 
   it("starts a new day at midnight Asia/Shanghai, not at midnight UTC", async () => {
     const c = await makeCampaign({
+      ingest: "direct",
       opensAt: Date.parse("2026-01-01T00:00:00+08:00"),
       closesAt: Date.parse("2027-01-01T00:00:00+08:00"),
     });
@@ -86,6 +87,7 @@ describe("castLike (the one atomic write)", () => {
 
   it("resets the daily quota at local midnight", async () => {
     const c = await makeCampaign({
+      ingest: "direct",
       count: 6,
       opensAt: Date.parse("2026-01-01T00:00:00+08:00"),
       closesAt: Date.parse("2027-01-01T00:00:00+08:00"),
@@ -107,6 +109,7 @@ describe("castLike (the one atomic write)", () => {
 
   it("uses the campaign's own time zone for the day", async () => {
     const c = await makeCampaign({
+      ingest: "direct",
       timeZone: "America/New_York",
       opensAt: Date.parse("2026-01-01T00:00:00Z"),
       closesAt: Date.parse("2027-01-01T00:00:00Z"),
@@ -124,12 +127,16 @@ describe("castLike (the one atomic write)", () => {
 
   it("refuses before opening, while paused, after closing and after publication", async () => {
     const now = Date.now();
-    const upcoming = await makeCampaign({ opensAt: now + 60_000 });
-    const paused = await makeCampaign({ paused: true });
-    const ended = await makeCampaign({ closesAt: now - 1 });
-    const closedByHand = await makeCampaign({ closedAt: now - 1 });
-    const published = await makeCampaign({ closedAt: now - 2, publishedAt: now - 1 });
-    const draft = await makeCampaign({ draft: true });
+    const upcoming = await makeCampaign({ ingest: "direct", opensAt: now + 60_000 });
+    const paused = await makeCampaign({ ingest: "direct", paused: true });
+    const ended = await makeCampaign({ ingest: "direct", closesAt: now - 1 });
+    const closedByHand = await makeCampaign({ ingest: "direct", closedAt: now - 1 });
+    const published = await makeCampaign({
+      ingest: "direct",
+      closedAt: now - 2,
+      publishedAt: now - 1,
+    });
+    const draft = await makeCampaign({ ingest: "direct", draft: true });
     const refusal = async (slug: string) => {
       const r = await castBySlug(db(), input(slug, 1, "voter-s", now));
       return r.counted ? "counted" : r.refusal;
@@ -147,7 +154,7 @@ describe("castLike (the one atomic write)", () => {
   });
 
   it("refuses an unknown nominee without writing", async () => {
-    const c = await makeCampaign();
+    const c = await makeCampaign({ ingest: "direct" });
     expect(await castBySlug(db(), input(c.slug, 99, "voter-n", Date.now()))).toMatchObject({
       counted: false,
       refusal: "candidate_not_found",
@@ -159,7 +166,11 @@ describe("castLike (the one atomic write)", () => {
   });
 
   it("allows n likes per nominee per day when the rule says n", async () => {
-    const c = await makeCampaign({ likesPerCandidatePerDay: 3, likesPerVoterPerDay: null });
+    const c = await makeCampaign({
+      ingest: "direct",
+      likesPerCandidatePerDay: 3,
+      likesPerVoterPerDay: null,
+    });
     const now = Date.now();
     const results = await Promise.all(
       Array.from({ length: 10 }, () => castBySlug(db(), input(c.slug, 2, "voter-m", now))),
@@ -169,7 +180,7 @@ describe("castLike (the one atomic write)", () => {
   });
 
   it("keeps counters equal to counted ledger rows after a random mix of likes", async () => {
-    const c = await makeCampaign({ count: 7, likesPerVoterPerDay: 3 });
+    const c = await makeCampaign({ ingest: "direct", count: 7, likesPerVoterPerDay: 3 });
     const now = Date.now();
     // A fixed-seed generator: the mix is random but the test is repeatable.
     let seed = 20261129;
@@ -189,7 +200,7 @@ describe("castLike (the one atomic write)", () => {
   });
 
   it("never lets a ledger row be deleted", async () => {
-    const c = await makeCampaign();
+    const c = await makeCampaign({ ingest: "direct" });
     await castBySlug(db(), input(c.slug, 1, "voter-x", Date.now()));
     await expect(
       env.DB.prepare("DELETE FROM likes WHERE campaign_id = ?").bind(c.id).run(),
@@ -199,7 +210,7 @@ describe("castLike (the one atomic write)", () => {
 
 describe("the like path's round trips (DESIGN §5/§7)", () => {
   it("is one D1 call for a like, whether counted or refused", async () => {
-    const c = await makeCampaign();
+    const c = await makeCampaign({ ingest: "direct" });
     const calls: D1Call[] = [];
     const counting = countingD1(calls);
     const kinds = () => calls.map((call) => call.kind);
@@ -213,7 +224,7 @@ describe("the like path's round trips (DESIGN §5/§7)", () => {
     expect(refused).toMatchObject({ counted: false, refusal: "already_liked" });
     expect(kinds()).toEqual(["batch"]);
     // The counter sees every call: a cold isolate pays one small lookup first.
-    const cold = await makeCampaign();
+    const cold = await makeCampaign({ ingest: "direct" });
     calls.length = 0;
     await castBySlug(createDb(counting), input(cold.slug, 1, "voter-rt", Date.now()));
     expect(kinds()).toEqual(["first", "batch"]);
@@ -229,7 +240,7 @@ describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
     ).results.map((r) => r.v);
 
   it("refuses without a WeChat identity and counts under the openid's hash with one", async () => {
-    const c = await makeCampaign({ identityMode: "wechat" });
+    const c = await makeCampaign({ ingest: "direct", identityMode: "wechat" });
     const now = Date.now();
     expect(await castBySlug(db(), input(c.slug, 1, "cookie-voter", now))).toMatchObject({
       counted: false,
@@ -242,20 +253,24 @@ describe("castLike in the WeChat identity mode (issue 13 item 5)", () => {
     expect(await castBySlug(db(), elsewhere)).toMatchObject({ refusal: "already_liked" });
     expect(await voterRows(c.id)).toEqual(["wx-voter-1"]);
     // The campaign's status still comes first: no sign-in is asked for a closed vote.
-    const closed = await makeCampaign({ identityMode: "wechat", closedAt: now - 1000 });
+    const closed = await makeCampaign({
+      ingest: "direct",
+      identityMode: "wechat",
+      closedAt: now - 1000,
+    });
     expect(await castBySlug(db(), input(closed.slug, 1, "cookie-voter", now))).toMatchObject({
       refusal: "voting_closed",
     });
   });
 
   it("is caught by the guard when the like path's cache still says cookie, and vice versa", async () => {
-    const c = await makeCampaign({ identityMode: "wechat" });
+    const c = await makeCampaign({ ingest: "direct", identityMode: "wechat" });
     rememberCampaign(c.slug, { id: c.id, timeZone: "Asia/Shanghai", identityMode: "cookie" });
     expect(await castBySlug(db(), input(c.slug, 2, "cookie-voter", Date.now()))).toMatchObject({
       counted: false,
       refusal: "wechat_identity_required",
     });
-    const plain = await makeCampaign();
+    const plain = await makeCampaign({ ingest: "direct" });
     rememberCampaign(plain.slug, {
       id: plain.id,
       timeZone: "Asia/Shanghai",

@@ -1,0 +1,65 @@
+import type { LikeShard } from "./like-shard";
+import type { ShardMark, ShardStats } from "./types";
+
+/**
+ * Finding a voter's shard, and the flush barrier (issue 16): everything that must see every
+ * acknowledged like in D1 — closing voting, exports and votes.csv, checkpoint sealing, reconcile,
+ * voids, releases, retention, a receipt D1 does not know yet — calls `flushCampaign` first.
+ */
+
+/** The shard of a voter: FNV-1a of the voter hash, mod N. Stable: a voter never changes shard. */
+export function shardIndex(voterHash: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < voterHash.length; i++) {
+    hash ^= voterHash.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % Math.max(1, shards);
+}
+
+export function shardName(campaignId: number, index: number): string {
+  return `${campaignId}:${index}`;
+}
+
+export function shardStub(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  name: string,
+): DurableObjectStub<LikeShard> {
+  return env.LIKE_SHARDS.get(env.LIKE_SHARDS.idFromName(name)) as DurableObjectStub<LikeShard>;
+}
+
+/**
+ * Flushes every shard of the campaign and waits until each has nothing pending (a shard that
+ * cannot reach D1 makes this throw: the caller must not go on as if the ledger were complete).
+ * `mark` also tells each shard to refuse likes from now on (`closed`, before voting closes;
+ * `moved`, before the campaign goes direct) or to take them again (`null`). A direct campaign
+ * without a mark to set has nothing in shards (its switch to direct flushed them): no call.
+ */
+export async function flushCampaign(
+  env: Pick<CloudflareBindings, "DB" | "LIKE_SHARDS">,
+  campaignId: number,
+  options: { mark?: ShardMark } = {},
+): Promise<ShardStats[]> {
+  const row = await env.DB.prepare("SELECT ingest, shards FROM campaigns WHERE id = ?1")
+    .bind(campaignId)
+    .first<{ ingest: string; shards: number }>();
+  if (!row || (row.ingest !== "sharded" && options.mark === undefined)) return [];
+  return Promise.all(
+    Array.from({ length: row.shards }, (_, i) =>
+      shardStub(env, shardName(campaignId, i)).settle(options),
+    ),
+  );
+}
+
+/** The campaign's ingest statistics across its shards (the organizer's `…/ingest` endpoint). */
+export function summarize(stats: ShardStats[]) {
+  const lags = stats.flatMap((s) => s.lags).sort((a, b) => a - b);
+  const p99 =
+    lags.length === 0 ? null : lags[Math.min(lags.length - 1, Math.ceil(lags.length * 0.99) - 1)];
+  return {
+    pending: stats.reduce((n, s) => n + s.pending, 0),
+    flushes: stats.reduce((n, s) => n + s.flushes, 0),
+    flushedLikes: stats.reduce((n, s) => n + s.flushedLikes, 0),
+    lagP99Ms: p99,
+  };
+}

@@ -1,0 +1,333 @@
+import { DurableObject } from "cloudflare:workers";
+import { frictionLevel, proofSuffices } from "../domain/friction";
+import { remainingAfter } from "../domain/like-rules";
+import { SIGNAL } from "../domain/like-signals";
+import { localDay } from "../domain/time";
+import { FLUSH_CAP, flushToD1 } from "./flush";
+import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
+import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
+
+/** How long the first pending like waits for its flush by default (issue 16: ≤ 1 s). */
+const DEFAULT_FLUSH_MS = 1000;
+/** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
+const RETRY_MS = 2000;
+/** Flush lags kept for the statistics. */
+const LAGS_KEPT = 1000;
+
+/**
+ * One shard of one campaign's likes (issue 16, DESIGN §5/§8): `${campaignId}:${index}`, where
+ * index = hash(voter) mod the campaign's `shards`. Every like of a voter lands here, so the
+ * per-voter rules (per nominee per day, per voter per day, Idempotency-Key, proof spending) are
+ * exact in one synchronous transaction of the shard's own SQLite storage; the answer leaves only
+ * once that write is durable (the output gate). Pending likes reach D1 in idempotent flushes
+ * (flush.ts) on an alarm ≤ 1 s after the first one, at once from 500 pending, or when a barrier
+ * (barrier.ts) asks.
+ */
+export class LikeShard extends DurableObject<CloudflareBindings> {
+  private readonly sql: SqlStorage;
+  private readonly meta: Meta;
+  /** The flush in progress, if any: flushes run one at a time. */
+  private flushing: Promise<void> | null = null;
+
+  constructor(ctx: DurableObjectState, env: CloudflareBindings) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    for (const statement of SHARD_SCHEMA) this.sql.exec(statement);
+    this.meta = new Meta(this.sql);
+  }
+
+  /** Takes one like: the rules, then the row, in one transaction; then schedules its flush. */
+  async like(like: ShardLike): Promise<ShardAnswer> {
+    this.meta.set("shard", like.shard);
+    this.meta.set("campaign", like.campaignId);
+    this.meta.set("hold", like.holdFlagged ? 1 : 0);
+    await this.readDayFromD1(like);
+    const answer = this.ctx.storage.transactionSync(() => this.decide(like));
+    if (answer.ok && !answer.replayed) await this.scheduleFlush();
+    return answer;
+  }
+
+  private decide(like: ShardLike): ShardAnswer {
+    const mark = this.meta.get<ShardMark>("mark", null);
+    if (mark === "moved") return { ok: false, refusal: "moved" };
+    if (mark === "closed" || Math.max(like.now, Date.now()) >= like.closesAt) {
+      return { ok: false, refusal: "voting_closed" };
+    }
+    const used = this.sql
+      .exec<{ used: number; forNominee: number | null }>(
+        `SELECT COUNT(*) AS used, MAX(CASE WHEN nominee_id = ?3 THEN slot END) AS forNominee
+         FROM likes WHERE voter_hash = ?1 AND day = ?2`,
+        like.voterHash,
+        like.day,
+        like.nomineeId,
+      )
+      .one();
+    if (like.idempotencyKey !== null) {
+      const earlier = this.sql
+        .exec<{ nominee_id: number; receipt: string; status: string }>(
+          "SELECT nominee_id, receipt, status FROM likes WHERE voter_hash = ? AND idempotency_key = ?",
+          like.voterHash,
+          like.idempotencyKey,
+        )
+        .toArray()[0];
+      if (earlier && earlier.nominee_id !== like.nomineeId) {
+        return { ok: false, refusal: "idempotency_key_reused" };
+      }
+      if (earlier) {
+        return {
+          ok: true,
+          replayed: true,
+          held: earlier.status === "held",
+          receipt: earlier.receipt,
+          likes: like.likesBase + this.pendingCounted(like.nomineeId),
+          remainingToday: like.perVoter === null ? null : Math.max(0, like.perVoter - used.used),
+        };
+      }
+    }
+    // A proof is spent by the request that shows it first, whatever the outcome (as in D1).
+    let proofWon = false;
+    if (like.proof) {
+      const spent = this.sql.exec(
+        "INSERT INTO spent (challenge, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        like.proof,
+        like.now + 10 * 60 * 1000,
+      );
+      proofWon = spent.rowsWritten > 0;
+    }
+    const forNominee = used.forNominee ?? 0;
+    if (forNominee >= like.perCandidate) return { ok: false, refusal: "already_liked" };
+    if (like.perVoter !== null && used.used >= like.perVoter) {
+      return { ok: false, refusal: "daily_quota_exhausted" };
+    }
+    const voterRecent = this.sql
+      .exec<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM likes WHERE voter_hash = ? AND created_at > ?",
+        like.voterHash,
+        like.now - 60_000,
+      )
+      .one().n;
+    const level = frictionLevel({ ...like.friction, voterRecent });
+    if (level > 0 && !(proofWon && proofSuffices(like.proofLevel, level))) {
+      return { ok: false, refusal: "challenge_required", level };
+    }
+    const status = like.held ? "held" : "counted";
+    this.sql.exec(
+      `INSERT INTO likes (campaign_id, nominee_id, number, voter_hash, ip_hash, ip_prefix_hash, day,
+                          slot, created_at, status, receipt, idempotency_key, signals, acked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      like.campaignId,
+      like.nomineeId,
+      like.number,
+      like.voterHash,
+      like.ipHash,
+      like.ipPrefixHash,
+      like.day,
+      forNominee + 1,
+      like.now,
+      status,
+      like.receipt,
+      like.idempotencyKey,
+      like.signals | (proofWon ? SIGNAL.challengeSolved : 0),
+      Date.now(),
+    );
+    return {
+      ok: true,
+      replayed: false,
+      held: like.held,
+      receipt: like.receipt,
+      likes: like.likesBase + this.pendingCounted(like.nomineeId),
+      remainingToday: remainingAfter(used.used, like.perVoter),
+    };
+  }
+
+  /** This shard's counted likes for the nominee that D1 does not have yet. */
+  private pendingCounted(nomineeId: number): number {
+    return this.sql
+      .exec<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM likes WHERE nominee_id = ? AND flushed = 0 AND status = 'counted'",
+        nomineeId,
+      )
+      .one().n;
+  }
+
+  /**
+   * The day the campaign changed ingest path, the direct path may have written some of this
+   * voter's likes to D1: read them once per voter and day, so the rules count them.
+   */
+  private async readDayFromD1(like: ShardLike): Promise<void> {
+    if (like.ingestSince === 0 || localDay(like.ingestSince, like.timeZone) < like.day) return;
+    const seen = () =>
+      this.sql
+        .exec("SELECT 1 FROM seeded WHERE voter_hash = ? AND day = ?", like.voterHash, like.day)
+        .toArray().length > 0;
+    if (seen()) return;
+    const { results } = await this.env.DB.prepare(
+      `SELECT nominee_id, slot, receipt, idempotency_key, created_at, status FROM likes
+       WHERE campaign_id = ?1 AND voter_hash = ?2 AND (day = ?3 OR idempotency_key IS NOT NULL)`,
+    )
+      .bind(like.campaignId, like.voterHash, like.day)
+      .all<{
+        nominee_id: number;
+        slot: number;
+        receipt: string;
+        idempotency_key: string | null;
+        created_at: number;
+        status: string;
+      }>();
+    if (seen()) return;
+    this.ctx.storage.transactionSync(() => {
+      for (const r of results) {
+        this.sql.exec(
+          `INSERT INTO likes (campaign_id, nominee_id, number, voter_hash, ip_hash, ip_prefix_hash,
+                              day, slot, created_at, status, receipt, idempotency_key, signals,
+                              flushed, acked_at)
+           VALUES (?, ?, 0, ?, '', '', ?, ?, ?, ?, ?, ?, 0, 2, ?) ON CONFLICT DO NOTHING`,
+          like.campaignId,
+          r.nominee_id,
+          like.voterHash,
+          like.day,
+          r.slot,
+          r.created_at,
+          r.status,
+          r.receipt,
+          r.idempotency_key,
+          r.created_at,
+        );
+      }
+      this.sql.exec("INSERT INTO seeded (voter_hash, day) VALUES (?, ?)", like.voterHash, like.day);
+    });
+  }
+
+  private pendingCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM likes WHERE flushed = 0").one()
+      .n;
+  }
+
+  private flushDelay(): number {
+    const own = this.meta.get<number | null>("flush_ms", null);
+    if (own !== null) return own;
+    const configured = Number(this.env.LIKE_FLUSH_MS);
+    return this.env.LIKE_FLUSH_MS !== undefined && this.env.LIKE_FLUSH_MS !== "" && configured >= 0
+      ? configured
+      : DEFAULT_FLUSH_MS;
+  }
+
+  /** A flush now (500 pending, or a delay of 0), else an alarm ≤ 1 s after the first pending like. */
+  private async scheduleFlush(): Promise<void> {
+    const delay = this.flushDelay();
+    if (delay === 0) {
+      // Flush before answering (LIKE_FLUSH_MS=0, the test configuration); a failed flush leaves
+      // the like pending and durable here, and the alarm tries again.
+      await this.flushPending().catch(() => this.ctx.storage.setAlarm(Date.now() + RETRY_MS));
+      return;
+    }
+    if (this.pendingCount() >= FLUSH_CAP) {
+      this.ctx.waitUntil(this.flushPending().catch(() => {}));
+    }
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Date.now() + delay);
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    try {
+      await this.flushPending();
+    } catch (error) {
+      console.error(`like shard ${this.meta.get("shard", "?")}: flush failed`, error);
+      await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+    }
+  }
+
+  /** Flushes until nothing is pending; flushes run one at a time. */
+  async flushPending(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.pendingCount() === 0) return;
+    this.flushing = (async () => {
+      while (this.pendingCount() > 0) await this.flushOnce();
+    })();
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /**
+   * One flush: the open one again if an earlier attempt did not finish (same id: idempotent),
+   * else the next ≤ 500 pending likes under a new sequence number.
+   */
+  private async flushOnce(): Promise<void> {
+    let seq = this.meta.get<number | null>("open_flush", null);
+    if (seq === null) {
+      seq = this.meta.get<number>("next_flush", 1);
+      this.sql.exec(
+        `UPDATE likes SET flush = ?1 WHERE seq IN
+           (SELECT seq FROM likes WHERE flushed = 0 AND flush IS NULL ORDER BY seq LIMIT ?2)`,
+        seq,
+        FLUSH_CAP,
+      );
+      this.meta.set("open_flush", seq);
+      this.meta.set("next_flush", seq + 1);
+    }
+    const rows = this.sql.exec(PENDING_ROWS_SQL, seq).toArray() as unknown as FlushRow[];
+    if (rows.length > 0) {
+      await flushToD1(
+        this.env.DB,
+        {
+          shard: this.meta.get("shard", ""),
+          seq,
+          campaignId: this.meta.get("campaign", 0),
+          holdFlagged: this.meta.get<number>("hold", 0) === 1,
+        },
+        rows,
+        Date.now(),
+      );
+      const committedAt = Date.now();
+      const firstAcked = rows.reduce((m, r) => Math.min(m, r.acked), committedAt);
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec("UPDATE likes SET flushed = 1 WHERE flush = ?", seq);
+        this.sql.exec(
+          "INSERT OR REPLACE INTO flushes (seq, likes, first_acked_at, committed_at) VALUES (?, ?, ?, ?)",
+          seq,
+          rows.length,
+          firstAcked,
+          committedAt,
+        );
+        this.sql.exec("DELETE FROM flushes WHERE seq <= ?", seq - LAGS_KEPT);
+        this.meta.set("flushes", this.meta.get<number>("flushes", 0) + 1);
+        this.meta.set("flushed_likes", this.meta.get<number>("flushed_likes", 0) + rows.length);
+      });
+    }
+    this.meta.set("open_flush", null);
+  }
+
+  /**
+   * The barrier's call (barrier.ts): set the mark if asked (closed: refuse every like from now on;
+   * moved: the campaign went direct; null: take likes again), then flush everything pending.
+   */
+  async settle(options: { mark?: ShardMark } = {}): Promise<ShardStats> {
+    if (options.mark !== undefined) this.meta.set("mark", options.mark);
+    await this.flushPending();
+    return this.stats();
+  }
+
+  stats(): ShardStats {
+    const lags = this.sql
+      .exec<{ lag: number }>("SELECT committed_at - first_acked_at AS lag FROM flushes")
+      .toArray()
+      .map((r) => r.lag);
+    return {
+      shard: this.meta.get("shard", ""),
+      pending: this.pendingCount(),
+      flushes: this.meta.get<number>("flushes", 0),
+      flushedLikes: this.meta.get<number>("flushed_likes", 0),
+      lags,
+      mark: this.meta.get<ShardMark>("mark", null),
+    };
+  }
+
+  /** Tests and the bench: the flush delay of this shard (ms; null = the configured one). */
+  configure(options: { flushMs: number | null }): void {
+    this.meta.set("flush_ms", options.flushMs);
+  }
+}

@@ -1,0 +1,125 @@
+import type { Database } from "../db/client";
+import { forgetLikeState, likeState } from "../db/queries/like-state";
+import type { LikeInput, LikeResult, StaleKey } from "../db/queries/likes";
+import { networkFlagOpens, nomineeFlagOpens } from "../domain/friction";
+import { type LikeRefusal, type LikeState, likeRefusal } from "../domain/like-rules";
+import { localDay } from "../domain/time";
+import { shardIndex, shardName, shardStub } from "./barrier";
+
+/**
+ * The sharded like path (issue 16), the Worker's half: the campaign's state from D1 (cached ≤ 1 s,
+ * like-state.ts) answers what is the same for every voter — the campaign, its status, the nominee,
+ * the identity mode, the network's and nominee's friction, an open flag — and the voter's shard
+ * (like-shard.ts) decides the rest exactly, in one transaction of its own storage. Same input and
+ * answers as `castLike` (the direct path), so routes/like-action.ts calls either.
+ */
+export async function shardLike(
+  env: Pick<CloudflareBindings, "DB" | "LIKE_SHARDS" | "LIKE_STATE_CACHE_MS">,
+  db: Database,
+  input: LikeInput,
+): Promise<LikeResult | StaleKey> {
+  const key = input.campaign;
+  const maxAge = env.LIKE_STATE_CACHE_MS === "" ? 1000 : Number(env.LIKE_STATE_CACHE_MS ?? 1000);
+  const s = await likeState(db, key.id, input.number, input.ipPrefixHash, input.now, maxAge);
+  if (
+    s?.ingest !== "sharded" ||
+    s.timeZone !== key.timeZone ||
+    s.identityMode !== (key.identityMode ?? "cookie")
+  ) {
+    return { stale: true };
+  }
+  // A wechat-mode campaign counts WeChat accounts: the like goes under the openid's hash.
+  const identified = s.identityMode === "cookie" || Boolean(input.wechatVoterHash);
+  const voterHash =
+    s.identityMode === "wechat" && input.wechatVoterHash ? input.wechatVoterHash : input.voterHash;
+  const refusedWith = (refusal: LikeResult & { counted: false }, level = 1) => ({
+    ...refusal,
+    campaignId: s.campaignId,
+    challengeDifficulty: s.difficulty,
+    frictionLevel: Math.max(1, level),
+  });
+  // What holds for every voter: the voter's own counts are the shard's (0 here passes them).
+  const state: LikeState = {
+    campaignFound: true,
+    nomineeFound: s.nomineeId !== null,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    paused: s.paused === 1,
+    closedAt: s.closedAt,
+    publishedAt: s.publishedAt,
+    likesPerCandidatePerDay: s.perCandidate,
+    likesPerVoterPerDay: s.perVoter,
+    usedToday: 0,
+    usedForNomineeToday: 0,
+    wechatIdentityMissing: !identified,
+  };
+  const refusal = likeRefusal(state, input.now);
+  if (refusal || s.nomineeId === null) {
+    return refusedWith({
+      counted: false,
+      refusal: refusal ?? "candidate_not_found",
+      timeZone: s.timeZone,
+    });
+  }
+  // Held as the direct batch holds: an open flag covers the like, or the rates before it open one
+  // now (the shard's flush then opens that flag with the direct path's SQL, flush.ts).
+  const flagOpensNow =
+    s.holdFlagged === 1 &&
+    (networkFlagOpens(s.prefixRecent, s.pairRecent) ||
+      nomineeFlagOpens(s.nomineeRecent, s.nomineeTotal ?? 0, s.openFor));
+  const shard = shardName(s.campaignId, shardIndex(voterHash, s.shards));
+  const answer = await shardStub(env, shard).like({
+    shard,
+    campaignId: s.campaignId,
+    nomineeId: s.nomineeId,
+    number: input.number,
+    voterHash,
+    ipHash: input.ipHash,
+    ipPrefixHash: input.ipPrefixHash,
+    day: localDay(input.now, s.timeZone),
+    timeZone: s.timeZone,
+    now: input.now,
+    receipt: input.receipt,
+    idempotencyKey: input.idempotencyKey ?? null,
+    signals: input.signals ?? 0,
+    held: Boolean(input.hold) || s.flagged === 1 || flagOpensNow,
+    holdFlagged: s.holdFlagged === 1,
+    perCandidate: s.perCandidate,
+    perVoter: s.perVoter,
+    closesAt: s.closesAt,
+    friction: {
+      networkRecent: s.prefixRecent,
+      pairRecent: s.pairRecent,
+      nomineeRecent: s.nomineeRecent,
+      nomineeTotal: s.nomineeTotal ?? 0,
+      openFor: s.openFor,
+      networkThreshold: s.prefixLimit,
+      voterThreshold: s.voterLimit,
+    },
+    proof: input.proof,
+    proofLevel: input.proof ? (input.proofLevel ?? 1) : 0,
+    likesBase: s.likes ?? 0,
+    ingestSince: s.ingestSince,
+  });
+  if (!answer.ok && answer.refusal === "moved") {
+    // The campaign went direct after this isolate read its state: read again.
+    forgetLikeState(s.campaignId);
+    return { stale: true };
+  }
+  if (!answer.ok) {
+    return refusedWith(
+      { counted: false, refusal: answer.refusal as LikeRefusal, timeZone: s.timeZone },
+      answer.level,
+    );
+  }
+  return {
+    counted: true,
+    held: answer.held,
+    receipt: answer.receipt,
+    replayed: answer.replayed,
+    likes: answer.likes,
+    remainingToday: answer.remainingToday,
+    showCounts: s.showCounts,
+    timeZone: s.timeZone,
+  };
+}
