@@ -1,8 +1,10 @@
 import { createDb } from "./db/client";
 import { campaignsToScan, scanAnomalies } from "./db/queries/anomalies";
 import { sealAll } from "./db/queries/checkpoints";
+import { campaignsToFlush } from "./db/queries/like-state";
 import { sweepOrphanPhotos } from "./db/queries/photos";
 import { purgeExpiredDetail } from "./db/queries/retention";
+import { flushCampaign } from "./shards/barrier";
 
 /**
  * The Cron Trigger (wrangler.toml, every minute): seal new ledger rows into checkpoints, look for
@@ -19,6 +21,12 @@ export async function runScheduled(env: CloudflareBindings, scheduledTime: numbe
       console.error(`scheduled ${name}:`, error);
     }
   };
+  // Checkpoints seal what reached D1: first every sharded campaign's shards flush (issue 16).
+  await step("flush", async () => {
+    for (const id of await campaignsToFlush(db, scheduledTime)) {
+      await step(`flush ${id}`, () => flushCampaign(env, id));
+    }
+  });
   await step("seal", () => sealAll(db, () => Date.now(), 20_000));
   await step("scan", async () => {
     for (const campaign of await campaignsToScan(db)) {

@@ -93,6 +93,8 @@ const fields = {
   protection: CampaignProtection,
   // Issue 13 item 5: who a voter is (cookie, or one WeChat account = one voter).
   identityMode: v.picklist(["cookie", "wechat"], "identityMode must be cookie or wechat"),
+  // Issue 16: where likes are written (the voter's like shard, or one D1 batch per like).
+  ingest: v.picklist(["direct", "sharded"], "ingest must be direct or sharded"),
   /** 公示期 and the objection contact (validators/notice.ts). */
   notice: CampaignNotice,
 };
@@ -117,6 +119,17 @@ export const CampaignSettings = v.pipe(
     draft: v.optional(fields.draft, true),
     protection: v.optional(fields.protection, DEFAULT_PROTECTION),
     identityMode: v.optional(fields.identityMode, "cookie"),
+    ingest: v.optional(fields.ingest, "sharded"),
+    /** N like shards (set once: a voter's shard is hash(voter) mod N). */
+    shards: v.optional(
+      v.pipe(
+        v.number("shards must be a number"),
+        v.integer("shards must be a whole number"),
+        v.minValue(1, "shards must be at least 1"),
+        v.maxValue(256, "shards must be at most 256"),
+      ),
+      16,
+    ),
     notice: v.optional(fields.notice),
   }),
   v.forward(

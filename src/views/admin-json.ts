@@ -31,6 +31,8 @@ export function adminCampaign(
     showCounts: c.showCounts,
     nomineeOrder: c.nomineeOrder,
     identityMode: c.identityMode,
+    ingest: c.ingest,
+    shards: c.shards,
     protection: {
       challengePrefixPerMinute: c.challengePrefixPerMinute,
       challengeVoterPerMinute: c.challengeVoterPerMinute,

@@ -3,17 +3,7 @@
 import { localToIso as toIso, isValidTimeZone as validZone } from "../../domain/time";
 import { onClick, onEachSubmit, type Refusal, refuse } from "./forms";
 import { noticeBody, noticeChanged } from "./notice-settings";
-import {
-  $,
-  api,
-  apiBase,
-  changed,
-  checked,
-  field,
-  go,
-  markInvalid,
-  missing,
-} from "./shared";
+import { $, api, apiBase, changed, checked, field, go, markInvalid, missing } from "./shared";
 
 export function setupCampaignForms(): void {
   onEachSubmit('form[data-form="campaign"]', (form) => {
@@ -91,6 +81,7 @@ function campaignBody(
       retentionDays: orNull("retentionDays"),
     },
     identityMode: field(form, "identityMode").value,
+    ingest: field(form, "ingest").value,
   };
   const notice = noticeBody(form, timeZone);
   if (notice.error) {
@@ -119,7 +110,7 @@ function campaignBody(
       changed(field(form, "likesPerVoterPerDay"))
     )
       body.rules = all.rules;
-    for (const key of ["showCounts", "nomineeOrder", "draft", "identityMode"]) {
+    for (const key of ["showCounts", "nomineeOrder", "draft", "identityMode", "ingest"]) {
       if (changed(field(form, key))) body[key] = all[key];
     }
     const protectionFields = [

@@ -43,6 +43,8 @@ function toColumns(s: CampaignPatch) {
     ...(s.nomineeOrder !== undefined && { nomineeOrder: s.nomineeOrder }),
     ...(s.draft !== undefined && { draft: s.draft }),
     ...(s.identityMode !== undefined && { identityMode: s.identityMode }),
+    ...(s.ingest !== undefined && { ingest: s.ingest, ingestSince: Date.now() }),
+    ...("shards" in s && typeof s.shards === "number" && { shards: s.shards }),
     ...(s.notice !== undefined && noticeColumns(s.notice)),
     // Only the protection fields sent change; a missing one keeps its value.
     ...(s.protection !== undefined &&

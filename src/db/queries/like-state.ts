@@ -89,3 +89,18 @@ export async function likeState(
 export function forgetLikeState(campaignId: number): void {
   for (const key of cache.keys()) if (key.startsWith(`${campaignId}:`)) cache.delete(key);
 }
+
+/**
+ * Sharded campaigns whose shards may hold likes: voting has opened and did not end more than a
+ * day ago (the Cron flushes them before it seals checkpoints and applies retention).
+ */
+export async function campaignsToFlush(db: Database, now: number): Promise<number[]> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT id FROM campaigns WHERE ingest = 'sharded' AND draft = 0 AND opens_at <= ?1
+         AND closes_at > ?1 - 86400000 AND (closed_at IS NULL OR closed_at > ?1 - 86400000)`,
+    )
+    .bind(now)
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}

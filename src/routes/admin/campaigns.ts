@@ -15,6 +15,7 @@ import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
+import { flushCampaign } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings } from "../../validators/campaign";
 import { validate } from "../../validators/hook";
@@ -37,6 +38,14 @@ async function lifecycle(c: Context<AppEnv>, action: LifecycleAction): Promise<R
   const now = Date.now();
   const result = applyLifecycle(action, campaign, now);
   if (!result.ok) throw new ApiError(409, "invalid_state", result.message);
+  // The like shards (issue 16): closing marks every shard closed and flushes it before the status
+  // changes, so no like is acknowledged after the close and every one before it is in D1;
+  // reopening lets them take likes again.
+  if (result.change.closedAt !== undefined && result.change.closedAt !== null) {
+    await flushCampaign(c.env, campaign.id, { mark: "closed" });
+  } else if (result.change.closedAt === null && campaign.closedAt !== null) {
+    await flushCampaign(c.env, campaign.id, { mark: null });
+  }
   const updated = await applyCampaignChange(
     c.var.db,
     campaign,
@@ -81,6 +90,11 @@ export const adminCampaignsApi = new Hono<AppEnv>()
       const closes = patch.closesAt ? Date.parse(patch.closesAt) : campaign.closesAt;
       if (closes <= opens)
         throw new ApiError(400, "invalid_body", "closesAt must be after opensAt");
+    }
+    if (patch.ingest !== undefined && patch.ingest !== campaign.ingest) {
+      // Leaving the shards: each refuses from now on (its likers retry on the direct path) and
+      // flushes; coming back: they take likes again (issue 16).
+      await flushCampaign(c.env, campaign.id, { mark: patch.ingest === "direct" ? "moved" : null });
     }
     try {
       const updated = await updateCampaign(c.var.db, campaign, patch, c.var.organizer, Date.now());

@@ -12,6 +12,7 @@ import { findNominee } from "../../db/queries/nominees";
 import type { Campaign } from "../../db/schema";
 import { isoInZone, parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { flushCampaign } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { HeldDecision, MatchQuery, ReinstateRequest } from "../../validators/ledger-status";
@@ -87,6 +88,8 @@ export const adminLedgerStatusApi = new Hono<AppEnv>()
     validate("json", HeldDecision),
     async (c) => {
       const campaign = c.var.campaign;
+      // Held likes still in shards are flushed first, so the decision reaches them (issue 16).
+      await flushCampaign(c.env, campaign.id);
       const req = c.req.valid("json");
       const release = c.req.param("decision") === "release";
       const { rows } = await changeStatus(c.var.db, campaign.id, {
@@ -106,6 +109,7 @@ export const adminLedgerStatusApi = new Hono<AppEnv>()
     validate("json", ReinstateRequest),
     async (c) => {
       const campaign = c.var.campaign;
+      await flushCampaign(c.env, campaign.id);
       const req = c.req.valid("json");
       const filter = await toFilter(c, campaign, req);
       const { rows } = await changeStatus(c.var.db, campaign.id, {

@@ -58,6 +58,7 @@ export function formValues(campaign: Campaign): CampaignFormValues {
     holdFlagged: campaign.holdFlagged,
     retentionDays: campaign.retentionDays,
     identityMode: campaign.identityMode,
+    ingest: campaign.ingest,
     notice: {
       startsAt: campaign.noticeStartsAt,
       endsAt: campaign.noticeEndsAt,

@@ -5,6 +5,7 @@ import { ledgerHead, listCheckpoints, sealLedger } from "../../db/queries/checkp
 import type { AnomalyFlag, Campaign, LedgerCheckpoint } from "../../db/schema";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { flushCampaign } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { FlagParams } from "../../validators/params";
@@ -73,6 +74,8 @@ export const adminReviewApi = new Hono<AppEnv>()
     validate("json", FlagDecision),
     async (c) => {
       const campaign = c.var.campaign;
+      // The flag's likes still in shards are flushed first, so the decision reaches them (issue 16).
+      await flushCampaign(c.env, campaign.id);
       const flag = await findFlag(c.var.db, campaign.id, c.req.valid("param").id);
       if (!flag) throw new ApiError(404, "flag_not_found", "No such flag.");
       const { reason } = c.req.valid("json");
@@ -94,6 +97,7 @@ export const adminReviewApi = new Hono<AppEnv>()
   })
   .post("/:slug/ledger/seal", organizerCampaign, async (c) => {
     const campaign = c.var.campaign;
+    await flushCampaign(c.env, campaign.id);
     const now = Date.now();
     const sealed: LedgerCheckpoint[] = [];
     for (;;) {

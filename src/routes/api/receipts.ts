@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { findReceipt } from "../../db/queries/like-reads";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { flushCampaign } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { requireCampaign } from "../shared/campaign";
@@ -31,7 +32,12 @@ export const receiptsApi = new Hono<AppEnv>().get(
   async (c) => {
     const { slug, code } = c.req.valid("param");
     const campaign = await requireCampaign(c, slug);
-    const row = await findReceipt(c.var.db, campaign.id, code);
+    let row = await findReceipt(c.var.db, campaign.id, code);
+    if (!row && campaign.ingest === "sharded") {
+      // A like acknowledged a moment ago may still be in its shard (issue 16): flush, look again.
+      await flushCampaign(c.env, campaign.id);
+      row = await findReceipt(c.var.db, campaign.id, code);
+    }
     if (!row) throw new ApiError(404, "receipt_not_found", notFound);
     return c.json({
       receipt: row.receipt,

@@ -34,6 +34,7 @@ export interface CampaignFormValues {
   retentionDays: number | null;
   /** Issue 13 item 5: `cookie` (default) or `wechat`. */
   identityMode?: string;
+  ingest?: string;
   /** 公示期 and objection contact (issue 14); empty for a new campaign. */
   notice?: NoticeValues;
 }
@@ -180,6 +181,17 @@ export function CampaignForm(props: {
           <Options labels={IDENTITY_MODE_LABEL} value={v.identityMode ?? "cookie"} />
         </Select>
       </fieldset>
+      <fieldset disabled={readOnly}>
+        <legend>点赞写入方式</legend>
+        {/* Issue 16: the voters' like shards (default), or one D1 batch per like. */}
+        <Select
+          {...at("ingest")}
+          label="点赞写入"
+          hint="“分片写入”：每位投票人的点赞先在其分片中按规则确认，约一秒内成批写入账本，公开票数最多滞后约一秒；“直接写入”：每个点赞一次写入数据库，无滞后，但每秒上限约五百至一千个点赞。"
+        >
+          <Options labels={INGEST_LABEL} value={v.ingest ?? "sharded"} />
+        </Select>
+      </fieldset>
       <NoticeFieldset mode={mode} values={v.notice} timeZone={v.timeZone} readOnly={readOnly} />
       {readOnly ? (
         <p class="form-error" role="alert" data-form-error />
@@ -189,6 +201,11 @@ export function CampaignForm(props: {
     </form>
   );
 }
+
+const INGEST_LABEL: Record<string, string> = {
+  sharded: "分片写入（默认，适合大规模投票）",
+  direct: "直接写入数据库（小型活动）",
+};
 
 /** 防刷与隐私: when likes need a proof of work, holding flagged likes, how long hashes stay. */
 function ProtectionFieldset(props: { at: ReturnType<typeof fieldAt>; values: CampaignFormValues }) {
