@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { createDb, type Database } from "../src/db/client";
 import { campaignKey, forgetCampaign } from "../src/db/queries/like-campaign-key";
 import { castLike, type LikeInput, type LikeResult } from "../src/db/queries/likes";
+import { flushCampaign, shardName, shardStub } from "../src/shards/barrier";
 import { campaigns, nominees } from "../src/db/schema";
 
 export const db = () => createDb(env.DB);
@@ -64,6 +65,26 @@ export async function castBySlug(
     forgetCampaign(like.slug);
   }
   return { counted: false, refusal: "campaign_not_found", timeZone: "" };
+}
+
+/**
+ * The flush barrier for tests (issue 16): every like a campaign's shards acknowledged is in D1
+ * when this returns. Tests run with LIKE_FLUSH_MS=0 (a shard flushes before it answers), so only
+ * tests that turn the delay on (`holdFlushes`) need it.
+ */
+export async function settle(slug: string): Promise<void> {
+  const row = await env.DB.prepare("SELECT id FROM campaigns WHERE slug = ?")
+    .bind(slug)
+    .first<{ id: number }>();
+  if (!row) throw new Error(`no campaign ${slug}`);
+  await flushCampaign(env, row.id);
+}
+
+/** Keeps every shard of the campaign from flushing on its own for `ms` (default: an hour). */
+export async function holdFlushes(campaign: TestCampaign, shards: number, ms = 3_600_000) {
+  for (let i = 0; i < shards; i++) {
+    await shardStub(env, shardName(campaign.id, i)).configure({ flushMs: ms });
+  }
 }
 
 let counter = 0;

@@ -1,0 +1,306 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { campaignKey } from "../../src/db/queries/like-campaign-key";
+import { localDay } from "../../src/domain/time";
+import { shardName, shardStub } from "../../src/shards/barrier";
+import { shardLike } from "../../src/shards/shard-like";
+import type { ShardLike } from "../../src/shards/types";
+import {
+  call,
+  db,
+  expectReconciled,
+  holdFlushes,
+  like,
+  makeCampaign,
+  reconcile,
+  settle,
+  voterCookie,
+} from "../helpers";
+import { asCall } from "../routes/admin/admin-helpers";
+
+/**
+ * The sharded like path (issue 16) with the shards' flush delay on (tests otherwise run with
+ * LIKE_FLUSH_MS=0): the rules are exact in the shard before anything reaches D1, and the barrier
+ * brings every acknowledged like into D1 exactly once.
+ */
+
+const ledgerRows = async (campaignId: number) =>
+  (
+    await env.DB.prepare("SELECT COUNT(*) AS n FROM likes WHERE campaign_id = ?")
+      .bind(campaignId)
+      .first<{ n: number }>()
+  )?.n ?? 0;
+
+async function voter(slug: string, ip = "198.51.100.4"): Promise<string> {
+  const res = await like(slug, 1, { ip });
+  expect(res.status).toBe(201);
+  return voterCookie(res);
+}
+
+/** A like as a Worker sends it to a shard (for calls that bypass the Worker's checks). */
+function shardLikeOf(campaignId: number, shard: number, voterHash: string): ShardLike {
+  const now = Date.now();
+  return {
+    shard: shardName(campaignId, shard),
+    campaignId,
+    nomineeId: 1,
+    number: 1,
+    voterHash,
+    ipHash: "ip",
+    ipPrefixHash: "net",
+    day: localDay(now, "Asia/Shanghai"),
+    timeZone: "Asia/Shanghai",
+    now,
+    receipt: `SHRD-${voterHash}`,
+    idempotencyKey: null,
+    signals: 0,
+    held: false,
+    holdFlagged: false,
+    perCandidate: 1,
+    perVoter: 5,
+    closesAt: now + 86_400_000,
+    friction: {
+      networkRecent: 0,
+      pairRecent: 0,
+      nomineeRecent: 0,
+      nomineeTotal: 0,
+      openFor: 86_400_000,
+      networkThreshold: null,
+      voterThreshold: null,
+    },
+    proof: null,
+    proofLevel: 0,
+    likesBase: 0,
+    ingestSince: 0,
+  };
+}
+
+/** The sharded write as routes/like-action.ts calls it, at a chosen time. */
+async function shardCast(slug: string, number: number, voterHash: string, now: number) {
+  const campaign = await campaignKey(db(), slug);
+  if (!campaign) throw new Error(`no campaign ${slug}`);
+  return shardLike(env, db(), {
+    campaign,
+    slug,
+    number,
+    voterHash,
+    receipt: `DAY-${voterHash}-${now}`,
+    now,
+    ipHash: "ip",
+    ipPrefixHash: "net",
+    proof: null,
+  });
+}
+
+describe("the sharded like path, flushes held back", () => {
+  it("counts exactly one of 50 concurrent identical likes, before and after the flush", async () => {
+    const c = await makeCampaign({ shards: 2, likesPerVoterPerDay: null });
+    await holdFlushes(c, 2);
+    const cookie = await voter(c.slug);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => like(c.slug, 2, { cookie })),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    // Acknowledged in the shard, not in D1 yet: the flush is held back.
+    expect(await ledgerRows(c.id)).toBe(0);
+    await settle(c.slug);
+    expect(await ledgerRows(c.id)).toBe(2);
+    const rows = await reconcile(c.id);
+    expect(rows.find((r) => r.number === 2)?.counted).toBe(1);
+    await expectReconciled(c.id);
+  });
+
+  it("holds one voter's daily quota exactly across nominees, in the shard", async () => {
+    const c = await makeCampaign({ count: 10, shards: 4, likesPerVoterPerDay: 5 });
+    await holdFlushes(c, 4);
+    const cookie = await voter(c.slug);
+    const answers = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => like(c.slug, i + 2, { cookie })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const remaining = await Promise.all(
+      answers
+        .filter((r) => r.status === 201)
+        .map(async (r) => (await r.json<{ remainingToday: number }>()).remainingToday),
+    );
+    expect(remaining.sort()).toEqual([0, 1, 2, 3]);
+    await settle(c.slug);
+    const rows = await reconcile(c.id);
+    expect(rows.reduce((s, r) => s + r.counted, 0)).toBe(5);
+    await expectReconciled(c.id);
+  });
+
+  it("replays an Idempotency-Key from the shard and refuses it for another nominee", async () => {
+    const c = await makeCampaign({ shards: 2 });
+    await holdFlushes(c, 2);
+    const cookie = await voter(c.slug);
+    const headers = { "Idempotency-Key": "retry-me-1" };
+    const first = await like(c.slug, 2, { cookie, headers });
+    expect(first.status).toBe(201);
+    const again = await like(c.slug, 2, { cookie, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    const a = await first.json<{ receipt: string; remainingToday: number }>();
+    const b = await again.json<{ receipt: string; remainingToday: number }>();
+    expect(b.receipt).toBe(a.receipt);
+    expect(b.remainingToday).toBe(a.remainingToday);
+    const other = await like(c.slug, 3, { cookie, headers });
+    expect(other.status).toBe(422);
+    await settle(c.slug);
+    expect(await ledgerRows(c.id)).toBe(2);
+    // After the flush the shard still knows the key.
+    const later = await like(c.slug, 2, { cookie, headers });
+    expect(later.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await ledgerRows(c.id)).toBe(2);
+  });
+
+  it("answers with the likes the shard knows: D1's count plus its own unflushed likes", async () => {
+    const c = await makeCampaign({ shards: 1 });
+    await holdFlushes(c, 1);
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await like(c.slug, 1, { ip: `198.51.100.${20 + i}` });
+      counts.push((await res.json<{ likes: number }>()).likes);
+    }
+    expect(counts).toEqual([1, 2, 3]);
+    await settle(c.slug);
+    const res = await like(c.slug, 1, { ip: "198.51.100.30" });
+    expect((await res.json<{ likes: number }>()).likes).toBe(4);
+  });
+
+  it("finds the receipt of a like still in its shard", async () => {
+    const c = await makeCampaign({ shards: 2 });
+    await holdFlushes(c, 2);
+    const res = await like(c.slug, 1);
+    const { receipt } = await res.json<{ receipt: string }>();
+    expect(await ledgerRows(c.id)).toBe(0);
+    const found = await call(`/api/campaigns/${c.slug}/receipts/${receipt}`);
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ receipt, status: "counted", number: 1 });
+  });
+
+  it("keeps counters equal to ledger rows after a random mix flushed in several batches", async () => {
+    const c = await makeCampaign({ count: 5, shards: 3, likesPerVoterPerDay: 3 });
+    await holdFlushes(c, 3);
+    const cookies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => voter(c.slug, `198.51.${i}.9`)),
+    );
+    let seed = 16;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let acked = cookies.length;
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          like(c.slug, rand(6) + 1, { cookie: cookies[rand(cookies.length)] }),
+        ),
+      );
+      acked += answers.filter((r) => r.status === 201).length;
+      await settle(c.slug);
+    }
+    const rows = await reconcile(c.id);
+    expect(rows.reduce((s, r) => s + r.counted, 0)).toBe(acked);
+    await expectReconciled(c.id);
+    const flushes = await env.DB.prepare(
+      "SELECT COUNT(*) AS n, SUM(likes) AS likes FROM like_flushes WHERE campaign_id = ?",
+    )
+      .bind(c.id)
+      .first<{ n: number; likes: number }>();
+    expect(flushes?.likes).toBe(acked);
+    expect(flushes?.n).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("closing voting with likes in shards", () => {
+  it("flushes every shard before the status changes, then refuses; reopening takes likes again", async () => {
+    const c = await makeCampaign({ shards: 4 });
+    await holdFlushes(c, 4);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => like(c.slug, 1, { ip: `198.51.100.${40 + i}` })),
+    );
+    expect(answers.every((r) => r.status === 201)).toBe(true);
+    expect(await ledgerRows(c.id)).toBe(0);
+    const closed = await asCall("token", `/api/admin/campaigns/${c.slug}/close`, {
+      method: "POST",
+    });
+    expect(closed.status).toBe(200);
+    expect(await ledgerRows(c.id)).toBe(12);
+    expect((await reconcile(c.id))[0]?.counted).toBe(12);
+    const late = await like(c.slug, 2, { ip: "198.51.100.99" });
+    expect(late.status).toBe(403);
+    expect((await late.json<{ error: { code: string } }>()).error.code).toBe("voting_closed");
+    // A Worker whose cached state still says open is refused by the shard itself.
+    const stale = await shardStub(env, shardName(c.id, 0)).like(shardLikeOf(c.id, 0, "late-voter"));
+    expect(stale).toEqual({ ok: false, refusal: "voting_closed" });
+    const reopened = await asCall("token", `/api/admin/campaigns/${c.slug}/open`, {
+      method: "POST",
+    });
+    expect(reopened.status).toBe(200);
+    expect((await like(c.slug, 2, { ip: "198.51.100.98" })).status).toBe(201);
+  });
+});
+
+describe("a flush retried after a crash", () => {
+  it("never counts twice: the same flush id commits once", async () => {
+    const c = await makeCampaign({ shards: 1 });
+    await holdFlushes(c, 1);
+    for (let i = 0; i < 5; i++) {
+      expect((await like(c.slug, 1 + (i % 3), { ip: `198.51.100.${60 + i}` })).status).toBe(201);
+    }
+    await settle(c.slug);
+    expect(await ledgerRows(c.id)).toBe(5);
+    const stub = shardStub(env, shardName(c.id, 0));
+    // As if the shard died after D1 committed flush 1 and before it marked its rows flushed.
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec("UPDATE likes SET flushed = 0 WHERE flush = 1");
+      state.storage.sql.exec(
+        "INSERT INTO meta (k, v) VALUES ('open_flush', 1) ON CONFLICT (k) DO UPDATE SET v = 1",
+      );
+    });
+    expect((await stub.stats()).pending).toBe(5);
+    await settle(c.slug);
+    expect((await stub.stats()).pending).toBe(0);
+    expect(await ledgerRows(c.id)).toBe(5);
+    await expectReconciled(c.id);
+    expect((await reconcile(c.id)).reduce((s, r) => s + r.counter, 0)).toBe(5);
+  });
+});
+
+describe("days in the shard", () => {
+  it("starts a new day at midnight Asia/Shanghai, not at midnight UTC", async () => {
+    const c = await makeCampaign({
+      shards: 2,
+      opensAt: Date.parse("2026-01-01T00:00:00+08:00"),
+      closesAt: Date.parse("2027-01-01T00:00:00+08:00"),
+    });
+    await holdFlushes(c, 2);
+    // 23:59:59 on 11-29 in Shanghai, then 00:00:00 on 11-30 (16:00 UTC, still the 29th in UTC).
+    const lateEvening = Date.parse("2026-11-29T15:59:59Z");
+    const midnight = Date.parse("2026-11-29T16:00:00Z");
+    const utcMidnight = Date.parse("2026-11-30T00:00:00Z");
+    expect(await shardCast(c.slug, 1, "voter-d", lateEvening)).toMatchObject({ counted: true });
+    expect(await shardCast(c.slug, 1, "voter-d", lateEvening + 500)).toMatchObject({
+      counted: false,
+      refusal: "already_liked",
+    });
+    expect(await shardCast(c.slug, 1, "voter-d", midnight)).toMatchObject({ counted: true });
+    expect(await shardCast(c.slug, 1, "voter-d", utcMidnight)).toMatchObject({
+      counted: false,
+      refusal: "already_liked",
+    });
+    await settle(c.slug);
+    const days = await env.DB.prepare(
+      "SELECT day FROM likes WHERE campaign_id = ? ORDER BY created_at",
+    )
+      .bind(c.id)
+      .all<{ day: string }>();
+    expect(days.results.map((r) => r.day)).toEqual(["2026-11-29", "2026-11-30"]);
+  });
+});
