@@ -2,8 +2,8 @@ import { env, exports } from "cloudflare:workers";
 import { createDb, type Database } from "../src/db/client";
 import { campaignKey, forgetCampaign } from "../src/db/queries/like-campaign-key";
 import { castLike, type LikeInput, type LikeResult } from "../src/db/queries/likes";
-import { flushCampaign, shardName, shardStub } from "../src/shards/barrier";
 import { campaigns, nominees } from "../src/db/schema";
+import { flushCampaign, shardName, shardStub } from "../src/shards/barrier";
 
 export const db = () => createDb(env.DB);
 
