@@ -51,6 +51,17 @@ export async function flushCampaign(
   );
 }
 
+/** Every shard's statistics, without flushing (the organizer's `…/ingest` endpoint). */
+export function shardStats(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  campaignId: number,
+  shards: number,
+): Promise<ShardStats[]> {
+  return Promise.all(
+    Array.from({ length: shards }, (_, i) => shardStub(env, shardName(campaignId, i)).stats()),
+  );
+}
+
 /** The campaign's ingest statistics across its shards (the organizer's `…/ingest` endpoint). */
 export function summarize(stats: ShardStats[]) {
   const lags = stats.flatMap((s) => s.lags).sort((a, b) => a - b);

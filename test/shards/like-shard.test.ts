@@ -215,6 +215,18 @@ describe("the sharded like path, flushes held back", () => {
       .first<{ n: number; likes: number }>();
     expect(flushes?.likes).toBe(acked);
     expect(flushes?.n).toBeGreaterThanOrEqual(3);
+    // The organizer's view of the same (GET …/ingest).
+    const ingest = await asCall("token", `/api/admin/campaigns/${c.slug}/ingest`);
+    expect(ingest.status).toBe(200);
+    const stats = await ingest.json<Record<string, number | string | null>>();
+    expect(stats).toMatchObject({
+      ingest: "sharded",
+      shards: 3,
+      pending: 0,
+      flushes: flushes?.n,
+      flushedLikes: acked,
+    });
+    expect(stats.lagP99Ms).toEqual(expect.any(Number));
   });
 });
 
