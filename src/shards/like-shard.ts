@@ -28,6 +28,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   private readonly meta: Meta;
   /** The flush in progress, if any: flushes run one at a time. */
   private flushing: Promise<void> | null = null;
+  private identity = "";
 
   constructor(ctx: DurableObjectState, env: CloudflareBindings) {
     super(ctx, env);
@@ -38,9 +39,14 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
 
   /** Takes one like: the rules, then the row, in one transaction; then schedules its flush. */
   async like(like: ShardLike): Promise<ShardAnswer> {
-    this.meta.set("shard", like.shard);
-    this.meta.set("campaign", like.campaignId);
-    this.meta.set("hold", like.holdFlagged ? 1 : 0);
+    // Who this shard is, and whether its flushes open flags: written when they change.
+    const identity = `${like.shard}|${like.holdFlagged ? 1 : 0}`;
+    if (identity !== this.identity) {
+      this.meta.set("shard", like.shard);
+      this.meta.set("campaign", like.campaignId);
+      this.meta.set("hold", like.holdFlagged ? 1 : 0);
+      this.identity = identity;
+    }
     await this.readDayFromD1(like);
     const answer = this.ctx.storage.transactionSync(() => this.decide(like));
     if (answer.ok && !answer.replayed) await this.scheduleFlush();

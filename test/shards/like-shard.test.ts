@@ -316,3 +316,36 @@ describe("days in the shard", () => {
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-29", "2026-11-30"]);
   });
 });
+
+describe("changing a campaign's ingest path", () => {
+  it("flushes and hands over to the direct path, and back, with the voter's day intact", async () => {
+    const c = await makeCampaign({ count: 4, shards: 2 });
+    await holdFlushes(c, 2);
+    const cookie = await voter(c.slug);
+    expect(await ledgerRows(c.id)).toBe(0);
+    const patch = (ingest: string) =>
+      asCall("token", `/api/admin/campaigns/${c.slug}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ingest }),
+      });
+    const toDirect = await patch("direct");
+    expect(toDirect.status).toBe(200);
+    expect(await toDirect.json()).toMatchObject({ ingest: "direct", shards: 2 });
+    // The shard's like is in D1, and the direct path counts it in the rules.
+    expect(await ledgerRows(c.id)).toBe(1);
+    expect((await like(c.slug, 1, { cookie })).status).toBe(409);
+    expect((await like(c.slug, 2, { cookie })).status).toBe(201);
+    // A shard refuses once the campaign has moved, whatever a Worker's cached state says.
+    const moved = await shardStub(env, shardName(c.id, 0)).like(shardLikeOf(c.id, 0, "stale"));
+    expect(moved).toEqual({ ok: false, refusal: "moved" });
+    // Back to the shards the same day: the shard reads the voter's day from D1 first.
+    expect((await patch("sharded")).status).toBe(200);
+    expect((await like(c.slug, 2, { cookie })).status).toBe(409);
+    expect((await like(c.slug, 1, { cookie })).status).toBe(409);
+    expect((await like(c.slug, 3, { cookie })).status).toBe(201);
+    await settle(c.slug);
+    expect(await ledgerRows(c.id)).toBe(3);
+    await expectReconciled(c.id);
+  });
+});
