@@ -265,15 +265,19 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   private async flushOnce(): Promise<void> {
     let seq = this.meta.get<number | null>("open_flush", null);
     if (seq === null) {
-      seq = this.meta.get<number>("next_flush", 1);
-      this.sql.exec(
-        `UPDATE likes SET flush = ?1 WHERE seq IN
-           (SELECT seq FROM likes WHERE flushed = 0 AND flush IS NULL ORDER BY seq LIMIT ?2)`,
-        seq,
-        FLUSH_CAP,
-      );
-      this.meta.set("open_flush", seq);
-      this.meta.set("next_flush", seq + 1);
+      const next = this.meta.get<number>("next_flush", 1);
+      // The rows and the flush's id are written together: a crash leaves both or neither.
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec(
+          `UPDATE likes SET flush = ?1 WHERE seq IN
+             (SELECT seq FROM likes WHERE flushed = 0 AND flush IS NULL ORDER BY seq LIMIT ?2)`,
+          next,
+          FLUSH_CAP,
+        );
+        this.meta.set("open_flush", next);
+        this.meta.set("next_flush", next + 1);
+      });
+      seq = next;
     }
     const rows = this.sql.exec(PENDING_ROWS_SQL, seq).toArray() as unknown as FlushRow[];
     if (rows.length > 0) {
