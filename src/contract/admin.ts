@@ -30,6 +30,9 @@ export const AdminCampaign = v.object({
   showCounts: ShowCounts,
   nomineeOrder: v.picklist(["number", "shuffle"]),
   identityMode: IdentityMode,
+  /** Issue 16: where likes are written, and N like shards. */
+  ingest: v.picklist(["direct", "sharded"]),
+  shards: v.number(),
   protection: v.object({
     challengePrefixPerMinute: v.nullable(v.number()),
     challengeVoterPerMinute: v.nullable(v.number()),
@@ -198,6 +201,16 @@ export const CampaignCopy = v.object({
 });
 
 /** The live dashboard: totals, the ranking with tallies, groups, likes per hour, refusals. */
+/** The like shards' state (GET …/ingest, issue 16). */
+export const Ingest = v.object({
+  ingest: v.picklist(["direct", "sharded"]),
+  shards: v.number(),
+  pending: v.number(),
+  flushes: v.number(),
+  flushedLikes: v.number(),
+  lagP99Ms: v.nullable(v.number()),
+});
+
 export const Dashboard = v.object({
   campaign: AdminCampaign,
   generatedAt: IsoTime,

@@ -9,6 +9,7 @@ import {
   AuditPage,
   CampaignCopy,
   Dashboard,
+  Ingest,
   OwnAccount,
   Session,
 } from "../contract/admin";
@@ -221,6 +222,12 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
     tag: "campaigns",
     auth: "organizer",
     responses: { 200: ok("The dashboard's figures.", Dashboard), 404: campaign404 },
+  },
+  "GET /api/admin/campaigns/:slug/ingest": {
+    summary: "点赞写入状态 The like shards: pending likes, flushes, flush lag p99",
+    tag: "campaigns",
+    auth: "organizer",
+    responses: { 200: ok("The like shards' state (issue 16).", Ingest), 404: campaign404 },
   },
   "POST /api/admin/campaigns/:slug/open": lifecycle("open", "开始投票"),
   "POST /api/admin/campaigns/:slug/pause": lifecycle("pause", "暂停投票"),
