@@ -5,7 +5,7 @@ import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
 import { LikeRequest } from "../../validators/likes";
 import { likeAction } from "../like-action";
-import { nomineeNumberOrNotFound } from "./campaign-loader";
+import { nomineeNumberOrNotFound } from "../shared/campaign";
 
 /** Reads the optional JSON body; an empty body is `{}`. */
 async function likeBody(req: Request): Promise<LikeRequest> {
