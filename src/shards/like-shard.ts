@@ -11,6 +11,11 @@ import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
 const DEFAULT_FLUSH_MS = 1000;
 /** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
 const RETRY_MS = 2000;
+/** `npm run crash-test` only (CRASH_TEST_FLUSH_PAUSE_MS, unset = 0): widens a flush's windows. */
+const crashTestPause = (env: object) => {
+  const ms = Number((env as { CRASH_TEST_FLUSH_PAUSE_MS?: string }).CRASH_TEST_FLUSH_PAUSE_MS);
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined;
+};
 /** Flush lags kept for the statistics. */
 const LAGS_KEPT = 1000;
 
@@ -264,6 +269,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
    */
   private async flushOnce(): Promise<void> {
     let seq = this.meta.get<number | null>("open_flush", null);
+    const retried = seq !== null;
     if (seq === null) {
       const next = this.meta.get<number>("next_flush", 1);
       // The rows and the flush's id are written together: a crash leaves both or neither.
@@ -281,7 +287,8 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     }
     const rows = this.sql.exec(PENDING_ROWS_SQL, seq).toArray() as unknown as FlushRow[];
     if (rows.length > 0) {
-      await flushToD1(
+      await crashTestPause(this.env); // npm run crash-test only: kill -9 before the commit
+      const outcome = await flushToD1(
         this.env.DB,
         {
           shard: this.meta.get("shard", ""),
@@ -292,6 +299,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
         rows,
         Date.now(),
       );
+      await crashTestPause(this.env); // …and between the commit and the mark below
       const committedAt = Date.now();
       const firstAcked = rows.reduce((m, r) => Math.min(m, r.acked), committedAt);
       this.ctx.storage.transactionSync(() => {
@@ -306,6 +314,9 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
         this.sql.exec("DELETE FROM flushes WHERE seq <= ?", seq - LAGS_KEPT);
         this.meta.set("flushes", this.meta.get<number>("flushes", 0) + 1);
         this.meta.set("flushed_likes", this.meta.get<number>("flushed_likes", 0) + rows.length);
+        if (retried) this.meta.set("retried", this.meta.get<number>("retried", 0) + 1);
+        if (outcome === "already")
+          this.meta.set("already", this.meta.get<number>("already", 0) + 1);
       });
     }
     this.meta.set("open_flush", null);
