@@ -73,7 +73,7 @@ const CAMPAIGNS = [
 ];
 const CONCURRENCY = 48;
 /** The kill comes after this many acknowledged likes, both campaigns together (random, printed). */
-const KILL_AFTER: [number, number] = [120, 300];
+const KILL_AFTER: [number, number] = [80, 200];
 /** …and no sooner than this after the first 201: every shard has begun its flush cycle. */
 const MIN_LOAD_MS = 1000 + 2 * FLUSH_PAUSE_MS + 500;
 /** The longest wait for a shard in each flush window before killing anyway. */

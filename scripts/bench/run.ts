@@ -5,6 +5,8 @@
  * 200,000 voters, and an empty twin), then measures side by side in one run:
  *
  *   likes     ours (distinct voters and addresses, random nominees) vs one bare D1 write batch
+ *   ingest    the sharded like (bench-1m, LikeShards) vs the direct one (bench-direct), then a
+ *             flush barrier and D1's like_flushes: batches per 1,000 likes, flush lag (ingest.ts)
  *   results   the 1M campaign vs the empty one vs a trivial route
  *   page      a nominee's profile vs a trivial route
  *   export    the 1M-row ledger (votes.csv): rows/s and workerd's memory while it streams
@@ -26,6 +28,16 @@ import { type Browser, chromium, devices } from "playwright-core";
 import { firstViewLines, measureFirstView } from "../perf/first-view";
 import { CATEGORIES, runLighthouse } from "../perf/lighthouse-run";
 import { hotFunctions, profileWhile } from "./cpu-profile";
+import {
+  assertIngest,
+  cpuPerShardedLike,
+  DIRECT,
+  flushBarrier,
+  flushStats,
+  type IngestReport,
+  ingestLines,
+  ingestTargets,
+} from "./ingest-paths";
 import { type LoadResult, median, runLoad } from "./load";
 import { cpuSeconds, ownWorkerdPids, rssMb } from "./proc";
 import {
@@ -117,6 +129,16 @@ const SCENARIOS: Scenario[] = [
   scenario("like", (s) => s.app, {
     method: "POST",
     path: () => `/api/campaigns/${BIG}/candidates/${randomNominee()}/likes`,
+    headers: (s) => ({
+      "cf-connecting-ip": nextIp(),
+      origin: s.app,
+      "sec-fetch-site": "same-origin",
+    }),
+  }),
+  // The same like on the direct path (ingest = 'direct': one D1 transaction per like).
+  scenario("likeDirect", (s) => s.app, {
+    method: "POST",
+    path: () => `/api/campaigns/${DIRECT}/candidates/${randomNominee()}/likes`,
     headers: (s) => ({
       "cf-connecting-ip": nextIp(),
       origin: s.app,
@@ -352,6 +374,8 @@ async function main(): Promise<number> {
     `bench: ${fmt(state.likes)} likes generated in ${fmt(state.generateSeconds, 1)} s (${fmt(state.rowsPerSecond)} rows/s), counters == ledger`,
   );
 
+  assertIngest(persistTo, BIG, "sharded");
+  assertIngest(persistTo, DIRECT, "direct");
   const profileScenario = process.env.BENCH_PROFILE;
   const server = await startBenchServer({
     persistTo,
@@ -417,6 +441,35 @@ async function main(): Promise<number> {
     const trivialPage = m("trivialPage");
     const trivialBare = m("trivialBare");
     const likeBare = m("likeBare");
+    const likeDirect = m("likeDirect");
+
+    // The sharded path's own numbers: CPU per like with its flushes, then D1's flush rows.
+    log("bench: ingest — one more sharded like load, then the flush barrier");
+    const likeScenario = SCENARIOS.find((x) => x.name === "like") as Scenario;
+    const cpuRun = await cpuPerShardedLike(
+      pid,
+      () => likeScenario.run(server, cookie),
+      () => flushBarrier(server.app, BIG),
+    );
+    const flushes = flushStats(persistTo, BIG);
+    const ingest: IngestReport = {
+      shards: flushes.shards,
+      rps: like.rps,
+      cpuMsPerLike: cpuRun.cpuMsPerLike,
+      d1BatchesPer1000Likes:
+        flushes.flushedLikes > 0 ? (flushes.flushes / flushes.flushedLikes) * 1000 : Number.NaN,
+      flushLagP99Ms: flushes.lagP99Ms,
+      ratio: likeBaseline.rps > 0 ? like.rps / likeBaseline.rps : Number.NaN,
+      flushes,
+      cpuRun: { likes: cpuRun.likes, rps: cpuRun.rps },
+      direct: {
+        rps: likeDirect.rps,
+        p99Ms: likeDirect.p99Ms,
+        cpuMsPerRequest: likeDirect.cpuMsPerRequest,
+        ratio: likeBaseline.rps > 0 ? likeDirect.rps / likeBaseline.rps : Number.NaN,
+        rounds: likeDirect.rounds,
+      },
+    };
 
     let profile: ReturnType<typeof hotFunctions> | undefined;
     if (profileScenario && server.inspector) {
@@ -506,6 +559,7 @@ async function main(): Promise<number> {
         rounds: page.rounds,
         trivialRounds: trivialPage.rounds,
       },
+      ingest,
       export: exported,
       firstViewBytes: firstView ? firstView.gzip : null,
       firstView: firstView
@@ -555,6 +609,7 @@ async function main(): Promise<number> {
         target: TARGETS.firstViewBytes,
         atMost: true,
       },
+      ...ingestTargets(ingest),
     ].map((t) => ({
       ...t,
       met: "atMost" in t ? t.value <= t.target : t.value >= t.target,
@@ -695,6 +750,11 @@ async function main(): Promise<number> {
       ]),
     );
     out.push("");
+    for (const line of ingestLines(ingest, (name) =>
+      targets.some((t) => t.name === name && t.met),
+    )) {
+      out.push(line);
+    }
     out.push(
       `export votes.csv: ${fmt(exported.rows)} rows, ${fmt(exported.bytes / 1e6, 1)} MB in ${fmt(exported.seconds, 1)} s = ${fmt(exported.rowsPerSec)} rows/s (target ≥ 50,000: ${targets[4]?.met ? "met" : "MISSED"}), ${fmt(exported.rowsPerCpuSecond)} rows per workerd CPU-second; workerd RSS ${fmt(exported.startMemoryMb)} MB before, peak ${fmt(exported.peakMemoryMb)} MB (+${fmt(exported.peakOverStartMb)}), growth over the second half ${fmt(exported.growthSecondHalfMb, 1)} MB`,
     );

@@ -2,13 +2,16 @@
  * The benchmark's database, built fresh in a bench-only persistence root (`.bench/state`): the
  * migrations through wrangler (as `npm run db:migrate` does, with `--persist-to`), then the seed
  * campaign, a synthetic campaign with a big ledger and an empty twin of it, written straight into
- * the D1 file by the bulk generator.
+ * the D1 file by the bulk generator. The like ingest path (issue 16): `bench-1m` and `bench-empty`
+ * take the default (sharded: LikeShard Durable Objects, 16 shards, migration 0014); `bench-direct`,
+ * another empty twin, is `ingest = 'direct'` (one D1 transaction per like), for the side by side.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { zuimeiXinfang } from "../../src/db/seed/zuimei-xinfang";
 import { d1File, insertLedger, loadCampaign, openDb, verifyCounters } from "./generate";
+import { DIRECT } from "./ingest-paths";
 import { ROOT } from "./server";
 import { syntheticCampaign } from "./synthetic";
 
@@ -66,6 +69,24 @@ export function prepareState(opts: StateOptions): StateInfo {
       syntheticCampaign({ slug: EMPTY, title: "基准测试：没有赞", nominees: opts.nominees, now }),
       now,
     );
+    const direct = loadCampaign(
+      db,
+      syntheticCampaign({
+        slug: DIRECT,
+        title: "基准测试：直接写入",
+        nominees: opts.nominees,
+        now,
+      }),
+      now,
+    );
+    db.prepare("UPDATE campaigns SET ingest = 'direct' WHERE id = ?").run(direct);
+    const paths = db
+      .prepare("SELECT slug, ingest, shards FROM campaigns WHERE id IN (?, ?)")
+      .all(big, direct) as { slug: string; ingest: string; shards: number }[];
+    for (const c of paths) {
+      const want = c.slug === DIRECT ? "direct" : "sharded";
+      if (c.ingest !== want) throw new Error(`${c.slug}: ingest ${c.ingest}, expected ${want}`);
+    }
     const t0 = performance.now();
     let lastReport = 0;
     const likes = insertLedger(db, {
