@@ -1,0 +1,246 @@
+/**
+ * The SQL side of the sharded like (issue 16; docs/scaling.md "Sharded ingest"), measured with
+ * node:sqlite on a copy of the bench database (`npm run bench` first: its `.bench/state`):
+ *
+ *   read    the Worker's per-like D1 read (`likeState`, src/db/queries/like-state.ts, its cache
+ *           off: every like in the bench is a new network on a random nominee, so it never hits)
+ *   flush   one shard flush of 500 new likes (`flushToD1`, src/shards/flush.ts, the real code over
+ *           a small D1 adapter: one transaction = like_flushes row + ledger rows + triggers), and
+ *           the same flush sent again (answered "already", nothing written)
+ *   shard   a shard's own per-like transaction: LikeShard.decide's statements (copied here: the
+ *           class needs the Workers runtime) on the shard schema (src/shards/shard-storage.ts)
+ *
+ *   tsx scripts/bench/ingest-sql.ts [flushes=20] [reads=5000] [shardLikes=20000]
+ *   INGEST_SQL_LIKES=1000000 tsx scripts/bench/ingest-sql.ts   (first builds its own bench state
+ *                                                             with that many likes, in a temp dir)
+ *
+ * File-backed WAL databases with synchronous=NORMAL (no fsync per commit), as scaling.md's other
+ * SQLite rows; the copy is deleted at the end.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { likeState } from "../../src/db/queries/like-state";
+import { flushToD1 } from "../../src/shards/flush";
+import { type FlushRow, SHARD_SCHEMA } from "../../src/shards/shard-storage";
+import { d1File } from "./generate";
+import { BENCH_DIR } from "./server";
+import { BIG, prepareState } from "./state";
+
+const [flushes = 20, reads = 5000, shardLikes = 20_000] = process.argv.slice(2).map(Number);
+
+type Param = string | number | null;
+
+/** Just enough of D1's API over node:sqlite for flushToD1 and likeState. */
+function d1(db: DatabaseSync) {
+  const cache = new Map<string, StatementSync>();
+  const prep = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const statement = (sql: string, params: Param[] = []) => ({
+    sql,
+    params,
+    bind: (...args: Param[]) => statement(sql, args),
+    first: async <T>() => (prep(sql).get(...params) ?? null) as T | null,
+    all: async <T>() => ({ results: prep(sql).all(...params) as T[] }),
+    run: async () => prep(sql).run(...params),
+  });
+  return {
+    prepare: (sql: string) => statement(sql),
+    batch: async (stmts: { sql: string; params: Param[] }[]) => {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const out = stmts.map((s) => prep(s.sql).run(...s.params));
+        db.exec("COMMIT");
+        return out;
+      } catch (e) {
+        db.exec("ROLLBACK");
+        throw e;
+      }
+    },
+  };
+}
+
+const hex = (n: number, salt: string) =>
+  (salt + n.toString(16))
+    .padStart(64, "0")
+    .slice(-64)
+    .replace(/[^0-9a-f]/g, "a");
+
+function timed(fn: () => void | Promise<void>) {
+  return async () => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "bangyang-ingest-sql-"));
+  const file = join(dir, "d1.sqlite");
+  // VACUUM INTO: a consistent copy, WAL included, of the bench's D1 file.
+  const stateLikes = Number(process.env.INGEST_SQL_LIKES ?? 0);
+  const persistTo = stateLikes > 0 ? join(dir, "state") : join(BENCH_DIR, "state");
+  if (stateLikes > 0) {
+    prepareState({
+      persistTo,
+      nominees: 1000,
+      likes: stateLikes,
+      voters: Math.round(stateLikes / 5),
+      log: (line) => console.log(line),
+    });
+  }
+  const source = new DatabaseSync(d1File(persistTo), { readOnly: true });
+  source.exec(`VACUUM INTO '${file.replaceAll("'", "''")}'`);
+  source.close();
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  const D1 = d1(db) as unknown as D1Database;
+  const big = db.prepare("SELECT id, time_zone FROM campaigns WHERE slug = ?").get(BIG) as {
+    id: number;
+    time_zone: string;
+  };
+  const nominees = db
+    .prepare("SELECT id, number FROM nominees WHERE campaign_id = ?")
+    .all(big.id) as { id: number; number: number }[];
+  const total = (db.prepare("SELECT COUNT(*) AS n FROM likes").get() as { n: number }).n;
+  console.log(
+    `bench database copy: ${total.toLocaleString("en")} ledger rows, ${nominees.length} nominees`,
+  );
+  const now = Date.now();
+  const pick = (i: number) =>
+    nominees[(i * 7919) % nominees.length] as { id: number; number: number };
+
+  // ---- read: the Worker's D1 read per like (cache off).
+  const client = { $client: D1 } as unknown as Parameters<typeof likeState>[0];
+  const tRead = await timed(async () => {
+    for (let i = 0; i < reads; i++) {
+      await likeState(client, big.id, pick(i).number, hex(i, "net"), now, 0);
+    }
+  })();
+  console.log(
+    `read   likeState, ${reads} reads: ${(tRead / reads).toFixed(3)} ms each (${Math.round((reads / tRead) * 1000).toLocaleString("en")}/s)`,
+  );
+
+  // ---- flush: 500 new likes per flush, the real flushToD1.
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: big.time_zone }).format(now);
+  let seq = 0;
+  const flushRows = (f: number): FlushRow[] =>
+    Array.from({ length: 500 }, (_, j) => {
+      const i = f * 500 + j;
+      const n = pick(i);
+      return {
+        seq: i,
+        c: big.id,
+        n: n.id,
+        no: n.number,
+        v: hex(i, "voter"),
+        ip: hex(i, "ip"),
+        net: hex(i, "net"),
+        d: day,
+        s: 1,
+        t: now,
+        st: "counted",
+        r: `Z${(i % 1000).toString().padStart(3, "0")}-${i.toString(36).toUpperCase().padStart(4, "0").slice(-4)}-BNCH`,
+        k: null,
+        sg: 0,
+        acked: now,
+      };
+    });
+  for (const holdFlagged of [true, false]) {
+    const times: number[] = [];
+    for (let f = 0; f < flushes; f++) {
+      const rows = flushRows(seq);
+      seq += 1;
+      const flush = { shard: `${big.id}:bench`, seq, campaignId: big.id, holdFlagged };
+      times.push(await timed(async () => void (await flushToD1(D1, flush, rows, now)))());
+    }
+    times.sort((a, b) => a - b);
+    const med = times[Math.floor(times.length / 2)] as number;
+    console.log(
+      `flush  ${flushes} flushes of 500 likes (hold_flagged ${holdFlagged ? "on: + the flag checks of 25 pairs" : "off"}): median ${med.toFixed(1)} ms per flush = ${(med / 500).toFixed(3)} ms per like; max ${(times.at(-1) as number).toFixed(1)} ms`,
+    );
+  }
+  const again = await timed(async () => {
+    const outcome = await flushToD1(
+      D1,
+      { shard: `${big.id}:bench`, seq: 1, campaignId: big.id, holdFlagged: true },
+      flushRows(0),
+      now,
+    );
+    if (outcome !== "already") throw new Error(`a retried flush answered ${outcome}`);
+  })();
+  console.log(
+    `flush  the first flush sent again: "already" in ${again.toFixed(1)} ms, nothing written`,
+  );
+  const check = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM likes WHERE campaign_id = ?1 AND status = 'counted') AS counted,
+            (SELECT SUM(likes) FROM nominees WHERE campaign_id = ?1) AS counters`,
+    )
+    .get(big.id) as { counted: number; counters: number };
+  console.log(
+    `flush  counters == counted ledger rows after the flushes: ${check.counted === check.counters} (${check.counted.toLocaleString("en")})`,
+  );
+  db.close();
+
+  // ---- shard: LikeShard.decide's statements, one transaction per like.
+  const shard = new DatabaseSync(join(dir, "shard.sqlite"));
+  shard.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  for (const s of SHARD_SCHEMA) shard.exec(s);
+  const used =
+    shard.prepare(`SELECT COUNT(*) AS used, MAX(CASE WHEN nominee_id = ?3 THEN slot END) AS forNominee
+         FROM likes WHERE voter_hash = ?1 AND day = ?2`);
+  const recent = shard.prepare(
+    "SELECT COUNT(*) AS n FROM likes WHERE voter_hash = ? AND created_at > ?",
+  );
+  const insert =
+    shard.prepare(`INSERT INTO likes (campaign_id, nominee_id, number, voter_hash, ip_hash, ip_prefix_hash, day,
+                          slot, created_at, status, receipt, idempotency_key, signals, acked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const pending = shard.prepare(
+    "SELECT COUNT(*) AS n FROM likes WHERE nominee_id = ? AND flushed = 0 AND status = 'counted'",
+  );
+  const markFlushed = shard.prepare("UPDATE likes SET flushed = 1 WHERE flushed = 0");
+  const tShard = await timed(() => {
+    for (let i = 0; i < shardLikes; i++) {
+      const n = pick(i);
+      const voter = hex(i % (shardLikes / 5), "voter");
+      shard.exec("BEGIN IMMEDIATE");
+      const u = used.get(voter, day, n.id) as { used: number; forNominee: number | null };
+      recent.get(voter, now - 60_000);
+      insert.run(
+        big.id,
+        n.id,
+        n.number,
+        voter,
+        hex(i, "ip"),
+        hex(i, "net"),
+        day,
+        (u.forNominee ?? 0) + 1,
+        now,
+        "counted",
+        `R${i}`,
+        null,
+        0,
+        now,
+      );
+      pending.get(n.id);
+      shard.exec("COMMIT");
+      if (i % 500 === 499) markFlushed.run(); // the flush's mark, as often as a busy shard's
+    }
+  })();
+  console.log(
+    `shard  ${shardLikes} likes, one transaction each: ${(tShard / shardLikes).toFixed(3)} ms per like (${Math.round((shardLikes / tShard) * 1000).toLocaleString("en")}/s)`,
+  );
+  shard.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
