@@ -6,7 +6,7 @@
  *
  *   likes     ours (distinct voters and addresses, random nominees) vs one bare D1 write batch
  *   ingest    the sharded like (bench-1m, LikeShards) vs the direct one (bench-direct), then a
- *             flush barrier and D1's like_flushes: batches per 1,000 likes, flush lag (ingest.ts)
+ *             flush barrier and D1's like_flushes: batches per 1,000 likes, flush lag (ingest-paths.ts)
  *   results   the 1M campaign vs the empty one vs a trivial route
  *   page      a nominee's profile vs a trivial route
  *   export    the 1M-row ledger (votes.csv): rows/s and workerd's memory while it streams
