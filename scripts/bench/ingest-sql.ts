@@ -7,12 +7,15 @@
  *   flush   one shard flush of 500 new likes (`flushToD1`, src/shards/flush.ts, the real code over
  *           a small D1 adapter: one transaction = like_flushes row + ledger rows + triggers), and
  *           the same flush sent again (answered "already", nothing written)
+ *   direct  the direct path's like on the same ledger (`castLike`, the real code: one transaction
+ *           per like), for the comparison
  *   shard   a shard's own per-like transaction: LikeShard.decide's statements (copied here: the
  *           class needs the Workers runtime) on the shard schema (src/shards/shard-storage.ts)
  *
  *   tsx scripts/bench/ingest-sql.ts [flushes=20] [reads=5000] [shardLikes=20000]
  *   INGEST_SQL_LIKES=1000000 tsx scripts/bench/ingest-sql.ts   (first builds its own bench state
  *                                                             with that many likes, in a temp dir)
+ *   INGEST_SQL_CACHE_MB=256 …                                 (a bigger page cache than SQLite's 2 MB)
  *
  * File-backed WAL databases with synchronous=NORMAL (no fsync per commit), as scaling.md's other
  * SQLite rows; the copy is deleted at the end.
@@ -22,6 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { likeState } from "../../src/db/queries/like-state";
+import { castLike } from "../../src/db/queries/likes";
 import { flushToD1 } from "../../src/shards/flush";
 import { type FlushRow, SHARD_SCHEMA } from "../../src/shards/shard-storage";
 import { d1File } from "./generate";
@@ -56,7 +60,7 @@ function d1(db: DatabaseSync) {
     batch: async (stmts: { sql: string; params: Param[] }[]) => {
       db.exec("BEGIN IMMEDIATE");
       try {
-        const out = stmts.map((s) => prep(s.sql).run(...s.params));
+        const out = stmts.map((s) => ({ results: prep(s.sql).all(...s.params) }));
         db.exec("COMMIT");
         return out;
       } catch (e) {
@@ -101,6 +105,9 @@ async function main() {
   source.close();
   const db = new DatabaseSync(file);
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  // SQLite's default page cache is 2 MB; INGEST_SQL_CACHE_MB=256 gives the flush the generator's.
+  const cacheMb = Number(process.env.INGEST_SQL_CACHE_MB ?? 0);
+  if (cacheMb > 0) db.exec(`PRAGMA cache_size = -${cacheMb * 1024}`);
   const D1 = d1(db) as unknown as D1Database;
   const big = db.prepare("SELECT id, time_zone FROM campaigns WHERE slug = ?").get(BIG) as {
     id: number;
@@ -187,6 +194,30 @@ async function main() {
     .get(big.id) as { counted: number; counters: number };
   console.log(
     `flush  counters == counted ledger rows after the flushes: ${check.counted === check.counters} (${check.counted.toLocaleString("en")})`,
+  );
+  // ---- direct: the same ledger, the direct path's one transaction per like (castLike, real code).
+  db.prepare("UPDATE campaigns SET ingest = 'direct' WHERE id = ?").run(big.id);
+  const key = { id: big.id, timeZone: big.time_zone, identityMode: "cookie" as const };
+  let counted = 0;
+  const directLikes = Math.min(reads, 5000);
+  const tDirect = await timed(async () => {
+    for (let i = 0; i < directLikes; i++) {
+      const r = await castLike(client, {
+        campaign: key,
+        slug: BIG,
+        number: pick(i).number,
+        voterHash: hex(i, "dvoter"),
+        receipt: `D${i}`,
+        now,
+        ipHash: hex(i, "dip"),
+        ipPrefixHash: hex(i, "dnet"),
+        proof: null,
+      });
+      if ("counted" in r && r.counted) counted++;
+    }
+  })();
+  console.log(
+    `direct castLike, ${directLikes} new voters: ${(tDirect / directLikes).toFixed(3)} ms per like (${Math.round((directLikes / tDirect) * 1000).toLocaleString("en")}/s), ${counted} counted`,
   );
   db.close();
 
