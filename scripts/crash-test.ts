@@ -169,9 +169,11 @@ async function main(): Promise<void> {
   }
   // Round-robin over voters of both campaigns, each liking every nominee once in its own order.
   const orders = voters.map(() => shuffled(NOMINEES));
+  // Both campaigns' voters mixed, so the kill finds likes of both in flight.
+  const mixed = shuffled(voters.length).map((i) => voters[i - 1] as Voter);
   const jobs: { job: Job; run: CampaignRun }[] = [];
   for (let k = 0; k < NOMINEES; k++) {
-    for (const v of voters) {
+    for (const v of mixed) {
       const run = runs.find((r) => r.slug === v.slug) as CampaignRun;
       const job: Job = {
         voter: v,
@@ -227,6 +229,7 @@ async function main(): Promise<void> {
   // The killer: waits for enough 201s, enough time, and a shard in each flush window.
   let ackedAtKill = 0;
   let inFlightAtKill = 0;
+  const inFlightByRun = new Map<string, number>();
   let windowsSeen = false;
   const killer = (async () => {
     while (
@@ -245,6 +248,9 @@ async function main(): Promise<void> {
     stop = true;
     ackedAtKill = acked;
     inFlightAtKill = jobs.filter((j) => j.job.state === "pending").length;
+    for (const run of runs) {
+      inFlightByRun.set(run.slug, run.jobs.filter((j) => j.state === "pending").length);
+    }
     await crashServer();
     return true;
   })();
@@ -298,7 +304,10 @@ async function main(): Promise<void> {
   console.log(`  flushes sent again after the restart            ${retriedFlushes}`);
   console.log(`    of which D1 answered "already" (no recount)   ${already}`);
   console.log(`  likes still pending in shards after the exports ${pendingAfter}`);
-  check(inFlightAtKill > 0, "the kill hit requests in flight", `${inFlightAtKill} in flight`);
+  for (const run of runs) {
+    const n = inFlightByRun.get(run.slug) ?? 0;
+    check(n > 0, `the kill hit likes of ${run.slug} (${run.ingest}) in flight`, `${n} in flight`);
+  }
   check(windows.unflushed > 0, "the kill found acknowledged likes that were only in shards");
   check(windows.beforeCommit > 0, "the kill interrupted a flush before its D1 commit");
   check(windows.afterCommit > 0, "the kill interrupted a flush between its D1 commit and its mark");
