@@ -1,39 +1,19 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import { ApiError } from "../../errors";
 import { identifyVoter } from "../../middleware/voter";
 import type { AppEnv } from "../../types";
+import { validate } from "../../validators/hook";
 import { LikeRequest } from "../../validators/likes";
 import { likeAction } from "../like-action";
 import { nomineeNumberOrNotFound } from "../shared/campaign";
 
-/** Reads the optional JSON body; an empty body is `{}`. */
-async function likeBody(req: Request): Promise<LikeRequest> {
-  const bytes = await req.arrayBuffer();
-  if (bytes.byteLength === 0) return {};
-  let json: unknown;
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    if (text.trim() === "") return {};
-    json = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "invalid_body", "The body must be JSON (or empty).");
-  }
-  if (Array.isArray(json))
-    throw new ApiError(400, "invalid_body", "The body must be a JSON object.");
-  const parsed = v.safeParse(LikeRequest, json);
-  if (!parsed.success) {
-    throw new ApiError(400, "invalid_body", `Invalid like request: ${parsed.issues[0].message}`);
-  }
-  return parsed.output;
-}
-
 export const likesApi = new Hono<AppEnv>().post(
   "/:slug/candidates/:number/likes",
   identifyVoter,
+  validate("json", LikeRequest),
   async (c) => {
     const number = nomineeNumberOrNotFound(c.req.param("number"));
-    const body = await likeBody(c.req.raw);
+    const body = c.req.valid("json");
     const outcome = await likeAction(c, c.req.param("slug"), number, body);
     if (!outcome.ok) {
       const headers: Record<string, string> =

@@ -127,8 +127,15 @@ describe("POST /api/campaigns/:slug/candidates/:number/likes", () => {
     for (const body of ["{", "not json", "[]", "null", "42", '{"challenge": 5}', '"x"']) {
       const res = await like(c.slug, 1, { body });
       expect(res.status, body).toBe(400);
+      // One validator for every body: the envelope plus error.issues (DESIGN §3).
       expect(await res.json(), body).toEqual({
-        error: { code: "invalid_body", message: expect.any(String) },
+        error: {
+          code: "invalid_body",
+          message: expect.any(String),
+          issues: expect.arrayContaining([
+            { path: expect.any(String), message: expect.any(String) },
+          ]),
+        },
       });
     }
     expect((await reconcile(c.id)).every((r) => r.counted === 0)).toBe(true);
