@@ -1,12 +1,16 @@
 import * as v from "valibot";
 import {
+  CampaignName,
+  CampaignSchedule,
   CampaignStatus,
   Checkpoint,
+  CombinedMethod,
   IdentityMode,
   IsoTime,
+  NomineeProfile,
   Notice,
   NullableTime,
-  Photo,
+  RankedNominee,
   Rules,
   ShowCounts,
 } from "./common";
@@ -14,9 +18,7 @@ import {
 /** The organizer API's answers (DESIGN §4): everything, counts always included. */
 
 export const AdminCampaign = v.object({
-  slug: v.string(),
-  title: v.string(),
-  organizer: v.string(),
+  ...CampaignName,
   description: v.string(),
   status: v.union([CampaignStatus, v.literal("draft")]),
   draft: v.boolean(),
@@ -55,13 +57,7 @@ export const AdminCampaignList = v.object({ campaigns: v.array(AdminCampaign) })
 
 export const AdminNominee = v.object({
   number: v.number(),
-  name: v.string(),
-  position: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  headline: v.string(),
-  story: v.array(v.string()),
-  photos: v.array(Photo),
+  ...NomineeProfile,
   honoree: v.boolean(),
   nominatingUnit: v.nullable(v.string()),
   likes: v.number(),
@@ -73,12 +69,7 @@ export const AdminNomineeList = v.object({ items: v.array(AdminNominee) });
 
 /** A row of the committee's combined result (likes and jury scores, issue 7). */
 export const CombinedRow = v.object({
-  rank: v.number(),
-  number: v.number(),
-  name: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  likes: v.number(),
+  ...RankedNominee,
   publicRank: v.number(),
   publicScore: v.number(),
   committeeScore: v.nullable(v.number()),
@@ -94,10 +85,7 @@ export const CombinedRow = v.object({
 });
 
 export const Combined = v.object({
-  weights: v.object({ public: v.number(), committee: v.number() }),
-  publicMethod: v.string(),
-  method: v.string(),
-  methodEn: v.string(),
+  ...CombinedMethod,
   jurors: v.number(),
   tieBreak: v.array(v.string()),
   rows: v.array(CombinedRow),
@@ -126,15 +114,9 @@ export const ExportRow = v.object({
 /** export.json: the final counts with the campaign, the ledger head and the CSV's sha256. */
 export const ResultsExport = v.object({
   campaign: v.object({
-    slug: v.string(),
-    title: v.string(),
-    organizer: v.string(),
+    ...CampaignName,
     status: v.union([CampaignStatus, v.literal("draft")]),
-    timeZone: v.string(),
-    opensAt: IsoTime,
-    closesAt: IsoTime,
-    rules: Rules,
-    showCounts: ShowCounts,
+    ...CampaignSchedule,
   }),
   exportedAt: IsoTime,
   totalLikes: v.number(),
@@ -222,12 +204,7 @@ export const Dashboard = v.object({
   }),
   ranking: v.array(
     v.object({
-      rank: v.number(),
-      number: v.number(),
-      name: v.string(),
-      unit: v.string(),
-      group: v.string(),
-      likes: v.number(),
+      ...RankedNominee,
       voidedLikes: v.number(),
       heldLikes: v.number(),
       honoree: v.boolean(),

@@ -77,3 +77,56 @@ export const Checkpoint = v.object({
   countsHash: v.optional(v.string()),
   lastEventId: v.optional(v.number()),
 });
+
+/** The public vote's and the committee's shares of a combined score. */
+export const Weights = v.object({ public: v.number(), committee: v.number() });
+
+/** How a combined score is made (the combined result and the public results say the same). */
+export const CombinedMethod = {
+  weights: Weights,
+  publicMethod: v.string(),
+  method: v.string(),
+  methodEn: v.string(),
+};
+
+/** Which campaign: on a unit's link, a juror's sheet and an export. */
+export const CampaignName = {
+  slug: v.string(),
+  title: v.string(),
+  organizer: v.string(),
+};
+
+/** When a campaign runs, by what rules, and whether counts show. */
+export const CampaignSchedule = {
+  timeZone: v.string(),
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+  rules: Rules,
+  showCounts: ShowCounts,
+};
+
+/** A nominee as a list shows them. */
+export const NomineeListing = {
+  name: v.string(),
+  position: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  headline: v.string(),
+};
+
+/** A nominee as their own page shows them. */
+export const NomineeProfile = {
+  ...NomineeListing,
+  story: v.array(v.string()),
+  photos: v.array(Photo),
+};
+
+/** The head of a ranking row: rank shared by ties (1, 2, 2, 4). */
+export const RankedNominee = {
+  rank: v.number(),
+  number: v.number(),
+  name: v.string(),
+  unit: v.string(),
+  group: v.string(),
+  likes: v.number(),
+};

@@ -15,15 +15,18 @@ const Remaining = v.nullable(
 export { Challenge } from "./common";
 
 import {
+  CampaignName,
+  CampaignSchedule,
   CampaignStatus,
   Checkpoint,
+  CombinedMethod,
   IdentityMode,
   IsoTime,
+  NomineeListing,
+  NomineeProfile,
   Notice,
   NullableTime,
-  Photo,
-  Rules,
-  ShowCounts,
+  RankedNominee,
 } from "./common";
 
 /** The public API's answers (DESIGN §3). `likes` fields only where counts are visible. */
@@ -39,16 +42,10 @@ export const CampaignSummary = v.object({
 export const CampaignList = v.object({ campaigns: v.array(CampaignSummary) });
 
 export const CampaignDetail = v.object({
-  slug: v.string(),
-  title: v.string(),
-  organizer: v.string(),
+  ...CampaignName,
   description: v.string(),
   status: CampaignStatus,
-  timeZone: v.string(),
-  opensAt: IsoTime,
-  closesAt: IsoTime,
-  rules: Rules,
-  showCounts: ShowCounts,
+  ...CampaignSchedule,
   identityMode: IdentityMode,
   candidateCount: v.number(),
   totalLikes: v.optional(VisibleCount),
@@ -57,11 +54,7 @@ export const CampaignDetail = v.object({
 
 export const CandidateItem = v.object({
   number: v.number(),
-  name: v.string(),
-  position: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  headline: v.string(),
+  ...NomineeListing,
   photoUrl: v.nullable(v.string()),
   honoree: v.boolean(),
   likes: v.optional(VisibleCount),
@@ -71,13 +64,7 @@ export const CandidateList = v.object({ items: v.array(CandidateItem), total: v.
 
 export const CandidateDetail = v.object({
   number: v.number(),
-  name: v.string(),
-  position: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  headline: v.string(),
-  story: v.array(v.string()),
-  photos: v.array(Photo),
+  ...NomineeProfile,
   honoree: v.boolean(),
   likes: v.optional(VisibleCount),
 });
@@ -100,12 +87,7 @@ export const LikeHeld = v.object({
 
 /** One row of the public ranking: rank shared by ties (1, 2, 2, 4). */
 export const ResultRow = v.object({
-  rank: v.number(),
-  number: v.number(),
-  name: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  likes: v.number(),
+  ...RankedNominee,
   voidedLikes: v.number(),
   heldLikes: v.pipe(
     v.number(),
@@ -132,15 +114,7 @@ export const Results = v.object({
   generatedAt: IsoTime,
   totalLikes: v.number(),
   candidates: v.array(ResultRow),
-  combined: v.optional(
-    v.object({
-      weights: v.object({ public: v.number(), committee: v.number() }),
-      publicMethod: v.string(),
-      method: v.string(),
-      methodEn: v.string(),
-      tieBreak: v.array(v.string()),
-    }),
-  ),
+  combined: v.optional(v.object({ ...CombinedMethod, tieBreak: v.array(v.string()) })),
 });
 export type Results = v.InferOutput<typeof Results>;
 

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { NullableTime, Photo } from "./common";
+import { CampaignName, NomineeProfile, NullableTime, Weights } from "./common";
 
 /** The selection's answers (issues 6/7): settings, units' links and nominations, the jury. */
 
@@ -9,7 +9,7 @@ export const SelectionSettings = v.object({
   nominationsCloseAt: NullableTime,
   nominationsOpen: v.boolean(),
   defaultQuota: v.number(),
-  weights: v.object({ public: v.number(), committee: v.number() }),
+  weights: Weights,
   publicMethod: v.picklist(["share_of_max", "rank"]),
   scoringClosed: v.boolean(),
   scoringClosedAt: NullableTime,
@@ -37,13 +37,7 @@ export const InvitationList = v.object({ items: v.array(Invitation) });
 export const Nomination = v.object({
   id: v.number(),
   status: v.picklist(["draft", "submitted", "returned", "accepted", "declined"]),
-  name: v.string(),
-  position: v.string(),
-  unit: v.string(),
-  group: v.string(),
-  headline: v.string(),
-  story: v.array(v.string()),
-  photos: v.array(Photo),
+  ...NomineeProfile,
   reviewComment: v.string(),
   number: v.nullable(v.number()),
   submittedAt: NullableTime,
@@ -88,7 +82,7 @@ export const JurorLink = v.object({
 export const UnitOverview = v.object({
   unit: v.string(),
   group: v.string(),
-  campaign: v.object({ slug: v.string(), title: v.string(), organizer: v.string() }),
+  campaign: v.object(CampaignName),
   quota: v.number(),
   used: v.number(),
   remaining: v.number(),
@@ -101,7 +95,7 @@ export const UnitOverview = v.object({
 /** A juror's own sheet (every juror's scores in `panel` once scoring is closed). */
 export const JurorSheet = v.object({
   juror: v.object({ name: v.string() }),
-  campaign: v.object({ slug: v.string(), title: v.string(), organizer: v.string() }),
+  campaign: v.object(CampaignName),
   scoringClosed: v.boolean(),
   scored: v.number(),
   nominees: v.array(v.looseObject({ number: v.number(), name: v.string() })),

@@ -11,12 +11,18 @@ import {
 import { VoidRequest } from "../validators/campaign";
 import { HeldDecision, ReinstateRequest } from "../validators/ledger-status";
 import { FlagDecision } from "../validators/review";
-import { err, media, type OperationDocs, object, ok } from "./operation";
+import {
+  badQuery,
+  campaign404,
+  err,
+  invalidBody,
+  media,
+  nominee404,
+  type OperationDocs,
+  object,
+  ok,
+} from "./operation";
 
-const campaign404 = err("No such campaign.", "campaign_not_found");
-const nominee404 = err("No such campaign or nominee.", "campaign_not_found", "candidate_not_found");
-const invalidBody = err("The body is not valid.", "invalid_body");
-const badQuery = err("A query parameter is not valid.", "invalid_query");
 const lang = v.object({
   lang: v.optional(
     v.pipe(v.picklist(["zh", "en"]), v.description("Header labels: zh (default) or en.")),

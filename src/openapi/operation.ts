@@ -62,3 +62,17 @@ export const media = (media: string, description: string): Answer => ({ descript
 
 /** Any JSON object: for answers the document does not yet describe field by field. */
 export const AnyObject = v.record(v.string(), v.unknown());
+
+/** Answers many operations share. */
+export const campaign404 = err("No such campaign.", "campaign_not_found");
+export const nominee404 = err(
+  "No such campaign or nominee.",
+  "campaign_not_found",
+  "candidate_not_found",
+);
+export const invalidBody = err("The body is not valid.", "invalid_body");
+export const badQuery = err("A query parameter is not valid.", "invalid_query");
+export const photoBody = {
+  media: "image/*",
+  description: "The image bytes (JPEG, PNG or WebP; at most 5 MB).",
+} as const;

@@ -23,15 +23,17 @@ import {
 } from "../validators/accounts";
 import { CampaignPatch, CampaignSettings, CopyRequest } from "../validators/campaign";
 import { NomineeInput, NomineePatch, ReorderRequest } from "../validators/nominee";
-import { empty, err, type OperationDocs, object, ok } from "./operation";
-
-const campaign404 = err("No such campaign.", "campaign_not_found");
-const nominee404 = err("No such campaign or nominee.", "campaign_not_found", "candidate_not_found");
-const invalidBody = err("The body is not valid.", "invalid_body");
-const photoBody = {
-  media: "image/*",
-  description: "The image bytes (JPEG, PNG or WebP; at most 5 MB).",
-} as const;
+import {
+  campaign404,
+  empty,
+  err,
+  invalidBody,
+  nominee404,
+  type OperationDocs,
+  object,
+  ok,
+  photoBody,
+} from "./operation";
 
 function lifecycle(action: string, what: string): OperationDocs[string] {
   return {

@@ -11,9 +11,8 @@ import {
   Results,
 } from "../contract/public";
 import { LikeRequest } from "../validators/likes";
-import { empty, err, type OperationDocs, object, ok } from "./operation";
+import { campaign404, empty, err, type OperationDocs, object, ok } from "./operation";
 
-const campaign404 = err("No such campaign.", "campaign_not_found");
 const notModified = empty("Not modified: the `If-None-Match` tag is current.");
 
 /** The public API (DESIGN §3): campaigns, nominees, likes, results, receipts, the ledger. */

@@ -23,17 +23,27 @@ import {
   ScoreRequest,
   SelectionPatch,
 } from "../validators/selection";
-import { empty, err, type OperationDocs, object, ok } from "./operation";
+import {
+  campaign404,
+  empty,
+  err,
+  invalidBody,
+  type OperationDocs,
+  object,
+  ok,
+  photoBody,
+} from "./operation";
 
-const campaign404 = err("No such campaign.", "campaign_not_found");
-const invalidBody = err("The body is not valid.", "invalid_body");
 const state409 = err("Not possible in the present state.", "invalid_state");
 const link404 = err("No such link.", "link_not_found");
+const nomination404 = err(
+  "No such link or nomination.",
+  "link_not_found",
+  "nomination_not_found",
+  "not_found",
+);
+const closed403 = err("Nominations are not open.", "nominations_closed");
 const link410 = err("The link was revoked or has expired.", "link_revoked", "link_expired");
-const photoBody = {
-  media: "image/*",
-  description: "The image bytes (JPEG, PNG or WebP; at most 5 MB).",
-} as const;
 
 /** The selection (issues 6/7/14): nominations by units, the jury, the combined result, publication. */
 export const SELECTION_OPERATIONS: OperationDocs = {
@@ -261,7 +271,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     responses: {
       201: ok("The draft.", Nomination),
       400: invalidBody,
-      403: err("Nominations are not open.", "nominations_closed"),
+      403: closed403,
       404: link404,
       409: err("The unit's quota is used up.", "quota_exhausted"),
       410: link410,
@@ -273,12 +283,7 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "public",
     responses: {
       200: ok("The nomination.", Nomination),
-      404: err(
-        "No such link or nomination.",
-        "link_not_found",
-        "nomination_not_found",
-        "not_found",
-      ),
+      404: nomination404,
       410: link410,
     },
   },
@@ -290,13 +295,8 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     responses: {
       200: ok("The nomination.", Nomination),
       400: invalidBody,
-      403: err("Nominations are not open.", "nominations_closed"),
-      404: err(
-        "No such link or nomination.",
-        "link_not_found",
-        "nomination_not_found",
-        "not_found",
-      ),
+      403: closed403,
+      404: nomination404,
       409: state409,
       410: link410,
     },
@@ -307,13 +307,8 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     auth: "public",
     responses: {
       204: empty("Deleted."),
-      403: err("Nominations are not open.", "nominations_closed"),
-      404: err(
-        "No such link or nomination.",
-        "link_not_found",
-        "nomination_not_found",
-        "not_found",
-      ),
+      403: closed403,
+      404: nomination404,
       409: state409,
       410: link410,
     },
@@ -325,13 +320,8 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     responses: {
       200: ok("The nomination, submitted.", Nomination),
       400: err("Required fields are missing.", "incomplete"),
-      403: err("Nominations are not open.", "nominations_closed"),
-      404: err(
-        "No such link or nomination.",
-        "link_not_found",
-        "nomination_not_found",
-        "not_found",
-      ),
+      403: closed403,
+      404: nomination404,
       409: err("No longer submittable.", "invalid_state"),
       410: link410,
     },
@@ -344,13 +334,8 @@ export const SELECTION_OPERATIONS: OperationDocs = {
     responses: {
       201: ok("The nomination with the photo.", Nomination),
       400: invalidBody,
-      403: err("Nominations are not open.", "nominations_closed"),
-      404: err(
-        "No such link or nomination.",
-        "link_not_found",
-        "nomination_not_found",
-        "not_found",
-      ),
+      403: closed403,
+      404: nomination404,
       409: err("Too many photos, or no longer editable.", "too_many_photos", "invalid_state"),
       410: link410,
       415: err("Not a JPEG, PNG or WebP image.", "unsupported_media_type"),
