@@ -37,10 +37,25 @@ function requireOpen(u: UnitContext): void {
 
 const NO_NOMINATION = { status: 404, message: "No such nomination for this unit." } as const;
 
+const nominationId = validate("param", IdParams, "nomination_not_found", NO_NOMINATION);
+
 async function loadNomination(c: Context<AppEnv>, u: UnitContext, id: number): Promise<Nomination> {
   const found = await findUnitNomination(c.var.db, u.invite.id, id);
   if (!found) throw new ApiError(404, "nomination_not_found", NO_NOMINATION.message);
   return found;
+}
+
+/** A nomination the unit may still change, while nominations are open. */
+async function loadEditable(c: Context<AppEnv>, u: UnitContext, id: number): Promise<Nomination> {
+  requireOpen(u);
+  const n = await loadNomination(c, u, id);
+  requireEditable(n);
+  return n;
+}
+
+/** A nomination as its unit sees it right after a write (numbers come only with acceptance). */
+function written(u: UnitContext, n: Nomination) {
+  return unitNomination({ ...n, number: null }, u.campaign.timeZone);
 }
 
 function tooManyPhotos(): ApiError {
@@ -113,32 +128,25 @@ export const nominateApi = new Hono<AppEnv>()
         "quota_exhausted",
         `This unit may put forward at most ${u.invite.quota} nomination(s).`,
       );
-    return c.json(unitNomination({ ...created, number: null }, u.campaign.timeZone), 201);
+    return c.json(written(u, created), 201);
   })
-  .get(
-    "/:token/nominations/:id",
-    unitLink,
-    validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
-    async (c) => {
-      const u = c.var.unit;
-      const n = await loadNomination(c, u, c.req.valid("param").id);
-      const number = (await listUnitNominations(c.var.db, u.invite.id)).find(
-        (x) => x.id === n.id,
-      )?.number;
-      c.header("Cache-Control", "no-store");
-      return c.json(unitNomination({ ...n, number: number ?? null }, u.campaign.timeZone));
-    },
-  )
+  .get("/:token/nominations/:id", unitLink, nominationId, async (c) => {
+    const u = c.var.unit;
+    const n = await loadNomination(c, u, c.req.valid("param").id);
+    const number = (await listUnitNominations(c.var.db, u.invite.id)).find(
+      (x) => x.id === n.id,
+    )?.number;
+    c.header("Cache-Control", "no-store");
+    return c.json(unitNomination({ ...n, number: number ?? null }, u.campaign.timeZone));
+  })
   .patch(
     "/:token/nominations/:id",
     unitLink,
-    validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
+    nominationId,
     validate("json", NominationContent),
     async (c) => {
       const u = c.var.unit;
-      requireOpen(u);
-      const n = await loadNomination(c, u, c.req.valid("param").id);
-      requireEditable(n);
+      const n = await loadEditable(c, u, c.req.valid("param").id);
       const content = c.req.valid("json");
       checkPhotos(n, content);
       const updated = await updateNomination(c.var.db, n, content, Date.now());
@@ -152,61 +160,47 @@ export const nominateApi = new Hono<AppEnv>()
         );
       if (content.photos)
         await discardPhotos(c.var.db, c.env.MEDIA, droppedUrls(n.photos, updated.photos));
-      return c.json(unitNomination({ ...updated, number: null }, u.campaign.timeZone));
+      return c.json(written(u, updated));
     },
   )
-  .delete(
-    "/:token/nominations/:id",
-    unitLink,
-    validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
-    async (c) => {
-      const u = c.var.unit;
-      const n = await loadNomination(c, u, c.req.valid("param").id);
-      if (n.status !== "draft" || !(await deleteDraft(c.var.db, n)))
-        throw new ApiError(409, "invalid_state", "Only drafts can be deleted.");
-      await discardPhotos(
-        c.var.db,
-        c.env.MEDIA,
-        n.photos.map((p) => p.url),
+  .delete("/:token/nominations/:id", unitLink, nominationId, async (c) => {
+    const u = c.var.unit;
+    const n = await loadNomination(c, u, c.req.valid("param").id);
+    if (n.status !== "draft" || !(await deleteDraft(c.var.db, n)))
+      throw new ApiError(409, "invalid_state", "Only drafts can be deleted.");
+    await discardPhotos(
+      c.var.db,
+      c.env.MEDIA,
+      n.photos.map((p) => p.url),
+    );
+    return c.body(null, 204);
+  })
+  .post("/:token/nominations/:id/submit", unitLink, nominationId, async (c) => {
+    const u = c.var.unit;
+    const n = await loadEditable(c, u, c.req.valid("param").id);
+    const missing = missingForSubmit(n);
+    if (missing.length)
+      throw new ApiError(
+        400,
+        "incomplete",
+        `Fill in before submitting: ${missing.join(", ")}`,
+        {},
+        { fields: missing },
       );
-      return c.body(null, 204);
-    },
-  )
-  .post(
-    "/:token/nominations/:id/submit",
-    unitLink,
-    validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
-    async (c) => {
-      const u = c.var.unit;
-      requireOpen(u);
-      const n = await loadNomination(c, u, c.req.valid("param").id);
-      requireEditable(n);
-      const missing = missingForSubmit(n);
-      if (missing.length)
-        throw new ApiError(
-          400,
-          "incomplete",
-          `Fill in before submitting: ${missing.join(", ")}`,
-          {},
-          { fields: missing },
-        );
-      const submitted = await submitNomination(c.var.db, u.invite, n, Date.now());
-      if (!submitted)
-        throw new ApiError(409, "invalid_state", "This nomination can no longer be submitted.");
-      return c.json(unitNomination({ ...submitted, number: null }, u.campaign.timeZone));
-    },
-  )
+    const submitted = await submitNomination(c.var.db, u.invite, n, Date.now());
+    if (!submitted)
+      throw new ApiError(409, "invalid_state", "This nomination can no longer be submitted.");
+    return c.json(written(u, submitted));
+  })
   .post(
     "/:token/nominations/:id/photos",
     photoBody,
     unitLink,
-    validate("param", IdParams, "nomination_not_found", NO_NOMINATION),
+    nominationId,
     photoQuery,
     async (c) => {
       const u = c.var.unit;
-      requireOpen(u);
-      const n = await loadNomination(c, u, c.req.valid("param").id);
-      requireEditable(n);
+      const n = await loadEditable(c, u, c.req.valid("param").id);
       if (n.photos.length >= MAX_NOMINATION_PHOTOS) throw tooManyPhotos();
       const photo = await storeUploadedPhoto(
         c,
@@ -227,6 +221,6 @@ export const nominateApi = new Hono<AppEnv>()
         if (current && unitCanEdit(current.status)) throw tooManyPhotos();
         throw new ApiError(409, "invalid_state", "This nomination can no longer be changed.");
       }
-      return c.json(unitNomination({ ...updated, number: null }, u.campaign.timeZone), 201);
+      return c.json(written(u, updated), 201);
     },
   );
