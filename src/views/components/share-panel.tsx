@@ -1,6 +1,7 @@
 import type { CeremonyMessages } from "../ceremony-text";
 import type { Messages } from "../i18n";
 import { CopyLink } from "./copy-link";
+import { QrImage } from "./qr-image";
 
 /**
  * Copy-link, a server-made QR code (a PNG, which WeChat's long-press recognises), the 拉票海报
@@ -20,14 +21,7 @@ export function SharePanel(props: {
       <div class="share-body">
         <h2 class="share-title">{m.shareTitle}</h2>
         <CopyLink id="share-url" url={props.url} label={m.shareTitle} button={m.copyLink} />
-        <img
-          class="qr"
-          src={`${props.path}/qr.png`}
-          width="164"
-          height="164"
-          alt={m.qrLabel(props.name)}
-          loading="lazy"
-        />
+        <QrImage src={`${props.path}/qr.png`} size={164} alt={m.qrLabel(props.name)} lazy />
         <p>
           <button type="button" class="button" data-poster hidden>
             {t.poster}

@@ -1,6 +1,7 @@
 import type { WeChatGate as Gate } from "../../domain/wechat";
 import type { WeChatText } from "../wechat-text";
 import { CopyLink } from "./copy-link";
+import { QrImage } from "./qr-image";
 
 export interface WeChatGateProps {
   t: WeChatText;
@@ -43,13 +44,7 @@ export function WeChatGate(p: WeChatGateProps) {
           ) : (
             <>
               <p class="wechat-step">{t.openInWeChat}</p>
-              <img
-                class="qr"
-                src={`${p.path}/qr.svg`}
-                width="200"
-                height="200"
-                alt={t.qrAlt(p.name)}
-              />
+              <QrImage src={`${p.path}/qr.svg`} size={200} alt={t.qrAlt(p.name)} />
               <p>{t.copyHint}</p>
               <CopyLink id="wechat-url" url={p.pageUrl} label={t.copyHint} button={p.copyLabel} />
             </>
