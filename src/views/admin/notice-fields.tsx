@@ -28,6 +28,21 @@ export function NoticeFieldset(props: {
   const v = props.values ?? EMPTY;
   const id = (name: string) => `${props.mode}-notice-${name}`;
   const time = (ms: number | null) => (ms === null ? "" : localInputValue(ms, props.timeZone));
+  const field = (idName: string, key: keyof NoticeValues, name: string = key) => ({
+    id: id(idName),
+    name,
+    path: `notice.${key}`,
+  });
+  const when = (key: "startsAt" | "endsAt", name: string) => ({
+    ...field(key, key, name),
+    type: "datetime-local" as const,
+    value: time(v[key]),
+  });
+  const objection = (idName: string, key: keyof typeof L) => ({
+    ...field(idName, key),
+    limit: L[key],
+    value: v[key],
+  });
   return (
     <fieldset disabled={props.readOnly} data-notice-fields>
       <legend>公示</legend>
@@ -35,52 +50,26 @@ export function NoticeFieldset(props: {
         结果公布后，公示期和异议受理方式显示在公众活动页和打印的公示上。时间按上面的时区填写；可以先留空，公布前再补。
       </p>
       <div class="row-2">
-        <Input
-          id={id("startsAt")}
-          name="noticeStartsAt"
-          path="notice.startsAt"
-          label="公示开始时间"
-          type="datetime-local"
-          value={time(v.startsAt)}
-        />
-        <Input
-          id={id("endsAt")}
-          name="noticeEndsAt"
-          path="notice.endsAt"
-          label="公示结束时间"
-          type="datetime-local"
-          value={time(v.endsAt)}
-        />
+        <Input {...when("startsAt", "noticeStartsAt")} label="公示开始时间" />
+        <Input {...when("endsAt", "noticeEndsAt")} label="公示结束时间" />
       </div>
       <Input
-        id={id("unit")}
-        name="objectionUnit"
-        path="notice.objectionUnit"
+        {...objection("unit", "objectionUnit")}
         label="异议受理单位"
-        limit={L.objectionUnit}
         hint="例如：市信访工作联席会议办公室。填写后，电话和邮箱至少填一项。"
-        value={v.objectionUnit}
       />
       <div class="row-2">
         <Input
-          id={id("phone")}
-          name="objectionPhone"
-          path="notice.objectionPhone"
+          {...objection("phone", "objectionPhone")}
           label="受理电话"
           type="tel"
           inputmode="tel"
-          limit={L.objectionPhone}
-          value={v.objectionPhone}
         />
         <CodeInput
-          id={id("email")}
-          name="objectionEmail"
-          path="notice.objectionEmail"
+          {...objection("email", "objectionEmail")}
           label="受理邮箱"
           type="email"
           inputmode="email"
-          limit={L.objectionEmail}
-          value={v.objectionEmail}
         />
       </div>
     </fieldset>
