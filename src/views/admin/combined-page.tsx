@@ -54,6 +54,12 @@ const COLUMNS: Column<Row>[] = [
   { head: "说明", class: "wide-only", cellAttrs: () => ({ "data-tie": true }), cell: tieText },
 ];
 
+/** The two ways a public score is made from likes (SelectionSettings.publicMethod). */
+const PUBLIC_METHODS = [
+  { id: "share", value: "share_of_max", label: "按最高票折算：点赞数 ÷ 最高点赞数 × 100" },
+  { id: "rank", value: "rank", label: "按名次折算：(人数 − 名次) ÷ (人数 − 1) × 100" },
+] as const;
+
 function WeightsForm(props: {
   weightPublic: number;
   method: string;
@@ -77,24 +83,17 @@ function WeightsForm(props: {
           <div class="field">
             <span id="method-label">大众得分</span>
             {/* Two fixed choices: nothing for an issue to point at. */}
-            <Check
-              id="method-share"
-              type="radio"
-              name="publicMethod"
-              label="按最高票折算：点赞数 ÷ 最高点赞数 × 100"
-              value="share_of_max"
-              checked={props.method === "share_of_max"}
-              path={false}
-            />
-            <Check
-              id="method-rank"
-              type="radio"
-              name="publicMethod"
-              label="按名次折算：(人数 − 名次) ÷ (人数 − 1) × 100"
-              value="rank"
-              checked={props.method === "rank"}
-              path={false}
-            />
+            {PUBLIC_METHODS.map((m) => (
+              <Check
+                id={`method-${m.id}`}
+                type="radio"
+                name="publicMethod"
+                label={m.label}
+                value={m.value}
+                checked={props.method === m.value}
+                path={false}
+              />
+            ))}
           </div>
         </div>
         <FormEnd submit="保存权重与方法" kind="secondary" />
