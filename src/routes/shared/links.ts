@@ -23,25 +23,34 @@ function refuse(state: "expired" | "revoked"): ApiError {
 const notFound = () =>
   new ApiError(404, "link_not_found", "No such link; check that it was copied in full.");
 
-export async function requireInviteLink(
+/** The live link a token names, found by the token's hash. */
+async function requireLink<T extends { expiresAt: number; revokedAt: number | null }>(
   c: Context<AppEnv>,
   token: string,
-): Promise<NominationInvite> {
+  find: (db: AppEnv["Variables"]["db"], tokenHash: string) => Promise<T | undefined>,
+): Promise<T> {
   if (!isWellFormedToken(token)) throw notFound();
-  const invite = await findInviteByTokenHash(c.var.db, await hashLinkToken(token));
-  if (!invite) throw notFound();
-  const state = linkState(invite, Date.now());
+  const link = await find(c.var.db, await hashLinkToken(token));
+  if (!link) throw notFound();
+  const state = linkState(link, Date.now());
   if (state !== "ok") throw refuse(state);
-  return invite;
+  return link;
 }
 
-export async function requireJurorLink(c: Context<AppEnv>, token: string): Promise<Juror> {
-  if (!isWellFormedToken(token)) throw notFound();
-  const juror = await findJurorByTokenHash(c.var.db, await hashLinkToken(token));
-  if (!juror) throw notFound();
-  const state = linkState(juror, Date.now());
-  if (state !== "ok") throw refuse(state);
-  return juror;
+export const requireInviteLink = (c: Context<AppEnv>, token: string): Promise<NominationInvite> =>
+  requireLink(c, token, findInviteByTokenHash);
+
+export const requireJurorLink = (c: Context<AppEnv>, token: string): Promise<Juror> =>
+  requireLink(c, token, findJurorByTokenHash);
+
+/** The campaign a link belongs to and its selection settings (404 if the campaign is gone). */
+async function linkCampaign(c: Context<AppEnv>, campaignId: number) {
+  const [campaign, settings] = await Promise.all([
+    findCampaignById(c.var.db, campaignId),
+    getSelectionSettings(c.var.db, campaignId),
+  ]);
+  if (!campaign) throw new ApiError(404, "link_not_found", "No such link.");
+  return { campaign, settings };
 }
 
 /** Link pages hold a secret in their URL: never cached, never indexed, no referrer. */
@@ -54,11 +63,7 @@ export function linkPageHeaders(c: Context<AppEnv>): void {
 /** A juror's link: the juror, the campaign, and whether scoring is closed. */
 export async function loadJuror(c: Context<AppEnv>): Promise<JurorContext> {
   const juror = await requireJurorLink(c, c.req.param("token") ?? "");
-  const [campaign, settings] = await Promise.all([
-    findCampaignById(c.var.db, juror.campaignId),
-    getSelectionSettings(c.var.db, juror.campaignId),
-  ]);
-  if (!campaign) throw new ApiError(404, "link_not_found", "No such link.");
+  const { campaign, settings } = await linkCampaign(c, juror.campaignId);
   const closed = settings.scoringClosedAt !== null || campaign.publishedAt !== null;
   return { juror, campaign, closed };
 }
@@ -87,12 +92,7 @@ export async function jurorView(c: Context<AppEnv>) {
 /** The link's invitation, campaign and settings (404/410 for a bad link). */
 export async function loadUnit(c: Context<AppEnv>): Promise<UnitContext> {
   const invite = await requireInviteLink(c, c.req.param("token") ?? "");
-  const [campaign, settings] = await Promise.all([
-    findCampaignById(c.var.db, invite.campaignId),
-    getSelectionSettings(c.var.db, invite.campaignId),
-  ]);
-  if (!campaign) throw new ApiError(404, "link_not_found", "No such link.");
-  return { invite, campaign, settings };
+  return { invite, ...(await linkCampaign(c, invite.campaignId)) };
 }
 
 /** `/:token/…` of a nominating unit's link: `c.var.unit` is its invitation, campaign, settings. */
