@@ -11,14 +11,14 @@ import {
 import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
 import { campaignStatus } from "../../domain/campaign-status";
 import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
-import { isoInZone, parseInstant } from "../../domain/time";
+import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
-import { IdParams } from "../../validators/params";
 import { JurorRequest } from "../../validators/selection";
 import { jurorJson, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
+import { idParam, linkExpiry } from "../shared/admin-links";
 import { organizerCampaign } from "../shared/campaign";
 import { juryProgress } from "../shared/jury-progress";
 
@@ -28,19 +28,10 @@ import { juryProgress } from "../shared/jury-progress";
  * scores: nobody can steer the panel by what it has said so far.
  */
 
-const DAY = 86_400_000;
-
-/** An `:id` that is no id names nothing. */
-const idParam = validate("param", IdParams, "not_found", { status: 404, message: "No such item." });
-
 const jurorUrl = (c: Context<AppEnv>, token: string) => `${publicOrigin(c)}/j/${token}`;
 
-function expiryOf(raw: string | undefined, closesAt: number): number {
-  const now = Date.now();
-  const expiresAt = raw ? (parseInstant(raw) ?? 0) : Math.max(closesAt, now) + 30 * DAY;
-  if (expiresAt <= now) throw new ApiError(400, "invalid_body", "expiresAt must be in the future");
-  return expiresAt;
-}
+const expiryOf = (raw: string | undefined, closesAt: number) =>
+  linkExpiry(raw, closesAt, Date.now());
 
 export const adminJuryApi = new Hono<AppEnv>()
   .get("/:slug/jurors", organizerCampaign, async (c) => {

@@ -15,7 +15,6 @@ import { parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
-import { IdParams } from "../../validators/params";
 import { NominationsQuery } from "../../validators/queries";
 import {
   InviteRequest,
@@ -25,6 +24,7 @@ import {
 } from "../../validators/selection";
 import { inviteJson, reviewItem, settingsJson } from "../../views/selection-json";
 import { publicOrigin } from "../pages/page-context";
+import { idParam, linkExpiry } from "../shared/admin-links";
 import { organizerCampaign } from "../shared/campaign";
 
 /**
@@ -33,19 +33,9 @@ import { organizerCampaign } from "../shared/campaign";
  * the same batch.
  */
 
-const DAY = 86_400_000;
-
-/** An `:id` that is no id names nothing. */
-const idParam = validate("param", IdParams, "not_found", { status: 404, message: "No such item." });
-
 /** The link a unit opens; the token appears only in this answer. */
 export function inviteUrl(c: Context<AppEnv>, token: string): string {
   return `${publicOrigin(c)}/n/${token}`;
-}
-
-function defaultExpiry(settingsClose: number | null, now: number): number {
-  // Long enough for units to read the review's outcome after nominations close.
-  return Math.max(settingsClose ?? now, now) + 30 * DAY;
 }
 
 export const adminNominationsApi = new Hono<AppEnv>()
@@ -94,11 +84,7 @@ export const adminNominationsApi = new Hono<AppEnv>()
     const input = c.req.valid("json");
     const now = Date.now();
     const settings = await getSelectionSettings(c.var.db, campaign.id);
-    const expiresAt = input.expiresAt
-      ? (parseInstant(input.expiresAt) ?? 0)
-      : defaultExpiry(settings.nominationsCloseAt, now);
-    if (expiresAt <= now)
-      throw new ApiError(400, "invalid_body", "expiresAt must be in the future");
+    const expiresAt = linkExpiry(input.expiresAt, settings.nominationsCloseAt, now);
     const token = newLinkToken();
     const invite = await createInvite(
       c.var.db,
