@@ -38,6 +38,8 @@ export function NoticeFieldset(props: {
     type: "datetime-local" as const,
     value: time(v[key]),
   });
+  /** A phone or e-mail field: the input type, and the on-screen keyboard to match. */
+  const typed = (kind: "tel" | "email") => ({ type: kind, inputmode: kind });
   const objection = (idName: string, key: keyof typeof L) => ({
     ...field(idName, key),
     limit: L[key],
@@ -59,18 +61,8 @@ export function NoticeFieldset(props: {
         hint="例如：市信访工作联席会议办公室。填写后，电话和邮箱至少填一项。"
       />
       <div class="row-2">
-        <Input
-          {...objection("phone", "objectionPhone")}
-          label="受理电话"
-          type="tel"
-          inputmode="tel"
-        />
-        <CodeInput
-          {...objection("email", "objectionEmail")}
-          label="受理邮箱"
-          type="email"
-          inputmode="email"
-        />
+        <Input {...objection("phone", "objectionPhone")} {...typed("tel")} label="受理电话" />
+        <CodeInput {...objection("email", "objectionEmail")} {...typed("email")} label="受理邮箱" />
       </div>
     </fieldset>
   );
