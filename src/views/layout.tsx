@@ -71,6 +71,37 @@ export function SiteHeader(props: { prefs: Preferences; url: string }) {
   );
 }
 
+/**
+ * The public site's frame, shared by the voting pages and the pages behind a link: the language
+ * and text-size toggles, the page's own `<head>` lines and its data for the browser script.
+ */
+export function SiteFrame(props: {
+  prefs: Preferences;
+  url: string;
+  /** What follows charset and viewport in `<head>`. */
+  head: Child;
+  footer?: Child;
+  data: unknown;
+  children: Child;
+}) {
+  const { prefs } = props;
+  return (
+    <html lang={prefs.locale} class={prefs.largeText ? "large" : undefined}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.head}
+      </head>
+      <body>
+        <SiteHeader prefs={prefs} url={props.url} />
+        <main id="main">{props.children}</main>
+        {props.footer}
+        <PageData data={props.data} />
+      </body>
+    </html>
+  );
+}
+
 export function Layout(props: {
   meta: PageMeta;
   prefs: Preferences;
@@ -82,56 +113,56 @@ export function Layout(props: {
   const { meta, prefs, url } = props;
   const m = prefs.m;
   return (
-    <html lang={prefs.locale} class={prefs.largeText ? "large" : undefined}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{meta.title}</title>
-        {meta.description && <meta name="description" content={meta.description} />}
-        {meta.canonical && <link rel="canonical" href={meta.canonical} />}
-        {meta.noindex && <meta name="robots" content="noindex" />}
-        <meta property="og:site_name" content={m.siteName} />
-        <meta property="og:title" content={meta.title} />
-        {meta.description && <meta property="og:description" content={meta.description} />}
-        <meta property="og:type" content={meta.ogType ?? "website"} />
-        {meta.canonical && <meta property="og:url" content={meta.canonical} />}
-        {meta.image && <meta property="og:image" content={meta.image} />}
-        <meta property="og:locale" content={prefs.locale === "en" ? "en_US" : "zh_CN"} />
-        <meta name="twitter:card" content={meta.image ? "summary_large_image" : "summary"} />
-        <meta name="twitter:title" content={meta.title} />
-        {meta.description && <meta name="twitter:description" content={meta.description} />}
-        {meta.image && <meta name="twitter:image" content={meta.image} />}
-        <meta name="theme-color" content="#b0102a" />
-        <IconLinks />
-        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
-        <link rel="manifest" href="/manifest.webmanifest" />
-        <link rel="stylesheet" href="/app.css" />
-        <script src="/app.js" defer nonce={prefs.nonce} />
-      </head>
-      <body>
-        <SiteHeader prefs={prefs} url={url} />
-        <main id="main">{props.children}</main>
+    <SiteFrame
+      prefs={prefs}
+      url={url}
+      head={
+        <>
+          <title>{meta.title}</title>
+          {meta.description && <meta name="description" content={meta.description} />}
+          {meta.canonical && <link rel="canonical" href={meta.canonical} />}
+          {meta.noindex && <meta name="robots" content="noindex" />}
+          <meta property="og:site_name" content={m.siteName} />
+          <meta property="og:title" content={meta.title} />
+          {meta.description && <meta property="og:description" content={meta.description} />}
+          <meta property="og:type" content={meta.ogType ?? "website"} />
+          {meta.canonical && <meta property="og:url" content={meta.canonical} />}
+          {meta.image && <meta property="og:image" content={meta.image} />}
+          <meta property="og:locale" content={prefs.locale === "en" ? "en_US" : "zh_CN"} />
+          <meta name="twitter:card" content={meta.image ? "summary_large_image" : "summary"} />
+          <meta name="twitter:title" content={meta.title} />
+          {meta.description && <meta name="twitter:description" content={meta.description} />}
+          {meta.image && <meta name="twitter:image" content={meta.image} />}
+          <meta name="theme-color" content="#b0102a" />
+          <IconLinks />
+          <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+          <link rel="manifest" href="/manifest.webmanifest" />
+          <link rel="stylesheet" href="/app.css" />
+          <script src="/app.js" defer nonce={prefs.nonce} />
+        </>
+      }
+      footer={
         <footer class="site">
           <p>{m.footer}</p>
         </footer>
-        <PageData
-          data={{
-            m: clientMessages(m),
-            // The share card inside WeChat (JS-SDK) and the hint where 分享 is (src/client/app.ts).
-            share: {
-              title: meta.title,
-              desc: meta.description ?? "",
-              link: meta.canonical ?? "",
-              img: meta.image ?? "/icon-512.png",
-            },
-            wx: {
-              hint: CEREMONY_MESSAGES[prefs.locale].wechatHint,
-              close: CEREMONY_MESSAGES[prefs.locale].wechatHintClose,
-            },
-            ...props.data,
-          }}
-        />
-      </body>
-    </html>
+      }
+      data={{
+        m: clientMessages(m),
+        // The share card inside WeChat (JS-SDK) and the hint where 分享 is (src/client/app.ts).
+        share: {
+          title: meta.title,
+          desc: meta.description ?? "",
+          link: meta.canonical ?? "",
+          img: meta.image ?? "/icon-512.png",
+        },
+        wx: {
+          hint: CEREMONY_MESSAGES[prefs.locale].wechatHint,
+          close: CEREMONY_MESSAGES[prefs.locale].wechatHintClose,
+        },
+        ...props.data,
+      }}
+    >
+      {props.children}
+    </SiteFrame>
   );
 }

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Preferences } from "../../types";
 import { IconLinks } from "../components/icon-links";
-import { PageData, SiteHeader } from "../layout";
+import { SiteFrame } from "../layout";
 import { SELECTION_MESSAGES } from "../selection-text";
 
 /**
@@ -20,41 +20,39 @@ export function LinkLayout(props: {
   const { prefs, url } = props;
   const s = SELECTION_MESSAGES[prefs.locale];
   return (
-    <html lang={prefs.locale} class={prefs.largeText ? "large" : undefined}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{props.title}</title>
-        <meta name="theme-color" content="#b0102a" />
-        <IconLinks />
-        <link rel="stylesheet" href="/app.css" />
-        <link rel="stylesheet" href="/selection.css" />
-        <script src="/selection.js" defer nonce={prefs.nonce} />
-      </head>
-      <body>
-        <SiteHeader prefs={prefs} url={url} />
-        <main id="main">{props.children}</main>
-        <PageData
-          data={{
-            ...props.data,
-            s: {
-              errors: s.errors,
-              saving: s.saving,
-              saveFailed: s.saveFailed,
-              scoreSaved: s.scoreSaved,
-              fields: s.fields,
-              listSeparator: prefs.locale === "en" ? ", " : "、",
-              scoreRange: s.scoreRange,
-              scoreFirst: s.scoreFirst,
-              submitConfirm: s.submitConfirm,
-              savedAt: s.saved("{t}"),
-            },
-          }}
-        />
-      </body>
-    </html>
+    <SiteFrame
+      prefs={prefs}
+      url={url}
+      head={
+        <>
+          <meta name="robots" content="noindex, nofollow" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{props.title}</title>
+          <meta name="theme-color" content="#b0102a" />
+          <IconLinks />
+          <link rel="stylesheet" href="/app.css" />
+          <link rel="stylesheet" href="/selection.css" />
+          <script src="/selection.js" defer nonce={prefs.nonce} />
+        </>
+      }
+      data={{
+        ...props.data,
+        s: {
+          errors: s.errors,
+          saving: s.saving,
+          saveFailed: s.saveFailed,
+          scoreSaved: s.scoreSaved,
+          fields: s.fields,
+          listSeparator: prefs.locale === "en" ? ", " : "、",
+          scoreRange: s.scoreRange,
+          scoreFirst: s.scoreFirst,
+          submitConfirm: s.submitConfirm,
+          savedAt: s.saved("{t}"),
+        },
+      }}
+    >
+      {props.children}
+    </SiteFrame>
   );
 }
 
