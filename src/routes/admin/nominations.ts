@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
+import type { Database } from "../../db/client";
 import { createInvite, findInvite, listInvites, revokeInvite } from "../../db/queries/invitations";
 import {
   decideNomination,
@@ -9,7 +10,7 @@ import {
   reopenNomination,
 } from "../../db/queries/nominations";
 import { changeSelectionSettings, getSelectionSettings } from "../../db/queries/selection";
-import { type ReviewDecision, reopen, review } from "../../domain/nomination";
+import { type ReviewDecision, type ReviewResult, reopen, review } from "../../domain/nomination";
 import { hashLinkToken, newLinkToken } from "../../domain/selection-links";
 import { parseInstant } from "../../domain/time";
 import { ApiError } from "../../errors";
@@ -36,6 +37,18 @@ import { organizerCampaign } from "../shared/campaign";
 /** The link a unit opens; the token appears only in this answer. */
 export function inviteUrl(c: Context<AppEnv>, token: string): string {
   return `${publicOrigin(c)}/n/${token}`;
+}
+
+async function loadNomination(db: Database, campaignId: number, id: number) {
+  const item = await findNomination(db, campaignId, id);
+  if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+  return item;
+}
+
+/** A review step the nomination's state does not allow: 400 without a comment, else 409. */
+function refuseUnless(check: ReviewResult): asserts check is Extract<ReviewResult, { ok: true }> {
+  if (!check.ok)
+    throw new ApiError(check.code === "comment_required" ? 400 : 409, check.code, check.message);
 }
 
 export const adminNominationsApi = new Hono<AppEnv>()
@@ -143,16 +156,10 @@ export const adminNominationsApi = new Hono<AppEnv>()
     validate("json", ReopenRequest),
     async (c) => {
       const campaign = c.var.campaign;
-      const item = await findNomination(c.var.db, campaign.id, c.req.valid("param").id);
-      if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+      const item = await loadNomination(c.var.db, campaign.id, c.req.valid("param").id);
       const { reason } = c.req.valid("json");
       const check = reopen(item.status, reason);
-      if (!check.ok)
-        throw new ApiError(
-          check.code === "comment_required" ? 400 : 409,
-          check.code,
-          check.message,
-        );
+      refuseUnless(check);
       const updated = await reopenNomination(
         c.var.db,
         campaign,
@@ -173,17 +180,11 @@ export const adminNominationsApi = new Hono<AppEnv>()
     validate("json", v.optional(ReviewRequest, { comment: "" })),
     async (c) => {
       const campaign = c.var.campaign;
-      const item = await findNomination(c.var.db, campaign.id, c.req.valid("param").id);
-      if (!item) throw new ApiError(404, "nomination_not_found", "No such nomination.");
+      const item = await loadNomination(c.var.db, campaign.id, c.req.valid("param").id);
       const decision = c.req.param("decision") as ReviewDecision;
       const { comment } = c.req.valid("json");
       const check = review(item.status, decision, comment);
-      if (!check.ok)
-        throw new ApiError(
-          check.code === "comment_required" ? 400 : 409,
-          check.code,
-          check.message,
-        );
+      refuseUnless(check);
       const result = await decideNomination(
         c.var.db,
         campaign,
