@@ -1,6 +1,7 @@
 import type { Nominee } from "../../db/schema";
 import { type CertificateText, nestedQuotes } from "../../domain/certificate";
 import { IconLinks } from "../components/icon-links";
+import { ConsoleHead } from "./layout";
 
 /**
  * Printable 荣誉证书, one A4 landscape page per honoree (public/certificate.css: `@page` A4
@@ -17,15 +18,10 @@ export function CertificatePage(props: {
   const { text } = props;
   return (
     <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{`荣誉证书 · ${props.title}`}</title>
+      <ConsoleHead title={`荣誉证书 · ${props.title}`}>
         <IconLinks />
         <link rel="stylesheet" href="/certificate.css" />
-        <script src="/admin.js" defer />
-      </head>
+      </ConsoleHead>
       <body class="certificates">
         <header class="cert-toolbar">
           <a href={props.backHref}>← 返回颁奖设置</a>

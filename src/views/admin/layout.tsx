@@ -101,6 +101,20 @@ export function flashText(code: string | undefined): string | undefined {
   return code ? FLASH[code] : undefined;
 }
 
+/** The console's `<head>`: never indexed, the console script last; `children` in between. */
+export function ConsoleHead(props: { title: string; children: Child }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex, nofollow" />
+      <title>{props.title}</title>
+      {props.children}
+      <script src="/admin.js" defer />
+    </head>
+  );
+}
+
 export function AdminLayout(props: {
   title: string;
   organizer: Organizer | null;
@@ -118,17 +132,12 @@ export function AdminLayout(props: {
   const { organizer, campaign } = props;
   return (
     <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.title} · 榜样评选管理`}</title>
+      <ConsoleHead title={`${props.title} · 榜样评选管理`}>
         <meta name="theme-color" content="#b0102a" />
         <IconLinks />
         <link rel="stylesheet" href="/app.css" />
         <link rel="stylesheet" href="/admin.css" />
-        <script src="/admin.js" defer />
-      </head>
+      </ConsoleHead>
       <body class={`admin${props.print ? " print-page" : ""}`}>
         <a class="skip" href="#main">
           跳到正文
