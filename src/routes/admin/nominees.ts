@@ -22,20 +22,18 @@ import { ImportQuery } from "../../validators/queries";
 import { adminNominee } from "../../views/admin-json";
 import { maxBody } from "../shared/body-limit";
 import { nomineeParam, organizerCampaign, requireNominee } from "../shared/campaign";
-import { photoBody, photoQuery, removeStoredPhoto, storeUploadedPhoto } from "../shared/uploads";
+import {
+  photoBody,
+  photoQuery,
+  removeStoredPhoto,
+  storeUploadedPhoto,
+  tooManyPhotos,
+} from "../shared/uploads";
 
 /**
  * After publication the 当选 flags are the published list: they change only through 撤回公布 and
  * a republication (routes/admin/publication.ts; the trigger `nominees_honoree_frozen` backs this).
  */
-function tooManyPhotos(): ApiError {
-  return new ApiError(
-    409,
-    "too_many_photos",
-    `At most ${MAX_NOMINEE_PHOTOS} photos per nominee: remove one before adding another.`,
-  );
-}
-
 function refuseFrozen(campaign: Campaign): void {
   if (campaign.publishedAt !== null)
     throw new ApiError(
@@ -192,7 +190,8 @@ export const adminNomineesApi = new Hono<AppEnv>()
     async (c) => {
       const campaign = c.var.campaign;
       const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
-      if (nominee.photos.length >= MAX_NOMINEE_PHOTOS) throw tooManyPhotos();
+      if (nominee.photos.length >= MAX_NOMINEE_PHOTOS)
+        throw tooManyPhotos(MAX_NOMINEE_PHOTOS, "nominee");
       const photo = await storeUploadedPhoto(
         c,
         `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`,
@@ -209,7 +208,7 @@ export const adminNomineesApi = new Hono<AppEnv>()
       );
       if (!updated) {
         await removeStoredPhoto(c, photo.url);
-        throw tooManyPhotos();
+        throw tooManyPhotos(MAX_NOMINEE_PHOTOS, "nominee");
       }
       return c.json(adminNominee(updated), 201);
     },

@@ -22,7 +22,13 @@ import { NominationContent } from "../../validators/selection";
 import { unitNomination } from "../../views/selection-json";
 import { maxBody } from "../shared/body-limit";
 import { loadUnit, unitLink } from "../shared/links";
-import { photoBody, photoQuery, removeStoredPhoto, storeUploadedPhoto } from "../shared/uploads";
+import {
+  photoBody,
+  photoQuery,
+  removeStoredPhoto,
+  storeUploadedPhoto,
+  tooManyPhotos,
+} from "../shared/uploads";
 
 /**
  * A nominating unit's API behind its invitation link (`/api/nominate/:token/…`). The link is the
@@ -56,14 +62,6 @@ async function loadEditable(c: Context<AppEnv>, u: UnitContext, id: number): Pro
 /** A nomination as its unit sees it right after a write (numbers come only with acceptance). */
 function written(u: UnitContext, n: Nomination) {
   return unitNomination({ ...n, number: null }, u.campaign.timeZone);
-}
-
-function tooManyPhotos(): ApiError {
-  return new ApiError(
-    409,
-    "too_many_photos",
-    `At most ${MAX_NOMINATION_PHOTOS} photos per nomination: remove one before adding another.`,
-  );
 }
 
 function requireEditable(n: Nomination): void {
@@ -201,7 +199,8 @@ export const nominateApi = new Hono<AppEnv>()
     async (c) => {
       const u = c.var.unit;
       const n = await loadEditable(c, u, c.req.valid("param").id);
-      if (n.photos.length >= MAX_NOMINATION_PHOTOS) throw tooManyPhotos();
+      if (n.photos.length >= MAX_NOMINATION_PHOTOS)
+        throw tooManyPhotos(MAX_NOMINATION_PHOTOS, "nomination");
       const photo = await storeUploadedPhoto(
         c,
         `${UPLOAD_PREFIX}${u.campaign.slug}/nominations/${n.id}`,
@@ -218,7 +217,8 @@ export const nominateApi = new Hono<AppEnv>()
       if (!updated) {
         await removeStoredPhoto(c, photo.url);
         const current = await findUnitNomination(c.var.db, u.invite.id, n.id);
-        if (current && unitCanEdit(current.status)) throw tooManyPhotos();
+        if (current && unitCanEdit(current.status))
+          throw tooManyPhotos(MAX_NOMINATION_PHOTOS, "nomination");
         throw new ApiError(409, "invalid_state", "This nomination can no longer be changed.");
       }
       return c.json(written(u, updated), 201);

@@ -43,3 +43,12 @@ export async function storeUploadedPhoto(
 export async function removeStoredPhoto(c: Context<AppEnv>, url: string): Promise<void> {
   await c.env.MEDIA.delete(url.slice("/media/".length));
 }
+
+/** 409 `too_many_photos`: a nominee's or a nomination's photos are at their cap. */
+export function tooManyPhotos(max: number, per: "nominee" | "nomination"): ApiError {
+  return new ApiError(
+    409,
+    "too_many_photos",
+    `At most ${max} photos per ${per}: remove one before adding another.`,
+  );
+}
