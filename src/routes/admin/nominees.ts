@@ -22,13 +22,7 @@ import { ImportQuery } from "../../validators/queries";
 import { adminNominee } from "../../views/admin-json";
 import { maxBody } from "../shared/body-limit";
 import { nomineeParam, organizerCampaign, requireNominee } from "../shared/campaign";
-import {
-  photoBody,
-  photoQuery,
-  removeStoredPhoto,
-  storeUploadedPhoto,
-  tooManyPhotos,
-} from "../shared/uploads";
+import { addUploadedPhoto, photoBody, photoQuery, tooManyPhotos } from "../shared/uploads";
 
 /**
  * After publication the 当选 flags are the published list: they change only through 撤回公布 and
@@ -190,26 +184,17 @@ export const adminNomineesApi = new Hono<AppEnv>()
     async (c) => {
       const campaign = c.var.campaign;
       const nominee = await requireNominee(c, campaign, c.req.valid("param").number);
-      if (nominee.photos.length >= MAX_NOMINEE_PHOTOS)
-        throw tooManyPhotos(MAX_NOMINEE_PHOTOS, "nominee");
-      const photo = await storeUploadedPhoto(
-        c,
-        `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`,
-        c.req.valid("query").caption,
+      const cap = {
+        max: MAX_NOMINEE_PHOTOS,
+        per: "nominee",
+        keyPrefix: `${UPLOAD_PREFIX}${campaign.slug}/${nominee.number}`,
+        caption: c.req.valid("query").caption,
+      } as const;
+      // With its audit entry.
+      const updated = await addUploadedPhoto(c, nominee, cap, (photo) =>
+        appendNomineePhoto(c.var.db, nominee, photo, cap.max, c.var.organizer, Date.now()),
       );
-      // Appended in SQL under the cap, with its audit entry: concurrent uploads all land.
-      const updated = await appendNomineePhoto(
-        c.var.db,
-        nominee,
-        photo,
-        MAX_NOMINEE_PHOTOS,
-        c.var.organizer,
-        Date.now(),
-      );
-      if (!updated) {
-        await removeStoredPhoto(c, photo.url);
-        throw tooManyPhotos(MAX_NOMINEE_PHOTOS, "nominee");
-      }
+      if (!updated) throw tooManyPhotos(cap.max, cap.per);
       return c.json(adminNominee(updated), 201);
     },
   );

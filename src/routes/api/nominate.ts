@@ -22,13 +22,7 @@ import { NominationContent } from "../../validators/selection";
 import { unitNomination } from "../../views/selection-json";
 import { maxBody } from "../shared/body-limit";
 import { loadUnit, unitLink } from "../shared/links";
-import {
-  photoBody,
-  photoQuery,
-  removeStoredPhoto,
-  storeUploadedPhoto,
-  tooManyPhotos,
-} from "../shared/uploads";
+import { addUploadedPhoto, photoBody, photoQuery, tooManyPhotos } from "../shared/uploads";
 
 /**
  * A nominating unit's API behind its invitation link (`/api/nominate/:token/…`). The link is the
@@ -199,23 +193,16 @@ export const nominateApi = new Hono<AppEnv>()
     async (c) => {
       const u = c.var.unit;
       const n = await loadEditable(c, u, c.req.valid("param").id);
-      if (n.photos.length >= MAX_NOMINATION_PHOTOS)
-        throw tooManyPhotos(MAX_NOMINATION_PHOTOS, "nomination");
-      const photo = await storeUploadedPhoto(
-        c,
-        `${UPLOAD_PREFIX}${u.campaign.slug}/nominations/${n.id}`,
-        c.req.valid("query").caption,
-      );
-      // Appended in SQL under the cap: concurrent uploads all land (up to the cap), none is lost.
-      const updated = await appendNominationPhoto(
-        c.var.db,
-        n.id,
-        photo,
-        MAX_NOMINATION_PHOTOS,
-        Date.now(),
+      const cap = {
+        max: MAX_NOMINATION_PHOTOS,
+        per: "nomination",
+        keyPrefix: `${UPLOAD_PREFIX}${u.campaign.slug}/nominations/${n.id}`,
+        caption: c.req.valid("query").caption,
+      } as const;
+      const updated = await addUploadedPhoto(c, n, cap, (photo) =>
+        appendNominationPhoto(c.var.db, n.id, photo, cap.max, Date.now()),
       );
       if (!updated) {
-        await removeStoredPhoto(c, photo.url);
         const current = await findUnitNomination(c.var.db, u.invite.id, n.id);
         if (current && unitCanEdit(current.status))
           throw tooManyPhotos(MAX_NOMINATION_PHOTOS, "nomination");

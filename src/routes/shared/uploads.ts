@@ -52,3 +52,22 @@ export function tooManyPhotos(max: number, per: "nominee" | "nomination"): ApiEr
     `At most ${max} photos per ${per}: remove one before adding another.`,
   );
 }
+
+/**
+ * Adds an uploaded photo to a nominee or a nomination: refused at the cap, stored, then appended
+ * by `append` (in SQL, under the cap, so concurrent uploads all land). When the append does not
+ * land (null) the stored file is removed again and null is returned.
+ */
+export async function addUploadedPhoto<T>(
+  c: Context<AppEnv>,
+  has: { photos: readonly unknown[] },
+  cap: { max: number; per: "nominee" | "nomination"; keyPrefix: string; caption: string },
+  append: (photo: { url: string; caption: string }) => Promise<T | null | undefined>,
+): Promise<T | null> {
+  if (has.photos.length >= cap.max) throw tooManyPhotos(cap.max, cap.per);
+  const photo = await storeUploadedPhoto(c, cap.keyPrefix, cap.caption);
+  const added = await append(photo);
+  if (added) return added;
+  await removeStoredPhoto(c, photo.url);
+  return null;
+}
