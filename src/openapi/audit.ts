@@ -14,6 +14,7 @@ import { FlagDecision } from "../validators/review";
 import {
   badQuery,
   campaign404,
+  campaignRead,
   err,
   invalidBody,
   media,
@@ -45,12 +46,12 @@ export const AUDIT_OPERATIONS: OperationDocs = {
       404: campaign404,
     },
   },
-  "GET /api/admin/campaigns/:slug/export.json": {
-    summary: "导出结果 JSON Final counts with metadata and the CSV's sha256",
-    tag: "exports",
-    auth: "organizer",
-    responses: { 200: ok("The export.", ResultsExport), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/export.json": campaignRead(
+    "exports",
+    "导出结果 JSON Final counts with metadata and the CSV's sha256",
+    "The export.",
+    ResultsExport,
+  ),
   "GET /api/admin/campaigns/:slug/votes.csv": {
     summary: "点赞台账 CSV The whole ledger, streamed",
     description:
@@ -93,18 +94,18 @@ export const AUDIT_OPERATIONS: OperationDocs = {
       404: nominee404,
     },
   },
-  "GET /api/admin/campaigns/:slug/votes/changes": {
-    summary: "状态变更 The likes' status changes, newest first",
-    tag: "review",
-    auth: "organizer",
-    responses: { 200: ok("The newest 50 decisions.", StatusChanges), 404: campaign404 },
-  },
-  "GET /api/admin/campaigns/:slug/held": {
-    summary: "待核验 Held likes per nominee",
-    tag: "review",
-    auth: "organizer",
-    responses: { 200: ok("Held likes in all, and per nominee.", HeldLikes), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/votes/changes": campaignRead(
+    "review",
+    "状态变更 The likes' status changes, newest first",
+    "The newest 50 decisions.",
+    StatusChanges,
+  ),
+  "GET /api/admin/campaigns/:slug/held": campaignRead(
+    "review",
+    "待核验 Held likes per nominee",
+    "Held likes in all, and per nominee.",
+    HeldLikes,
+  ),
   "POST /api/admin/campaigns/:slug/held/:decision{release|void}": {
     summary: "放行或核减待核验 Release or void held likes",
     tag: "review",
@@ -151,12 +152,12 @@ export const AUDIT_OPERATIONS: OperationDocs = {
       409: err("The flag was already decided.", "flag_decided"),
     },
   },
-  "GET /api/admin/campaigns/:slug/ledger": {
-    summary: "台账检查点 The ledger's checkpoints, in detail",
-    tag: "exports",
-    auth: "organizer",
-    responses: { 200: ok("Every checkpoint, in detail.", AdminLedger), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/ledger": campaignRead(
+    "exports",
+    "台账检查点 The ledger's checkpoints, in detail",
+    "Every checkpoint, in detail.",
+    AdminLedger,
+  ),
   "POST /api/admin/campaigns/:slug/ledger/seal": {
     summary: "封存台账 Seal a checkpoint now",
     tag: "exports",

@@ -76,3 +76,18 @@ export const photoBody = {
   media: "image/*",
   description: "The image bytes (JPEG, PNG or WebP; at most 5 MB).",
 } as const;
+
+/** Any organizer reads one campaign's `schema` (404 for an unknown campaign). */
+export function campaignRead(
+  tag: Tag,
+  summary: string,
+  answer: string,
+  schema: v.GenericSchema,
+): OperationDoc {
+  return {
+    summary,
+    tag,
+    auth: "organizer",
+    responses: { 200: ok(answer, schema), 404: campaign404 },
+  };
+}

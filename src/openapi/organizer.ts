@@ -25,6 +25,7 @@ import { CampaignPatch, CampaignSettings, CopyRequest } from "../validators/camp
 import { NomineeInput, NomineePatch, ReorderRequest } from "../validators/nominee";
 import {
   campaign404,
+  campaignRead,
   empty,
   err,
   invalidBody,
@@ -187,12 +188,12 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
       409: err("The slug is already used.", "slug_taken"),
     },
   },
-  "GET /api/admin/campaigns/:slug": {
-    summary: "活动详情 A campaign, everything included",
-    tag: "campaigns",
-    auth: "organizer",
-    responses: { 200: ok("The campaign.", AdminCampaign), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug": campaignRead(
+    "campaigns",
+    "活动详情 A campaign, everything included",
+    "The campaign.",
+    AdminCampaign,
+  ),
   "PATCH /api/admin/campaigns/:slug": {
     summary: "修改活动 Change a campaign's settings",
     tag: "campaigns",
@@ -219,18 +220,18 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
       409: err("The campaign has likes (close it instead).", "campaign_has_likes"),
     },
   },
-  "GET /api/admin/campaigns/:slug/dashboard": {
-    summary: "数据看板 Totals, ranking, groups, likes per hour, refusals",
-    tag: "campaigns",
-    auth: "organizer",
-    responses: { 200: ok("The dashboard's figures.", Dashboard), 404: campaign404 },
-  },
-  "GET /api/admin/campaigns/:slug/ingest": {
-    summary: "点赞写入状态 The like shards: pending likes, flushes, flush lag p99",
-    tag: "campaigns",
-    auth: "organizer",
-    responses: { 200: ok("The like shards' state (issue 16).", Ingest), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/dashboard": campaignRead(
+    "campaigns",
+    "数据看板 Totals, ranking, groups, likes per hour, refusals",
+    "The dashboard's figures.",
+    Dashboard,
+  ),
+  "GET /api/admin/campaigns/:slug/ingest": campaignRead(
+    "campaigns",
+    "点赞写入状态 The like shards: pending likes, flushes, flush lag p99",
+    "The like shards' state (issue 16).",
+    Ingest,
+  ),
   "POST /api/admin/campaigns/:slug/open": lifecycle("open", "开始投票"),
   "POST /api/admin/campaigns/:slug/pause": lifecycle("pause", "暂停投票"),
   "POST /api/admin/campaigns/:slug/resume": lifecycle("resume", "恢复投票"),
@@ -247,12 +248,12 @@ export const ORGANIZER_OPERATIONS: OperationDocs = {
       409: err("The slug is already used.", "slug_taken"),
     },
   },
-  "GET /api/admin/campaigns/:slug/nominees": {
-    summary: "候选人列表 Every nominee, with counts",
-    tag: "nominees",
-    auth: "organizer",
-    responses: { 200: ok("The nominees by number.", AdminNomineeList), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/nominees": campaignRead(
+    "nominees",
+    "候选人列表 Every nominee, with counts",
+    "The nominees by number.",
+    AdminNomineeList,
+  ),
   "POST /api/admin/campaigns/:slug/nominees": {
     summary: "新增候选人 Add a nominee",
     tag: "nominees",

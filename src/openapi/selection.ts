@@ -25,6 +25,7 @@ import {
 } from "../validators/selection";
 import {
   campaign404,
+  campaignRead,
   empty,
   err,
   invalidBody,
@@ -47,12 +48,12 @@ const link410 = err("The link was revoked or has expired.", "link_revoked", "lin
 
 /** The selection (issues 6/7/14): nominations by units, the jury, the combined result, publication. */
 export const SELECTION_OPERATIONS: OperationDocs = {
-  "GET /api/admin/campaigns/:slug/selection": {
-    summary: "评选设置 Nomination window, weights and scoring state",
-    tag: "selection",
-    auth: "organizer",
-    responses: { 200: ok("The selection settings.", SelectionSettings), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/selection": campaignRead(
+    "selection",
+    "评选设置 Nomination window, weights and scoring state",
+    "The selection settings.",
+    SelectionSettings,
+  ),
   "PATCH /api/admin/campaigns/:slug/selection": {
     summary: "修改评选设置 Change the selection settings",
     tag: "selection",
@@ -65,12 +66,12 @@ export const SELECTION_OPERATIONS: OperationDocs = {
       409: state409,
     },
   },
-  "GET /api/admin/campaigns/:slug/invitations": {
-    summary: "推荐链接 The units' nomination links",
-    tag: "selection",
-    auth: "organizer",
-    responses: { 200: ok("The links with their use.", InvitationList), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/invitations": campaignRead(
+    "selection",
+    "推荐链接 The units' nomination links",
+    "The links with their use.",
+    InvitationList,
+  ),
   "POST /api/admin/campaigns/:slug/invitations": {
     summary: "新建推荐链接 Invite a unit to nominate",
     tag: "selection",
@@ -133,12 +134,12 @@ export const SELECTION_OPERATIONS: OperationDocs = {
       409: state409,
     },
   },
-  "GET /api/admin/campaigns/:slug/jurors": {
-    summary: "评委 The jury and their progress",
-    tag: "selection",
-    auth: "organizer",
-    responses: { 200: ok("The panel and what is still unscored.", JuryProgress), 404: campaign404 },
-  },
+  "GET /api/admin/campaigns/:slug/jurors": campaignRead(
+    "selection",
+    "评委 The jury and their progress",
+    "The panel and what is still unscored.",
+    JuryProgress,
+  ),
   "POST /api/admin/campaigns/:slug/jurors": {
     summary: "新增评委 Add a juror (answers their link once)",
     tag: "selection",
