@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { BrandBar } from "./components/brand-bar";
 import { IconLinks } from "./components/icon-links";
 
 /**
@@ -301,14 +302,7 @@ export function ApiReferencePage(props: { doc: ReferenceDocument }) {
         <link rel="stylesheet" href="/api-reference.css" />
       </head>
       <body class="api-reference">
-        <a class="skip" href="#main">
-          跳到正文
-        </a>
-        <header class="site">
-          <a class="brand" href="/">
-            榜样 · 接口文档
-          </a>
-        </header>
+        <BrandBar class="site" home="/" brand="榜样 · 接口文档" />
         <main id="main">
           <h1>接口文档 API reference</h1>
           <p>

@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Organizer } from "../../types";
+import { BrandBar } from "../components/brand-bar";
 import { IconLinks } from "../components/icon-links";
 import { jsonBlock } from "../layout";
 import { AccountLinks } from "./account-links";
@@ -139,13 +140,7 @@ export function AdminLayout(props: {
         <link rel="stylesheet" href="/admin.css" />
       </ConsoleHead>
       <body class={`admin${props.print ? " print-page" : ""}`}>
-        <a class="skip" href="#main">
-          跳到正文
-        </a>
-        <header class="site admin-bar no-print">
-          <a class="brand" href="/admin">
-            榜样 · 评选管理
-          </a>
+        <BrandBar class="site admin-bar no-print" home="/admin" brand="榜样 · 评选管理">
           {organizer && (
             <div class="who">
               <span class="who-name">
@@ -161,7 +156,7 @@ export function AdminLayout(props: {
               </button>
             </div>
           )}
-        </header>
+        </BrandBar>
         {campaign && (
           <nav class="campaign-nav no-print" aria-label="活动管理">
             <p class="crumbs">
