@@ -4,18 +4,13 @@ import { SELECTION_LIMITS } from "../../validators/selection";
 import type { jurorJson } from "../selection-json";
 import { Input, named } from "./components/field";
 import { FormEnd } from "./components/form";
+import { LinkTable, linkActionsColumn, linkStateColumn } from "./components/link-columns";
 import { DataTable } from "./components/table";
 import { type CampaignHead, CampaignLayout } from "./layout";
 
 /** The console's 评审 tab: the panel, each juror's progress, missing scores, closing scoring. */
 
 type JurorView = ReturnType<typeof jurorJson>;
-
-const STATE_LABEL: Record<string, string> = {
-  ok: "有效",
-  expired: "已过期",
-  revoked: "已移出评委会",
-};
 
 /** 重新生成链接, and 移出 while scoring is open. */
 function JurorActions(props: { j: JurorView; open: boolean }) {
@@ -80,22 +75,18 @@ export function JuryPage(props: {
         {/* Links made on this page, newest first; each is shown only here, only once. */}
         {admin && <ul class="new-links" data-new-links aria-label="本次生成的链接" />}
         <div data-part="jurors">
-          <DataTable
+          <LinkTable
+            kind="juror"
             rows={props.jurors}
-            wrap
-            data={{ "data-jurors": true }}
-            rowData={(j) => ({ "data-juror": String(j.id) })}
             empty="还没有评委。"
             columns={[
               { head: "评委", rowHeader: true, cell: (j) => j.name },
               { head: "已打分", num: true, cell: (j) => j.scored },
               { head: "未打分", num: true, cell: (j) => j.missing },
-              { head: "链接", cell: (j) => STATE_LABEL[j.state] ?? j.state },
-              admin && {
-                head: "操作",
-                cell: (j) =>
-                  j.state !== "revoked" && <JurorActions j={j} open={!props.scoringClosed} />,
-              },
+              linkStateColumn<JurorView>("已移出评委会"),
+              linkActionsColumn<JurorView>(admin, (j) => (
+                <JurorActions j={j} open={!props.scoringClosed} />
+              )),
             ]}
           />
         </div>

@@ -4,7 +4,8 @@ import type { inviteJson, reviewItem, settingsJson } from "../selection-json";
 import { actorText } from "./actor";
 import { Input, NumberInput, named, TextArea } from "./components/field";
 import { FormEnd } from "./components/form";
-import { DataTable } from "./components/table";
+import { LinkTable, linkActionsColumn, linkStateColumn } from "./components/link-columns";
+import type { Column } from "./components/table";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { ReopenForm } from "./reopen-form";
 import { NOMINATION_STATUS_LABEL } from "./text";
@@ -14,8 +15,6 @@ import { NOMINATION_STATUS_LABEL } from "./text";
 type Settings = ReturnType<typeof settingsJson>;
 type Invite = ReturnType<typeof inviteJson>;
 type Item = ReturnType<typeof reviewItem>;
-
-const STATE_LABEL: Record<string, string> = { ok: "有效", expired: "已过期", revoked: "已停用" };
 
 /** A unit's quota, as SelectionPatch and InviteRequest take it. */
 const QUOTA = { min: 1, max: 50 };
@@ -104,36 +103,35 @@ function Invitations(props: { invites: Invite[]; admin: boolean; defaultQuota: n
   );
 }
 
+/** The invitation list's columns (its actions only for an admin). */
+function inviteColumns(admin: boolean): (Column<Invite> | false)[] {
+  return [
+    { head: "推荐单位", rowHeader: true, cell: (i) => i.unit },
+    { head: "分组", cell: (i) => i.group },
+    { head: "已用 / 名额", num: true, cell: (i) => `${i.used ?? 0} / ${i.quota}` },
+    { head: "已提交", num: true, cell: (i) => i.submitted ?? 0 },
+    linkStateColumn("已停用"),
+    { head: "有效期至", cell: (i) => short(i.expiresAt) },
+    linkActionsColumn(admin, (i) => (
+      <button
+        type="button"
+        class="button secondary small"
+        data-revoke-invite={String(i.id)}
+        aria-label={`停用${i.unit}的邀请链接`}
+      >
+        停用
+      </button>
+    )),
+  ];
+}
+
 function InviteList(props: { invites: Invite[]; admin: boolean }) {
   return (
-    <DataTable
+    <LinkTable
+      kind="invite"
       rows={props.invites}
-      wrap
-      data={{ "data-invites": true }}
-      rowData={(i) => ({ "data-invite": String(i.id) })}
       empty="还没有邀请链接。"
-      columns={[
-        { head: "推荐单位", rowHeader: true, cell: (i) => i.unit },
-        { head: "分组", cell: (i) => i.group },
-        { head: "已用 / 名额", num: true, cell: (i) => `${i.used ?? 0} / ${i.quota}` },
-        { head: "已提交", num: true, cell: (i) => i.submitted ?? 0 },
-        { head: "链接", cell: (i) => STATE_LABEL[i.state] ?? i.state },
-        { head: "有效期至", cell: (i) => short(i.expiresAt) },
-        props.admin && {
-          head: "操作",
-          cell: (i) =>
-            i.state !== "revoked" && (
-              <button
-                type="button"
-                class="button secondary small"
-                data-revoke-invite={String(i.id)}
-                aria-label={`停用${i.unit}的邀请链接`}
-              >
-                停用
-              </button>
-            ),
-        },
-      ]}
+      columns={inviteColumns(props.admin)}
     />
   );
 }
