@@ -48,6 +48,8 @@ test("an admin disables another account, whose open session stops at once", asyn
   browser,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "Pixel 7", "one phone is enough for the console");
+  // Two browsers, four sign-ins and an axe pass over the accounts page: slow on a loaded runner.
+  test.setTimeout(150_000);
   const chief = await createAccount(page, "chief", "admin");
   const clerk = await createAccount(page, "clerk", "admin");
 

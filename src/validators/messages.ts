@@ -22,6 +22,10 @@ export const MAX_ISSUES = 20;
  * fields, the sign-in forms, the juror's and the nominating unit's bodies, query strings.
  */
 const EXTRA_LABEL: Record<string, string> = {
+  ingest: "点赞写入方式",
+  shards: "分片数",
+  challenge: "验证答案",
+  turnstileToken: "人机验证凭据",
   username: "账号名",
   password: "密码",
   currentPassword: "当前密码",
