@@ -17,7 +17,10 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
  * runs (WeChat's real hosts need the internet); campaigns in the cookie mode never call it.
  */
 const MOCK = `http://localhost:${wechatMockPort()}`;
+// LIKE_FLUSH_MS:0 — the like shards flush before they answer, as in vitest: the specs read counts
+// right after a like. The ≤ 1 s flush lag itself is covered by test/shards and the crash test.
 const WECHAT_VARS = [
+  "LIKE_FLUSH_MS:0",
   `WECHAT_APP_ID:${E2E_WECHAT.appId}`,
   `WECHAT_APP_SECRET:${E2E_WECHAT.appSecret}`,
   `WECHAT_OPEN_ORIGIN:${MOCK}`,

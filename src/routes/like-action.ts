@@ -148,6 +148,7 @@ async function writeLike(
   number: number,
   body: LikeRequest,
   now: number,
+  settle: boolean,
 ): Promise<{ kind: "done"; result: LikeResult } | { kind: "not_found" }> {
   const voter = c.var.voter;
   const turnstile = turnstileConfig(c.env);
@@ -179,6 +180,7 @@ async function writeLike(
       receipt,
       now,
       idempotencyKey: idempotencyKey(c.req.raw.headers),
+      settle,
       ...prepared.values,
     };
     // The campaign's ingest path (issue 16): the voter's shard (default), or one D1 batch.
@@ -198,6 +200,11 @@ export async function likeAction(
   slug: string,
   number: number,
   body: LikeRequest = {},
+  /**
+   * Flush the voter's shard before answering: the no-JS form redirects to a page that reads the
+   * count from D1, and the voter should see their own like in it.
+   */
+  options: { settle?: boolean } = {},
 ): Promise<LikeOutcome> {
   const voter = c.var.voter;
   // A flood guard only: high on purpose, so an office behind one NAT address can still vote.
@@ -220,7 +227,7 @@ export async function likeAction(
   }
   const now = Date.now();
   const turnstile = turnstileConfig(c.env);
-  const write = await writeLike(c, slug, number, body, now);
+  const write = await writeLike(c, slug, number, body, now, options.settle === true);
   if (write.kind === "not_found") {
     return { ok: false, code: "campaign_not_found", ...REFUSALS.campaign_not_found };
   }

@@ -68,7 +68,8 @@ export async function shardLike(
     (networkFlagOpens(s.prefixRecent, s.pairRecent) ||
       nomineeFlagOpens(s.nomineeRecent, s.nomineeTotal ?? 0, s.openFor));
   const shard = shardName(s.campaignId, shardIndex(voterHash, s.shards));
-  const answer = await shardStub(env, shard).like({
+  const stub = shardStub(env, shard);
+  const answer = await stub.like({
     shard,
     campaignId: s.campaignId,
     nomineeId: s.nomineeId,
@@ -112,6 +113,7 @@ export async function shardLike(
       answer.level,
     );
   }
+  if (input.settle && !answer.replayed) await stub.settle();
   return {
     counted: true,
     held: answer.held,

@@ -348,4 +348,33 @@ describe("changing a campaign's ingest path", () => {
     expect(await ledgerRows(c.id)).toBe(3);
     await expectReconciled(c.id);
   });
+
+  it("flushes the no-JS form's like before its redirect, so the page it lands on shows it", async () => {
+    const c = await makeCampaign();
+    await holdFlushes(c, 16);
+    // A JSON like stays in its shard until the flush…
+    expect((await like(c.slug, 1, { ip: "198.51.100.70" })).status).toBe(201);
+    expect(await ledgerRows(c.id)).toBe(0);
+    // …the form's like is in D1 when the 303 comes back.
+    const res = await call(`/c/${c.slug}/2`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "http://localhost",
+        "CF-Connecting-IP": "198.51.100.71",
+      },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toMatch(/r=liked/);
+    const two = await env.DB.prepare(
+      `SELECT n.likes AS likes, (SELECT COUNT(*) FROM likes l WHERE l.nominee_id = n.id) AS rows
+       FROM nominees n WHERE n.campaign_id = ? AND n.number = 2`,
+    )
+      .bind(c.id)
+      .first<{ likes: number; rows: number }>();
+    expect(two).toEqual({ likes: 1, rows: 1 });
+    await settle(c.slug);
+    await expectReconciled(c.id);
+  });
 });

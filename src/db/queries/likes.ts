@@ -48,6 +48,11 @@ export interface LikeInput {
    * the like's network or nominee and the campaign's `hold_flagged` is on.
    */
   hold?: boolean;
+  /**
+   * Sharded path only: flush the voter's shard to D1 before answering, so a page read right after
+   * shows this like (the no-JS form's redirect). The direct path is in D1 already.
+   */
+  settle?: boolean;
   /** The address and network hashes, salted per campaign (`campaign.id`). */
   ipHash: string;
   ipPrefixHash: string;

@@ -134,7 +134,8 @@ export const profilePages = new Hono<AppEnv>()
   .post(PROFILE, identifyVoter, async (c) => {
     const slug = c.req.param("slug");
     const number = Number(c.req.param("number"));
-    const outcome = await likeAction(c, slug, number);
+    // The redirect's page reads the count from D1: the voter's shard flushes first (issue 16).
+    const outcome = await likeAction(c, slug, number, {}, { settle: true });
     if (
       !outcome.ok &&
       (outcome.code === "campaign_not_found" || outcome.code === "candidate_not_found")
