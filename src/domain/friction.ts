@@ -133,3 +133,27 @@ export function expectedSolveSeconds(
 ): number {
   return level === 0 ? 0 : difficultyFor(level, baseDifficulty) / 2 / hashesPerSecond;
 }
+
+/** The rate columns both like paths read from D1 (direct batch, like-state.ts). */
+export interface RatesRow {
+  prefixRecent: number;
+  pairRecent: number;
+  nomineeRecent: number;
+  nomineeTotal: number | null;
+  openFor: number;
+  prefixLimit: number | null;
+  voterLimit: number | null;
+}
+
+/** The curve's input from a D1 read, but for the voter's own rate (counted where the voter's likes are). */
+export function networkFriction(row: RatesRow): Omit<FrictionInput, "voterRecent"> {
+  return {
+    networkRecent: row.prefixRecent,
+    pairRecent: row.pairRecent,
+    nomineeRecent: row.nomineeRecent,
+    nomineeTotal: row.nomineeTotal ?? 0,
+    openFor: row.openFor,
+    networkThreshold: row.prefixLimit,
+    voterThreshold: row.voterLimit,
+  };
+}

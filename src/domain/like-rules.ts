@@ -20,6 +20,40 @@ export interface LikeState extends CampaignClock {
   wechatIdentityMissing?: boolean;
 }
 
+/** The campaign and nominee columns both like paths read from D1 (direct batch, like-state.ts). */
+export interface RulesRow {
+  nomineeId: number | null;
+  opensAt: number;
+  closesAt: number;
+  paused: number;
+  closedAt: number | null;
+  publishedAt: number | null;
+  perCandidate: number;
+  perVoter: number | null;
+}
+
+/** The rules' view of a D1 read, with the voter's likes today as the path that owns them knows. */
+export function likeStateOf(
+  row: RulesRow,
+  used: { today: number; forNominee: number },
+  identified: boolean,
+): LikeState {
+  return {
+    campaignFound: true,
+    nomineeFound: row.nomineeId !== null,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    paused: row.paused === 1,
+    closedAt: row.closedAt,
+    publishedAt: row.publishedAt,
+    likesPerCandidatePerDay: row.perCandidate,
+    likesPerVoterPerDay: row.perVoter,
+    usedToday: used.today,
+    usedForNomineeToday: used.forNominee,
+    wechatIdentityMissing: !identified,
+  };
+}
+
 export type LikeRefusal =
   | "campaign_not_found"
   | "candidate_not_found"

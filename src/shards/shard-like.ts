@@ -1,8 +1,8 @@
 import type { Database } from "../db/client";
 import { forgetLikeState, likeState } from "../db/queries/like-state";
 import type { LikeInput, LikeResult, StaleKey } from "../db/queries/likes";
-import { networkFlagOpens, nomineeFlagOpens } from "../domain/friction";
-import { type LikeRefusal, type LikeState, likeRefusal } from "../domain/like-rules";
+import { networkFlagOpens, networkFriction, nomineeFlagOpens } from "../domain/friction";
+import { type LikeRefusal, likeRefusal, likeStateOf } from "../domain/like-rules";
 import { localDay } from "../domain/time";
 import { shardIndex, shardName, shardStub } from "./barrier";
 
@@ -39,20 +39,7 @@ export async function shardLike(
     frictionLevel: Math.max(1, level),
   });
   // What holds for every voter: the voter's own counts are the shard's (0 here passes them).
-  const state: LikeState = {
-    campaignFound: true,
-    nomineeFound: s.nomineeId !== null,
-    opensAt: s.opensAt,
-    closesAt: s.closesAt,
-    paused: s.paused === 1,
-    closedAt: s.closedAt,
-    publishedAt: s.publishedAt,
-    likesPerCandidatePerDay: s.perCandidate,
-    likesPerVoterPerDay: s.perVoter,
-    usedToday: 0,
-    usedForNomineeToday: 0,
-    wechatIdentityMissing: !identified,
-  };
+  const state = likeStateOf(s, { today: 0, forNominee: 0 }, identified);
   const refusal = likeRefusal(state, input.now);
   if (refusal || s.nomineeId === null) {
     return refusedWith({
@@ -88,15 +75,7 @@ export async function shardLike(
     perCandidate: s.perCandidate,
     perVoter: s.perVoter,
     closesAt: s.closesAt,
-    friction: {
-      networkRecent: s.prefixRecent,
-      pairRecent: s.pairRecent,
-      nomineeRecent: s.nomineeRecent,
-      nomineeTotal: s.nomineeTotal ?? 0,
-      openFor: s.openFor,
-      networkThreshold: s.prefixLimit,
-      voterThreshold: s.voterLimit,
-    },
+    friction: networkFriction(s),
     proof: input.proof,
     proofLevel: input.proof ? (input.proofLevel ?? 1) : 0,
     likesBase: s.likes ?? 0,

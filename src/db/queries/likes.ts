@@ -1,8 +1,13 @@
-import { FRICTION, type FrictionInput, frictionLevel } from "../../domain/friction";
+import {
+  FRICTION,
+  type FrictionInput,
+  frictionLevel,
+  networkFriction,
+} from "../../domain/friction";
 import {
   type LikeRefusal,
-  type LikeState,
   likeRefusal,
+  likeStateOf,
   needsChallenge,
   remainingAfter,
 } from "../../domain/like-rules";
@@ -321,32 +326,14 @@ async function attempt(db: Database, input: LikeInput, key: CampaignKey): Promis
     return { kind: "stale" };
   }
 
-  const state: LikeState = {
-    campaignFound: true,
-    nomineeFound: s.nomineeId !== null,
-    opensAt: s.opensAt,
-    closesAt: s.closesAt,
-    paused: s.paused === 1,
-    closedAt: s.closedAt,
-    publishedAt: s.publishedAt,
-    likesPerCandidatePerDay: s.perCandidate,
-    likesPerVoterPerDay: s.perVoter,
-    usedToday: s.usedToday ?? 0,
-    usedForNomineeToday: s.usedForNominee ?? 0,
-    wechatIdentityMissing: !identified,
-  };
+  const state = likeStateOf(
+    s,
+    { today: s.usedToday ?? 0, forNominee: s.usedForNominee ?? 0 },
+    identified,
+  );
   // The write saw exactly this state, so the rules name the reason; with the rules passed, only
   // friction without a winning, hard enough proof is left.
-  const friction: FrictionInput = {
-    networkRecent: s.prefixRecent,
-    pairRecent: s.pairRecent,
-    nomineeRecent: s.nomineeRecent,
-    nomineeTotal: s.nomineeTotal ?? 0,
-    openFor: s.openFor,
-    networkThreshold: s.prefixLimit,
-    voterRecent: s.voterRecent,
-    voterThreshold: s.voterLimit,
-  };
+  const friction: FrictionInput = { ...networkFriction(s), voterRecent: s.voterRecent };
   const level = frictionLevel(friction);
   const refusal =
     likeRefusal(state, now) ??
