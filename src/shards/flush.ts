@@ -1,4 +1,5 @@
 import { bindCount, openFlagSql } from "../db/queries/friction-sql";
+import { HOT_MARK_SQL, hotSubjects } from "../db/queries/like-hot";
 import type { FlushRow } from "./shard-storage";
 
 /** The most likes one flush carries (issue 16: ≤ 500 per D1 batch). */
@@ -14,7 +15,9 @@ const FLAG_PAIRS_CAP = 25;
  *   2. appends the ledger rows, in the shard's order, from one JSON parameter; the ledger's
  *      triggers move `voter_days`, `nominees.likes` and `like_hours` for exactly these rows, so
  *      counters stay equal to ledger rows (migrations/0001, 0007);
- *   3. where the campaign holds flagged likes, opens the network's and the nominee's flags with
+ *   3. marks the flush's networks, pairs and nominees whose rate reached its floor as hot (the
+ *      Worker's like path reads only those, db/queries/like-hot.ts);
+ *   4. where the campaign holds flagged likes, opens the network's and the nominee's flags with
  *      the direct path's SQL (friction-sql.ts), for the busiest pairs of the flush.
  * Answers "committed", or "already" when an earlier attempt of this same flush had committed.
  */
@@ -43,6 +46,12 @@ export async function flushToD1(
       )
       .bind(JSON.stringify(ledger)),
   ];
+  const subjects = hotSubjects(rows);
+  for (const kind of ["network", "pair", "nominee"] as const) {
+    const list = JSON.stringify(subjects[kind]);
+    statements.push(db.prepare(HOT_MARK_SQL[kind]).bind(flush.campaignId, now, list));
+  }
+  statements.push(db.prepare(HOT_MARK_SQL.prune).bind(flush.campaignId, now));
   if (flush.holdFlagged) {
     for (const pair of busiestPairs(rows)) {
       // The bind positions of openFlagSql: ?2 number, ?6 time, ?10 campaign, ?11 network.

@@ -395,3 +395,25 @@ describe("changing a campaign's ingest path", () => {
     await expectReconciled(c.id);
   });
 });
+
+describe("a network's likes spread over many shards", () => {
+  it("makes the network pay once its flushed likes reach the threshold, with no D1 read per like", async () => {
+    // A new voter (and so, mostly, another shard) per like, all from one /24.
+    const c = await makeCampaign({ count: 2, challengePrefixPerMinute: 3 });
+    const ip = (i: number) => `203.0.113.${10 + i}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await like(c.slug, 1 + (i % 2), { ip: ip(i) })).status);
+    // 0, 1, 2 likes before each: free; the 4th sees 3 in the last minute (flushed by the first
+    // three's shards and marked hot), level 1.
+    expect(statuses).toEqual([201, 201, 201, 428]);
+    const hot = await env.DB.prepare(
+      "SELECT kind FROM like_hot WHERE campaign_id = ? AND kind = 'network'",
+    )
+      .bind(c.id)
+      .all();
+    expect(hot.results).toHaveLength(1);
+    // Another network is quiet: free.
+    expect((await like(c.slug, 1, { ip: "198.51.100.200" })).status).toBe(201);
+  });
+});

@@ -1,14 +1,16 @@
+import { NETWORK_WINDOW_MS, NOMINEE_WINDOW_MS, PAIR_WINDOW_MS } from "../../domain/friction";
 import type { Database } from "../client";
-import { flagCoversSql, RATE_SQL } from "./friction-sql";
+import { BUSY_COUNT_CAP } from "./friction-sql";
 
 /**
- * What the sharded like path (issue 16) reads from D1 before it asks the voter's shard: the
- * campaign's state and rules, the nominee, the network's and the nominee's recent rates and
- * whether an open flag covers them. One indexed read, reused for `LIKE_STATE_CACHE_MS` (1 s by
- * default) per campaign, nominee and network in each isolate, so a busy network or nominee costs D1
- * one read a second per isolate, not one per like. What a reuse can miss is the last second:
- * a pause, a new flag, the rates' latest likes (docs/scaling.md, docs/abuse.md). Closing voting
- * does not depend on it (the close route marks every shard closed first).
+ * What the sharded like path (issue 16) knows of a campaign before it asks the voter's shard: the
+ * campaign's state and rules, its nominees, the rates of its hot subjects (like-hot.ts) and its
+ * open flags. Read from D1 in one batch per campaign at most every `LIKE_STATE_CACHE_MS` (1 s by
+ * default) in each isolate, whatever the number of likes, networks or nominees: no D1 read per
+ * like. A subject that is not hot has a rate below every level that can act, and counts as 0.
+ * What a reuse can miss is the last second: a pause, a new flag, the rates' latest likes
+ * (docs/scaling.md, docs/abuse.md). Closing voting does not depend on it (the close route marks
+ * every shard closed first).
  */
 export interface LikeCampaignState {
   campaignId: number;
@@ -39,11 +41,154 @@ export interface LikeCampaignState {
   flagged: number;
 }
 
-const cache = new Map<string, { at: number; state: LikeCampaignState }>();
-/** Entries kept per isolate at most (a busy isolate sees many networks). */
-const CACHE_LIMIT = 20_000;
+type CampaignRow = Omit<
+  LikeCampaignState,
+  | "nomineeId"
+  | "likes"
+  | "prefixRecent"
+  | "pairRecent"
+  | "nomineeRecent"
+  | "nomineeTotal"
+  | "openFor"
+  | "flagged"
+>;
 
-/** The state for a like of nominee `number` from network `networkHash`, at most `maxAgeMs` old. */
+/** One campaign as an isolate holds it for ≤ 1 s. */
+export interface LikeSnapshot {
+  campaign: CampaignRow;
+  /** By 编号: the nominee's id, counter and counted + voided likes. */
+  nominees: Map<number, { id: number; likes: number; total: number }>;
+  /** Recent likes of the hot subjects, keyed `network`, `network\0nomineeId`, `#nomineeId`. */
+  rates: Map<string, number>;
+  /** Open flags: `prefix_burst\0network` or `nominee_burst\0编号` → their windows. */
+  flags: Map<string, { start: number; end: number }[]>;
+}
+
+const CAMPAIGN_SQL = `SELECT c.id AS campaignId, c.time_zone AS timeZone,
+    c.identity_mode AS identityMode, c.ingest AS ingest, c.shards AS shards,
+    c.ingest_since AS ingestSince, c.opens_at AS opensAt, c.closes_at AS closesAt,
+    c.paused AS paused, c.closed_at AS closedAt, c.published_at AS publishedAt,
+    c.likes_per_candidate_per_day AS perCandidate, c.likes_per_voter_per_day AS perVoter,
+    c.show_counts AS showCounts, c.challenge_prefix_per_minute AS prefixLimit,
+    c.challenge_voter_per_minute AS voterLimit, c.challenge_difficulty AS difficulty,
+    c.hold_flagged AS holdFlagged
+  FROM campaigns c WHERE c.id = ?1 AND c.draft = 0`;
+
+const NOMINEES_SQL = `SELECT number, id, likes, likes + voided_likes AS total
+  FROM nominees WHERE campaign_id = ?1`;
+
+/** The hot subjects still inside their window, each with its rate counted from the ledger now. */
+const capped = (where: string, window: number) =>
+  `(SELECT COUNT(*) FROM (SELECT 1 FROM likes l WHERE ${where}
+     AND l.created_at > ?2 - ${window} LIMIT ${BUSY_COUNT_CAP}))`;
+const RATES_SQL = `SELECT h.kind AS kind, h.network AS network, h.nominee_id AS nomineeId,
+    CASE h.kind
+      WHEN 'network' THEN ${capped("l.campaign_id = ?1 AND l.ip_prefix_hash = h.network", NETWORK_WINDOW_MS)}
+      WHEN 'pair' THEN ${capped("l.campaign_id = ?1 AND l.ip_prefix_hash = h.network AND l.nominee_id = h.nominee_id", PAIR_WINDOW_MS)}
+      ELSE ${capped("l.nominee_id = h.nominee_id", NOMINEE_WINDOW_MS)}
+    END AS recent
+  FROM like_hot h
+  WHERE h.campaign_id = ?1
+    AND h.seen_at > ?2 - (CASE h.kind WHEN 'pair' THEN ${PAIR_WINDOW_MS} ELSE ${NETWORK_WINDOW_MS} END)`;
+
+const FLAGS_SQL = `SELECT kind, subject, window_start AS start, window_end AS "end"
+  FROM anomaly_flags WHERE campaign_id = ?1 AND status = 'open' AND window_end > ?2`;
+
+const rateKey = {
+  network: (network: string) => network,
+  pair: (network: string, nomineeId: number) => `${network}\u0000${nomineeId}`,
+  nominee: (nomineeId: number) => `#${nomineeId}`,
+};
+
+/** Per campaign: when it was read, and the read (shared by the likes that arrive meanwhile). */
+const cache = new Map<number, { at: number; snapshot: Promise<LikeSnapshot | null> }>();
+
+/** The campaign as D1 has it now: one batch of four reads. Null for no campaign or a draft. */
+export async function readLikeSnapshot(
+  db: Database,
+  campaignId: number,
+  now: number,
+): Promise<LikeSnapshot | null> {
+  const [campaign, nominees, rates, flags] = await db.$client.batch<unknown>([
+    db.$client.prepare(CAMPAIGN_SQL).bind(campaignId),
+    db.$client.prepare(NOMINEES_SQL).bind(campaignId),
+    db.$client.prepare(RATES_SQL).bind(campaignId, now),
+    db.$client.prepare(FLAGS_SQL).bind(campaignId, now),
+  ]);
+  const row = campaign?.results[0] as CampaignRow | undefined;
+  if (!row) return null;
+  const snapshot: LikeSnapshot = {
+    campaign: row,
+    nominees: new Map(),
+    rates: new Map(),
+    flags: new Map(),
+  };
+  for (const n of (nominees?.results ?? []) as {
+    number: number;
+    id: number;
+    likes: number;
+    total: number;
+  }[]) {
+    snapshot.nominees.set(n.number, { id: n.id, likes: n.likes, total: n.total });
+  }
+  for (const r of (rates?.results ?? []) as {
+    kind: "network" | "pair" | "nominee";
+    network: string;
+    nomineeId: number;
+    recent: number;
+  }[]) {
+    const key =
+      r.kind === "network"
+        ? rateKey.network(r.network)
+        : r.kind === "pair"
+          ? rateKey.pair(r.network, r.nomineeId)
+          : rateKey.nominee(r.nomineeId);
+    snapshot.rates.set(key, r.recent);
+  }
+  for (const f of (flags?.results ?? []) as {
+    kind: string;
+    subject: string;
+    start: number;
+    end: number;
+  }[]) {
+    const key = `${f.kind}\u0000${f.subject}`;
+    snapshot.flags.set(key, [...(snapshot.flags.get(key) ?? []), { start: f.start, end: f.end }]);
+  }
+  return snapshot;
+}
+
+/** The like's view of a snapshot: nominee `number`, from network `networkHash`, at `now`. */
+export function stateFor(
+  snapshot: LikeSnapshot,
+  number: number,
+  networkHash: string,
+  now: number,
+): LikeCampaignState {
+  const c = snapshot.campaign;
+  const nominee = snapshot.nominees.get(number) ?? null;
+  const covers = (key: string) =>
+    (snapshot.flags.get(key) ?? []).some((w) => w.start <= now && w.end > now);
+  const flagged =
+    c.holdFlagged === 1 &&
+    nominee !== null &&
+    (covers(`prefix_burst\u0000${networkHash}`) || covers(`nominee_burst\u0000${number}`));
+  return {
+    ...c,
+    nomineeId: nominee?.id ?? null,
+    likes: nominee?.likes ?? null,
+    prefixRecent: snapshot.rates.get(rateKey.network(networkHash)) ?? 0,
+    pairRecent: nominee ? (snapshot.rates.get(rateKey.pair(networkHash, nominee.id)) ?? 0) : 0,
+    nomineeRecent: nominee ? (snapshot.rates.get(rateKey.nominee(nominee.id)) ?? 0) : 0,
+    nomineeTotal: nominee?.total ?? null,
+    openFor: now - c.opensAt,
+    flagged: flagged ? 1 : 0,
+  };
+}
+
+/**
+ * The state for a like of nominee `number` from network `networkHash`: from this isolate's
+ * snapshot of the campaign when it is under `maxAgeMs` old, else from a fresh one.
+ */
 export async function likeState(
   db: Database,
   campaignId: number,
@@ -52,42 +197,24 @@ export async function likeState(
   now: number,
   maxAgeMs: number,
 ): Promise<LikeCampaignState | null> {
-  const key = `${campaignId}:${number}:${networkHash}`;
-  const hit = cache.get(key);
-  if (hit && maxAgeMs > 0 && now - hit.at < maxAgeMs) return hit.state;
-  // The bind positions of friction-sql.ts: ?2 number, ?3 voter (unused), ?6 now, ?10 campaign,
-  // ?11 network.
-  const state = await db.$client
-    .prepare(
-      `SELECT c.id AS campaignId, c.time_zone AS timeZone, c.identity_mode AS identityMode,
-              c.ingest AS ingest, c.shards AS shards, c.ingest_since AS ingestSince,
-              c.opens_at AS opensAt, c.closes_at AS closesAt, c.paused AS paused,
-              c.closed_at AS closedAt, c.published_at AS publishedAt,
-              c.likes_per_candidate_per_day AS perCandidate, c.likes_per_voter_per_day AS perVoter,
-              c.show_counts AS showCounts, c.challenge_prefix_per_minute AS prefixLimit,
-              c.challenge_voter_per_minute AS voterLimit, c.challenge_difficulty AS difficulty,
-              c.hold_flagged AS holdFlagged,
-              n.id AS nomineeId, n.likes AS likes,
-              ${RATE_SQL.network} AS prefixRecent, ${RATE_SQL.pair} AS pairRecent,
-              ${RATE_SQL.nominee} AS nomineeRecent, n.likes + n.voided_likes AS nomineeTotal,
-              CAST(?6 AS INTEGER) - c.opens_at AS openFor,
-              CASE WHEN n.id IS NOT NULL AND ${flagCoversSql} THEN 1 ELSE 0 END AS flagged
-       FROM campaigns c
-       LEFT JOIN nominees n ON n.campaign_id = c.id AND n.number = ?2
-       WHERE c.id = ?10 AND c.draft = 0`,
-    )
-    .bind(null, number, null, null, null, now, null, null, null, campaignId, networkHash)
-    .first<LikeCampaignState>();
-  if (state && maxAgeMs > 0) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, { at: now, state });
+  const hit = cache.get(campaignId);
+  let read = hit && maxAgeMs > 0 && now - hit.at < maxAgeMs && now >= hit.at ? hit.snapshot : null;
+  if (!read) {
+    read = readLikeSnapshot(db, campaignId, now);
+    if (maxAgeMs > 0) {
+      const entry = { at: now, snapshot: read };
+      cache.set(campaignId, entry);
+      // A failed read is not kept: the next like reads again.
+      read.catch(() => cache.get(campaignId) === entry && cache.delete(campaignId));
+    }
   }
-  return state;
+  const snapshot = await read;
+  return snapshot && stateFor(snapshot, number, networkHash, now);
 }
 
 /** Forgets what this isolate read about a campaign (its organizer just changed it here). */
 export function forgetLikeState(campaignId: number): void {
-  for (const key of cache.keys()) if (key.startsWith(`${campaignId}:`)) cache.delete(key);
+  cache.delete(campaignId);
 }
 
 /**

@@ -200,5 +200,23 @@ export const likeFlushes = sqliteTable(
   ],
 );
 
+/**
+ * Subjects of a sharded campaign whose recent rate reached the lowest level that can matter (a
+ * friction step or a hold), as of the flush that last saw them so (migration 0015): `kind`
+ * `network` (network, 0), `pair` (network, nominee) or `nominee` ('', nominee). The Worker's like
+ * path reads these once a second and their exact rates from the ledger (db/queries/like-state.ts).
+ */
+export const likeHot = sqliteTable(
+  "like_hot",
+  {
+    campaignId: integer("campaign_id").notNull(),
+    kind: text("kind", { enum: ["network", "pair", "nominee"] }).notNull(),
+    network: text("network").notNull().default(""),
+    nomineeId: integer("nominee_id").notNull().default(0),
+    seenAt: integer("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.kind, t.network, t.nomineeId] })],
+);
+
 export type Like = typeof likes.$inferSelect;
 export type LedgerCheckpoint = typeof ledgerCheckpoints.$inferSelect;

@@ -10,6 +10,7 @@ import {
 } from "../../db/queries/admin-campaigns";
 import { campaignTotals } from "../../db/queries/campaigns";
 import { campaignDashboard } from "../../db/queries/dashboard";
+import { markHotFromLedger } from "../../db/queries/like-hot";
 import { applyLifecycle, type LifecycleAction } from "../../domain/lifecycle";
 import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { isoInZone } from "../../domain/time";
@@ -98,6 +99,9 @@ export const adminCampaignsApi = new Hono<AppEnv>()
     }
     try {
       const updated = await updateCampaign(c.var.db, campaign, patch, c.var.organizer, Date.now());
+      // The direct path's likes of the last minutes count in the shards' view of busy networks.
+      if (patch.ingest === "sharded" && campaign.ingest === "direct")
+        await markHotFromLedger(c.var.db, campaign.id, Date.now());
       return c.json(
         adminCampaign(updated, await campaignTotals(c.var.db, campaign.id), Date.now()),
       );

@@ -4,7 +4,8 @@ import { ipPrefixHash } from "../../../src/domain/identity";
 import { ipPrefix } from "../../../src/domain/ip-prefix";
 import { SIGNAL } from "../../../src/domain/like-signals";
 import { type Challenge, encodeSolution, solveChallenge } from "../../../src/domain/proof-of-work";
-import { call, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
+import { markHotFromLedger } from "../../../src/db/queries/like-hot";
+import { call, db, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
 
 /**
  * Issue 13 from outside, through the worker: the flood guard on the network, the escalating
@@ -32,7 +33,10 @@ async function solved(res: Response): Promise<string> {
 
 const levelOf = (c: Challenge | undefined) => Number(/[?&]l=(\d+)/.exec(c?.salt ?? "")?.[1]);
 
-/** Puts `n` recorded likes from `ip`'s network into the ledger, `agoMs` ago (one voter each). */
+/**
+ * Puts `n` recorded likes from `ip`'s network into the ledger, `agoMs` ago (one voter each), and
+ * marks what they make busy as a switch from the direct path does (no shard flushed them).
+ */
 async function pastLikes(
   campaign: { id: number },
   ip: string,
@@ -51,6 +55,7 @@ async function pastLikes(
     ).bind(campaign.id, `${tag}-v${i}`, at, `${tag}-R${i}`, prefix, opts.nominee ?? 1),
   );
   if (statements.length > 0) await env.DB.batch(statements);
+  await markHotFromLedger(db(), campaign.id, Date.now());
 }
 
 const ledger = async (campaignId: number) =>

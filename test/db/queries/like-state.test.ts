@@ -1,0 +1,175 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { HOT_FLOOR } from "../../../src/db/queries/like-hot";
+import {
+  forgetLikeState,
+  likeState,
+  readLikeSnapshot,
+  stateFor,
+} from "../../../src/db/queries/like-state";
+import {
+  FRICTION,
+  frictionLevel,
+  HOLD,
+  NETWORK_WINDOW_MS,
+  NOMINEE_WINDOW_MS,
+  networkFlagOpens,
+  networkFriction,
+  nomineeBurstThreshold,
+  nomineeFlagOpens,
+  PAIR_WINDOW_MS,
+} from "../../../src/domain/friction";
+import { flushToD1 } from "../../../src/shards/flush";
+import type { FlushRow } from "../../../src/shards/shard-storage";
+import { db, makeCampaign } from "../../helpers";
+
+/**
+ * The sharded like path reads a campaign's state once a second, with the rates of its hot subjects
+ * only (like-hot.ts, like-state.ts). These tests put random bursts through real flushes and demand
+ * that the friction level and the holds computed from that snapshot equal the ones computed from
+ * every ledger row, for every network and nominee — quiet, at the floors, and past them.
+ */
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function nomineeIds(campaignId: number): Promise<Map<number, number>> {
+  const { results } = await env.DB.prepare("SELECT id, number FROM nominees WHERE campaign_id = ?")
+    .bind(campaignId)
+    .all<{ id: number; number: number }>();
+  return new Map(results.map((r) => [r.number, r.id]));
+}
+
+describe("the like path's snapshot of a campaign", () => {
+  for (const seed of [1, 2, 3]) {
+    it(`gives every network and nominee the ledger's friction level and holds (seed ${seed})`, async () => {
+      const next = random(seed);
+      const threshold = 4 + Math.floor(next() * 8);
+      const c = await makeCampaign({
+        count: 4,
+        challengePrefixPerMinute: threshold,
+        holdFlagged: true,
+        opensAt: Date.now() - 3 * 3_600_000,
+      });
+      const ids = await nomineeIds(c.id);
+      const networks = ["net-a", "net-b", "net-c", "net-d", "net-e"];
+      const now = Date.now();
+      const start = now - 12 * 60_000;
+      const rows: FlushRow[] = [];
+      // Flushes every few seconds over 12 minutes; some networks burst on one nominee.
+      let at = start;
+      for (let flush = 1; at < now - 2000; flush++) {
+        const until = Math.min(now - 1000, at + 1000 + Math.floor(next() * 20_000));
+        const batch: FlushRow[] = [];
+        const likes = Math.floor(next() * (next() < 0.3 ? 80 : 12));
+        for (let i = 0; i < likes; i++) {
+          const net = networks[Math.floor(next() ** 2 * networks.length)] as string;
+          const number = 1 + Math.floor(next() ** 2 * 4);
+          const t = at + 1 + Math.floor(next() * (until - at - 1));
+          const k = rows.length + batch.length;
+          batch.push({
+            seq: k,
+            c: c.id,
+            n: ids.get(number) as number,
+            no: number,
+            v: `s${seed}-v${k}`,
+            ip: "ip",
+            net,
+            d: "2026-01-01",
+            s: 1,
+            t,
+            st: "counted",
+            r: `S${seed}-${c.id}-R${k}`,
+            k: null,
+            sg: 0,
+            acked: t,
+          });
+        }
+        batch.sort((x, y) => x.t - y.t);
+        if (batch.length > 0) {
+          await flushToD1(
+            env.DB,
+            { shard: `${c.id}:test`, seq: flush, campaignId: c.id, holdFlagged: true },
+            batch,
+            until,
+          );
+        }
+        rows.push(...batch);
+        at = until;
+      }
+      const snapshot = await readLikeSnapshot(db(), c.id, now);
+      expect(snapshot).not.toBeNull();
+      if (!snapshot) return;
+      const recent = (w: number, f: (r: FlushRow) => boolean) =>
+        Math.min(1000, rows.filter((r) => r.t > now - w && f(r)).length);
+      let compared = 0;
+      let busy = 0;
+      for (const net of [...networks, "net-quiet"]) {
+        for (let number = 1; number <= 4; number++) {
+          const s = stateFor(snapshot, number, net, now);
+          const id = ids.get(number);
+          const exact = {
+            prefixRecent: recent(NETWORK_WINDOW_MS, (r) => r.net === net),
+            pairRecent: recent(PAIR_WINDOW_MS, (r) => r.net === net && r.n === id),
+            nomineeRecent: recent(NOMINEE_WINDOW_MS, (r) => r.n === id),
+          };
+          const f = networkFriction(s);
+          const exactLevel = frictionLevel({ ...f, ...exactToInput(exact), voterRecent: 0 });
+          expect(frictionLevel({ ...f, voterRecent: 0 }), `${net} #${number}`).toBe(exactLevel);
+          expect(networkFlagOpens(s.prefixRecent, s.pairRecent)).toBe(
+            networkFlagOpens(exact.prefixRecent, exact.pairRecent),
+          );
+          expect(nomineeFlagOpens(s.nomineeRecent, s.nomineeTotal ?? 0, s.openFor)).toBe(
+            nomineeFlagOpens(exact.nomineeRecent, s.nomineeTotal ?? 0, s.openFor),
+          );
+          // A hot subject's rate is the ledger's, exactly.
+          if (s.prefixRecent > 0) expect(s.prefixRecent).toBe(exact.prefixRecent);
+          if (s.pairRecent > 0) expect(s.pairRecent).toBe(exact.pairRecent);
+          if (exactLevel > 0) busy++;
+          compared++;
+        }
+      }
+      expect(compared).toBe(24);
+      // The ledgers are busy enough that some subjects pay and some do not.
+      expect(busy).toBeGreaterThan(0);
+      expect(busy).toBeLessThan(compared);
+    });
+  }
+
+  it("reads D1 once per campaign per second, however many networks and nominees like", async () => {
+    const c = await makeCampaign({ count: 2 });
+    const now = Date.now();
+    forgetLikeState(c.id);
+    const first = await likeState(db(), c.id, 1, "net-1", now, 1000);
+    expect(first?.paused).toBe(0);
+    await env.DB.prepare("UPDATE campaigns SET paused = 1 WHERE id = ?").bind(c.id).run();
+    // Another network and nominee within the second: the same read, not a new one.
+    expect((await likeState(db(), c.id, 2, "net-2", now + 999, 1000))?.paused).toBe(0);
+    // A second later the pause shows.
+    expect((await likeState(db(), c.id, 2, "net-3", now + 1000, 1000))?.paused).toBe(1);
+    // With no reuse (the tests' LIKE_STATE_CACHE_MS=0) every like reads.
+    await env.DB.prepare("UPDATE campaigns SET paused = 0 WHERE id = ?").bind(c.id).run();
+    expect((await likeState(db(), c.id, 2, "net-3", now + 1001, 0))?.paused).toBe(0);
+  });
+});
+
+function exactToInput(e: { prefixRecent: number; pairRecent: number; nomineeRecent: number }) {
+  return {
+    networkRecent: e.prefixRecent,
+    pairRecent: e.pairRecent,
+    nomineeRecent: e.nomineeRecent,
+  };
+}
+
+// The floors of the hot marks are at or below the first level at which the curve or a hold acts.
+it("keeps every floor at or below the first level that can act", () => {
+  expect(HOT_FLOOR.pair).toBeLessThanOrEqual(Math.min(FRICTION.pairStart, HOLD.pairPer10Minutes));
+  expect(HOT_FLOOR.nominee).toBeLessThanOrEqual(nomineeBurstThreshold(0, 60_000));
+});
