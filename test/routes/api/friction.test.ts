@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { markHotFromLedger } from "../../../src/db/queries/like-hot";
 import { ipPrefixHash } from "../../../src/domain/identity";
 import { ipPrefix } from "../../../src/domain/ip-prefix";
 import { SIGNAL } from "../../../src/domain/like-signals";
 import { type Challenge, encodeSolution, solveChallenge } from "../../../src/domain/proof-of-work";
-import { markHotFromLedger } from "../../../src/db/queries/like-hot";
 import { call, db, like, makeCampaign, reconcile, voterCookie } from "../../helpers";
 
 /**
