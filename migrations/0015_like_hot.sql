@@ -10,3 +10,6 @@ CREATE TABLE `like_hot` (
 	`seen_at` integer NOT NULL,
 	PRIMARY KEY(`campaign_id`, `kind`, `network`, `nominee_id`)
 ) WITHOUT ROWID;
+--> statement-breakpoint
+-- Flushes of several shards travel in one D1 batch (the campaign's LikeFlusher): `batch` names it.
+ALTER TABLE `like_flushes` ADD `batch` text;

@@ -172,4 +172,5 @@ export default {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<CloudflareBindings>;
+export { LikeFlusher } from "./shards/like-flusher";
 export { LikeShard } from "./shards/like-shard";

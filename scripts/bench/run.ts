@@ -457,7 +457,7 @@ async function main(): Promise<number> {
       rps: like.rps,
       cpuMsPerLike: cpuRun.cpuMsPerLike,
       d1BatchesPer1000Likes:
-        flushes.flushedLikes > 0 ? (flushes.flushes / flushes.flushedLikes) * 1000 : Number.NaN,
+        flushes.flushedLikes > 0 ? (flushes.batches / flushes.flushedLikes) * 1000 : Number.NaN,
       flushLagP99Ms: flushes.lagP99Ms,
       ratio: likeBaseline.rps > 0 ? like.rps / likeBaseline.rps : Number.NaN,
       flushes,

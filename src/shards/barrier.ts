@@ -1,3 +1,4 @@
+import type { LikeFlusher } from "./like-flusher";
 import type { LikeShard } from "./like-shard";
 import type { ShardMark, ShardStats } from "./types";
 
@@ -26,6 +27,15 @@ export function shardStub(
   name: string,
 ): DurableObjectStub<LikeShard> {
   return env.LIKE_SHARDS.get(env.LIKE_SHARDS.idFromName(name)) as DurableObjectStub<LikeShard>;
+}
+
+/** The campaign's LikeFlusher: the one writer of its shards' flushes to D1. */
+export function flusherStub(
+  env: Pick<CloudflareBindings, "LIKE_FLUSHERS">,
+  campaignId: number,
+): DurableObjectStub<LikeFlusher> {
+  const ns = env.LIKE_FLUSHERS;
+  return ns.get(ns.idFromName(String(campaignId))) as DurableObjectStub<LikeFlusher>;
 }
 
 /**

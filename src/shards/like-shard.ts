@@ -3,7 +3,8 @@ import { frictionLevel, proofSuffices } from "../domain/friction";
 import { remainingAfter } from "../domain/like-rules";
 import { SIGNAL } from "../domain/like-signals";
 import { localDay } from "../domain/time";
-import { FLUSH_CAP, flushToD1 } from "./flush";
+import { flusherStub } from "./barrier";
+import { FLUSH_CAP } from "./flush";
 import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
 import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
 
@@ -223,20 +224,29 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
       : DEFAULT_FLUSH_MS;
   }
 
-  /** A flush now (500 pending, or a delay of 0), else an alarm ≤ 1 s after the first pending like. */
+  /**
+   * A flush now (500 pending, or a delay of 0), else an alarm ≤ 1 s after the first pending like,
+   * on the campaign's whole-second tick (a multiple of the delay since the epoch): every shard of a
+   * campaign flushes on the same ticks, so the LikeFlusher writes their flushes in one D1 batch.
+   */
   private async scheduleFlush(): Promise<void> {
     const delay = this.flushDelay();
     if (delay === 0) {
       // Flush before answering (LIKE_FLUSH_MS=0, the test configuration); a failed flush leaves
       // the like pending and durable here, and the alarm tries again.
-      await this.flushPending().catch(() => this.ctx.storage.setAlarm(Date.now() + RETRY_MS));
+      await this.flushPending(true).catch(() => this.ctx.storage.setAlarm(Date.now() + RETRY_MS));
       return;
     }
     if (this.pendingCount() >= FLUSH_CAP) {
       this.ctx.waitUntil(this.flushPending().catch(() => {}));
     }
+    await this.alarmOnNextTick();
+  }
+
+  private async alarmOnNextTick(): Promise<void> {
     if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(Date.now() + delay);
+      const delay = Math.max(1, this.flushDelay());
+      await this.ctx.storage.setAlarm((Math.floor(Date.now() / delay) + 1) * delay);
     }
   }
 
@@ -249,12 +259,18 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     }
   }
 
-  /** Flushes until nothing is pending; flushes run one at a time. */
-  async flushPending(): Promise<void> {
+  /**
+   * Flushes run one at a time. `urgent` (a barrier, or a delay of 0): until nothing is pending.
+   * Otherwise (the alarm, 500 pending): the likes pending now; likes that arrive meanwhile wait
+   * for the next tick's alarm, so a busy shard sends one flush per tick, not one per D1 round trip.
+   */
+  async flushPending(urgent = false): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.pendingCount() === 0) return;
     this.flushing = (async () => {
-      while (this.pendingCount() > 0) await this.flushOnce();
+      let rounds = urgent ? Number.POSITIVE_INFINITY : Math.ceil(this.pendingCount() / FLUSH_CAP);
+      while (rounds-- > 0 && this.pendingCount() > 0) await this.flushOnce(urgent);
+      if (!urgent && this.pendingCount() > 0) await this.alarmOnNextTick();
     })();
     try {
       await this.flushing;
@@ -267,7 +283,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
    * One flush: the open one again if an earlier attempt did not finish (same id: idempotent),
    * else the next ≤ 500 pending likes under a new sequence number.
    */
-  private async flushOnce(): Promise<void> {
+  private async flushOnce(urgent: boolean): Promise<void> {
     let seq = this.meta.get<number | null>("open_flush", null);
     const retried = seq !== null;
     if (seq === null) {
@@ -288,16 +304,17 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     const rows = this.sql.exec(PENDING_ROWS_SQL, seq).toArray() as unknown as FlushRow[];
     if (rows.length > 0) {
       await crashTestPause(this.env); // npm run crash-test only: kill -9 before the commit
-      const outcome = await flushToD1(
-        this.env.DB,
+      const campaignId = this.meta.get("campaign", 0);
+      // The campaign's flusher writes this flush with the other shards' in one D1 batch.
+      const outcome = await flusherStub(this.env, campaignId).write(
         {
           shard: this.meta.get("shard", ""),
           seq,
-          campaignId: this.meta.get("campaign", 0),
+          campaignId,
           holdFlagged: this.meta.get<number>("hold", 0) === 1,
+          rows,
         },
-        rows,
-        Date.now(),
+        { urgent },
       );
       await crashTestPause(this.env); // …and between the commit and the mark below
       const committedAt = Date.now();
@@ -328,7 +345,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
    */
   async settle(options: { mark?: ShardMark } = {}): Promise<ShardStats> {
     if (options.mark !== undefined) this.meta.set("mark", options.mark);
-    await this.flushPending();
+    await this.flushPending(true);
     return this.stats();
   }
 

@@ -193,6 +193,8 @@ export const likeFlushes = sqliteTable(
     likes: integer("likes").notNull(),
     firstAckedAt: integer("first_acked_at").notNull(),
     committedAt: integer("committed_at").notNull(),
+    /** The D1 batch that carried the flush (a LikeFlusher's batch carries many; migration 0015). */
+    batch: text("batch"),
   },
   (t) => [
     primaryKey({ columns: [t.shard, t.seq] }),
