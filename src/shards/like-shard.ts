@@ -12,10 +12,15 @@ import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
 const DEFAULT_FLUSH_MS = 1000;
 /** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
 const RETRY_MS = 2000;
-/** `npm run crash-test` only (CRASH_TEST_FLUSH_PAUSE_MS, unset = 0): widens a flush's windows. */
-const crashTestPause = (env: object) => {
+/**
+ * `npm run crash-test` only (CRASH_TEST_FLUSH_PAUSE_MS, unset = 0): widens a flush's windows. The
+ * shards flush on shared ticks, so odd shards wait twice as long before their commit: while they
+ * still wait, the even ones are between their commit and their mark, and one kill hits both.
+ */
+const crashTestPause = (env: object, shard: string, factor: (index: number) => number) => {
   const ms = Number((env as { CRASH_TEST_FLUSH_PAUSE_MS?: string }).CRASH_TEST_FLUSH_PAUSE_MS);
-  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined;
+  const index = Number(shard.split(":")[1] ?? 0);
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms * factor(index))) : undefined;
 };
 /** Flush lags kept for the statistics. */
 const LAGS_KEPT = 1000;
@@ -303,12 +308,14 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     }
     const rows = this.sql.exec(PENDING_ROWS_SQL, seq).toArray() as unknown as FlushRow[];
     if (rows.length > 0) {
-      await crashTestPause(this.env); // npm run crash-test only: kill -9 before the commit
+      const shard = this.meta.get("shard", "");
+      // npm run crash-test only: kill -9 before the commit…
+      await crashTestPause(this.env, shard, (i) => 1 + (i % 2));
       const campaignId = this.meta.get("campaign", 0);
       // The campaign's flusher writes this flush with the other shards' in one D1 batch.
       const outcome = await flusherStub(this.env, campaignId).write(
         {
-          shard: this.meta.get("shard", ""),
+          shard,
           seq,
           campaignId,
           holdFlagged: this.meta.get<number>("hold", 0) === 1,
@@ -316,7 +323,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
         },
         { urgent },
       );
-      await crashTestPause(this.env); // …and between the commit and the mark below
+      await crashTestPause(this.env, shard, () => 1); // …and between the commit and the mark below
       const committedAt = Date.now();
       const firstAcked = rows.reduce((m, r) => Math.min(m, r.acked), committedAt);
       this.ctx.storage.transactionSync(() => {
