@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
+import { markHotFromLedger } from "../../src/db/queries/like-hot";
 import { ipPrefixHash } from "../../src/domain/identity";
 import { ipPrefix } from "../../src/domain/ip-prefix";
-import { call, voterCookie } from "../helpers";
+import { call, db, voterCookie } from "../helpers";
 
 /** 60 recent likes from 60 networks on nominee 1: a burst that the friction and hold rules see. */
 export async function burst(campaign: { id: number }) {
@@ -24,6 +25,8 @@ export async function burst(campaign: { id: number }) {
     );
   }
   await env.DB.batch(statements);
+  // Written past the shards: mark what they make busy, as a switch from the direct path does.
+  await markHotFromLedger(db(), campaign.id, Date.now());
 }
 
 /** A voter cookie from a page view (a like without one looks like a script). */
