@@ -39,6 +39,10 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   private readonly meta: Meta;
   /** The flush in progress, if any: flushes run one at a time. */
   private flushing: Promise<void> | null = null;
+  /** Pending likes, as last counted (null: count again). */
+  private pending: number | null = null;
+  /** An alarm is set (false: ask the storage). */
+  private alarmSet = false;
   private identity = "";
 
   constructor(ctx: DurableObjectState, env: CloudflareBindings) {
@@ -60,7 +64,10 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     }
     await this.readDayFromD1(like);
     const answer = this.ctx.storage.transactionSync(() => this.decide(like));
-    if (answer.ok && !answer.replayed) await this.scheduleFlush();
+    if (answer.ok && !answer.replayed) {
+      if (this.pending !== null) this.pending++;
+      await this.scheduleFlush();
+    }
     return answer;
   }
 
@@ -70,13 +77,18 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     if (mark === "closed" || Math.max(like.now, Date.now()) >= like.closesAt) {
       return { ok: false, refusal: "voting_closed" };
     }
+    // The voter's likes of the day, the slot for this nominee, and the last minute's likes: one
+    // pass over the voter's rows (likes_rule starts with voter_hash).
     const used = this.sql
-      .exec<{ used: number; forNominee: number | null }>(
-        `SELECT COUNT(*) AS used, MAX(CASE WHEN nominee_id = ?3 THEN slot END) AS forNominee
-         FROM likes WHERE voter_hash = ?1 AND day = ?2`,
+      .exec<{ used: number; forNominee: number | null; recent: number }>(
+        `SELECT COUNT(CASE WHEN day = ?2 THEN 1 END) AS used,
+                MAX(CASE WHEN day = ?2 AND nominee_id = ?3 THEN slot END) AS forNominee,
+                COUNT(CASE WHEN created_at > ?4 THEN 1 END) AS recent
+         FROM likes WHERE voter_hash = ?1`,
         like.voterHash,
         like.day,
         like.nomineeId,
+        like.now - 60_000,
       )
       .one();
     if (like.idempotencyKey !== null) {
@@ -116,14 +128,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     if (like.perVoter !== null && used.used >= like.perVoter) {
       return { ok: false, refusal: "daily_quota_exhausted" };
     }
-    const voterRecent = this.sql
-      .exec<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM likes WHERE voter_hash = ? AND created_at > ?",
-        like.voterHash,
-        like.now - 60_000,
-      )
-      .one().n;
-    const level = frictionLevel({ ...like.friction, voterRecent });
+    const level = frictionLevel({ ...like.friction, voterRecent: used.recent });
     if (level > 0 && !(proofWon && proofSuffices(like.proofLevel, level))) {
       return { ok: false, refusal: "challenge_required", level };
     }
@@ -215,9 +220,31 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     });
   }
 
+  /** Likes not in D1 yet: counted once, then kept in memory (this object is their only writer). */
+  /** Tests only: forget what is kept in memory, as a restart of the object does. */
+  forgetMemory(): void {
+    this.meta.forget();
+    this.pending = null;
+    this.alarmSet = false;
+    this.identity = "";
+  }
+
+  /** A transaction of the storage; if it rolls back, what is kept in memory is read again. */
+  private transact(fn: () => void): void {
+    try {
+      this.ctx.storage.transactionSync(fn);
+    } catch (error) {
+      this.meta.forget();
+      this.pending = null;
+      throw error;
+    }
+  }
+
   private pendingCount(): number {
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM likes WHERE flushed = 0").one()
-      .n;
+    this.pending ??= this.sql
+      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM likes WHERE flushed = 0")
+      .one().n;
+    return this.pending;
   }
 
   private flushDelay(): number {
@@ -249,13 +276,16 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   }
 
   private async alarmOnNextTick(): Promise<void> {
+    if (this.alarmSet) return;
     if ((await this.ctx.storage.getAlarm()) === null) {
       const delay = Math.max(1, this.flushDelay());
       await this.ctx.storage.setAlarm((Math.floor(Date.now() / delay) + 1) * delay);
     }
+    this.alarmSet = true;
   }
 
   override async alarm(): Promise<void> {
+    this.alarmSet = false;
     try {
       await this.flushPending();
     } catch (error) {
@@ -294,7 +324,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     if (seq === null) {
       const next = this.meta.get<number>("next_flush", 1);
       // The rows and the flush's id are written together: a crash leaves both or neither.
-      this.ctx.storage.transactionSync(() => {
+      this.transact(() => {
         this.sql.exec(
           `UPDATE likes SET flush = ?1 WHERE seq IN
              (SELECT seq FROM likes WHERE flushed = 0 AND flush IS NULL ORDER BY seq LIMIT ?2)`,
@@ -326,7 +356,8 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
       await crashTestPause(this.env, shard, () => 1); // …and between the commit and the mark below
       const committedAt = Date.now();
       const firstAcked = rows.reduce((m, r) => Math.min(m, r.acked), committedAt);
-      this.ctx.storage.transactionSync(() => {
+      this.transact(() => {
+        this.pending = null;
         this.sql.exec("UPDATE likes SET flushed = 1 WHERE flush = ?", seq);
         this.sql.exec(
           "INSERT OR REPLACE INTO flushes (seq, likes, first_acked_at, committed_at) VALUES (?, ?, ?, ?)",

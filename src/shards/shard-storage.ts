@@ -69,11 +69,18 @@ export const PENDING_ROWS_SQL = `SELECT seq, campaign_id AS c, nominee_id AS n, 
 
 /** A small typed key–value store over the `meta` table. */
 export class Meta {
+  /** What was read or written, kept in memory: the object is the storage's only writer. */
+  private readonly known = new Map<string, { v: string | number | null } | undefined>();
+
   constructor(private readonly sql: SqlStorage) {}
 
   get<T extends string | number | null>(key: string, fallback: T): T {
-    const row = this.sql.exec<{ v: T }>("SELECT v FROM meta WHERE k = ?", key).toArray()[0];
-    return row ? row.v : fallback;
+    if (!this.known.has(key)) {
+      const row = this.sql.exec<{ v: T }>("SELECT v FROM meta WHERE k = ?", key).toArray()[0];
+      this.known.set(key, row ? { v: row.v } : undefined);
+    }
+    const row = this.known.get(key);
+    return row ? (row.v as T) : fallback;
   }
 
   set(key: string, value: string | number | null): void {
@@ -82,5 +89,11 @@ export class Meta {
       key,
       value,
     );
+    this.known.set(key, { v: value });
+  }
+
+  /** After a transaction rolled back: read everything again. */
+  forget(): void {
+    this.known.clear();
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { campaignKey } from "../../src/db/queries/like-campaign-key";
 import { localDay } from "../../src/domain/time";
 import { shardName, shardStub } from "../../src/shards/barrier";
+import type { LikeShard } from "../../src/shards/like-shard";
 import { shardLike } from "../../src/shards/shard-like";
 import type { ShardLike } from "../../src/shards/types";
 import {
@@ -270,11 +271,12 @@ describe("a flush retried after a crash", () => {
     expect(await ledgerRows(c.id)).toBe(5);
     const stub = shardStub(env, shardName(c.id, 0));
     // As if the shard died after D1 committed flush 1 and before it marked its rows flushed.
-    await runInDurableObject(stub, (_instance, state) => {
+    await runInDurableObject(stub, (instance: LikeShard, state) => {
       state.storage.sql.exec("UPDATE likes SET flushed = 0 WHERE flush = 1");
       state.storage.sql.exec(
         "INSERT INTO meta (k, v) VALUES ('open_flush', 1) ON CONFLICT (k) DO UPDATE SET v = 1",
       );
+      instance.forgetMemory(); // …and restarted
     });
     expect((await stub.stats()).pending).toBe(5);
     await settle(c.slug);
