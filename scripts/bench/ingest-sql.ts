@@ -2,11 +2,13 @@
  * The SQL side of the sharded like (issue 16; docs/scaling.md "Sharded ingest"), measured with
  * node:sqlite on a copy of the bench database (`npm run bench` first: its `.bench/state`):
  *
- *   read    the Worker's per-like D1 read (`likeState`, src/db/queries/like-state.ts, its cache
- *           off: every like in the bench is a new network on a random nominee, so it never hits)
+ *   read    the campaign snapshot a Worker isolate reads once a second (`readLikeSnapshot`,
+ *           src/db/queries/like-state.ts: state, 1,000 nominees, hot subjects' rates, open flags)
  *   flush   one shard flush of 500 new likes (`flushToD1`, src/shards/flush.ts, the real code over
- *           a small D1 adapter: one transaction = like_flushes row + ledger rows + triggers), and
- *           the same flush sent again (answered "already", nothing written)
+ *           a small D1 adapter: one transaction = like_flushes row + ledger rows + triggers + hot
+ *           marks), the same flush sent again (answered "already", nothing written), and a tick of
+ *           16 shards' flushes of 40 likes each as ONE batch (`writeFlushes`, as the LikeFlusher
+ *           sends it) next to the same 16 flushes as 16 batches
  *   direct  the direct path's like on the same ledger (`castLike`, the real code: one transaction
  *           per like), for the comparison
  *   shard   a shard's own per-like transaction: LikeShard.decide's statements (copied here: the
@@ -24,9 +26,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { likeState } from "../../src/db/queries/like-state";
+import { readLikeSnapshot } from "../../src/db/queries/like-state";
 import { castLike } from "../../src/db/queries/likes";
-import { flushToD1 } from "../../src/shards/flush";
+import { flushToD1, writeFlushes } from "../../src/shards/flush";
 import { type FlushRow, SHARD_SCHEMA } from "../../src/shards/shard-storage";
 import { d1File } from "./generate";
 import { BENCH_DIR } from "./server";
@@ -124,15 +126,14 @@ async function main() {
   const pick = (i: number) =>
     nominees[(i * 7919) % nominees.length] as { id: number; number: number };
 
-  // ---- read: the Worker's D1 read per like (cache off).
-  const client = { $client: D1 } as unknown as Parameters<typeof likeState>[0];
+  // ---- read: the campaign snapshot, once a second per isolate (no read per like).
+  const client = { $client: D1 } as unknown as Parameters<typeof readLikeSnapshot>[0];
+  const snapshots = Math.max(1, Math.round(reads / 50));
   const tRead = await timed(async () => {
-    for (let i = 0; i < reads; i++) {
-      await likeState(client, big.id, pick(i).number, hex(i, "net"), now, 0);
-    }
+    for (let i = 0; i < snapshots; i++) await readLikeSnapshot(client, big.id, now);
   })();
   console.log(
-    `read   likeState, ${reads} reads: ${(tRead / reads).toFixed(3)} ms each (${Math.round((reads / tRead) * 1000).toLocaleString("en")}/s)`,
+    `read   readLikeSnapshot, ${snapshots} reads: ${(tRead / snapshots).toFixed(3)} ms each (one per campaign per isolate per second)`,
   );
 
   // ---- flush: 500 new likes per flush, the real flushToD1.
@@ -174,6 +175,33 @@ async function main() {
       `flush  ${flushes} flushes of 500 likes (hold_flagged ${holdFlagged ? "on: + the flag checks of 25 pairs" : "off"}): median ${med.toFixed(1)} ms per flush = ${(med / 500).toFixed(3)} ms per like; max ${(times.at(-1) as number).toFixed(1)} ms`,
     );
   }
+  // ---- a tick: 16 shards' flushes of 40 likes (640 likes/s) in one batch vs 16 batches.
+  const tick = (base: number) =>
+    Array.from({ length: 16 }, (_, k) => ({
+      shard: `${big.id}:tick${k}`,
+      seq: base,
+      campaignId: big.id,
+      holdFlagged: false,
+      rows: flushRows(seq + k).slice(0, 40),
+    }));
+  const oneBatch: number[] = [];
+  const sixteen: number[] = [];
+  for (let t = 0; t < flushes; t++) {
+    const a = tick(1000 + t);
+    seq += 16;
+    oneBatch.push(await timed(async () => void (await writeFlushes(D1, a, now, `tick-${t}`)))());
+    const b = tick(5000 + t);
+    seq += 16;
+    sixteen.push(
+      await timed(async () => {
+        for (const f of b) await flushToD1(D1, f, f.rows, now);
+      })(),
+    );
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
+  console.log(
+    `tick   16 shards × 40 likes: one batch ${median(oneBatch).toFixed(1)} ms, 16 batches ${median(sixteen).toFixed(1)} ms (medians of ${flushes})`,
+  );
   const again = await timed(async () => {
     const outcome = await flushToD1(
       D1,
@@ -225,12 +253,10 @@ async function main() {
   const shard = new DatabaseSync(join(dir, "shard.sqlite"));
   shard.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   for (const s of SHARD_SCHEMA) shard.exec(s);
-  const used =
-    shard.prepare(`SELECT COUNT(*) AS used, MAX(CASE WHEN nominee_id = ?3 THEN slot END) AS forNominee
-         FROM likes WHERE voter_hash = ?1 AND day = ?2`);
-  const recent = shard.prepare(
-    "SELECT COUNT(*) AS n FROM likes WHERE voter_hash = ? AND created_at > ?",
-  );
+  const used = shard.prepare(`SELECT COUNT(CASE WHEN day = ?2 THEN 1 END) AS used,
+                MAX(CASE WHEN day = ?2 AND nominee_id = ?3 THEN slot END) AS forNominee,
+                COUNT(CASE WHEN created_at > ?4 THEN 1 END) AS recent
+         FROM likes WHERE voter_hash = ?1`);
   const insert =
     shard.prepare(`INSERT INTO likes (campaign_id, nominee_id, number, voter_hash, ip_hash, ip_prefix_hash, day,
                           slot, created_at, status, receipt, idempotency_key, signals, acked_at)
@@ -244,8 +270,10 @@ async function main() {
       const n = pick(i);
       const voter = hex(i % (shardLikes / 5), "voter");
       shard.exec("BEGIN IMMEDIATE");
-      const u = used.get(voter, day, n.id) as { used: number; forNominee: number | null };
-      recent.get(voter, now - 60_000);
+      const u = used.get(voter, day, n.id, now - 60_000) as {
+        used: number;
+        forNominee: number | null;
+      };
       insert.run(
         big.id,
         n.id,
