@@ -26,6 +26,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { HOT_MARK_SQL, hotSubjects } from "../../src/db/queries/like-hot";
 import { readLikeSnapshot } from "../../src/db/queries/like-state";
 import { castLike } from "../../src/db/queries/likes";
 import { flushToD1, writeFlushes } from "../../src/shards/flush";
@@ -174,6 +175,26 @@ async function main() {
     console.log(
       `flush  ${flushes} flushes of 500 likes (hold_flagged ${holdFlagged ? "on: + the flag checks of 25 pairs" : "off"}): median ${med.toFixed(1)} ms per flush = ${(med / 500).toFixed(3)} ms per like; max ${(times.at(-1) as number).toFixed(1)} ms`,
     );
+  }
+  // ---- the hot marks alone (their share of a flush): the statements for one more flush's subjects.
+  {
+    const rows = flushRows(seq);
+    seq += 1;
+    await flushToD1(
+      D1,
+      { shard: `${big.id}:hot`, seq, campaignId: big.id, holdFlagged: false },
+      rows,
+      now,
+    );
+    const subjects = hotSubjects(rows);
+    const tHot = await timed(async () => {
+      await D1.batch(
+        (["network", "pair", "nominee"] as const).map((kind) =>
+          D1.prepare(HOT_MARK_SQL[kind]).bind(big.id, now, JSON.stringify(subjects[kind])),
+        ),
+      );
+    })();
+    console.log(`hot    the hot marks of a 500-like flush alone: ${tHot.toFixed(1)} ms`);
   }
   // ---- a tick: 16 shards' flushes of 40 likes (640 likes/s) in one batch vs 16 batches.
   const tick = (base: number) =>

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { forgetLikeState, likeState } from "../db/queries/like-state";
+import { forgetLikeState, likeState, noteOwnLike } from "../db/queries/like-state";
 import type { LikeInput, LikeResult, StaleKey } from "../db/queries/likes";
 import { networkFlagOpens, networkFriction, nomineeFlagOpens } from "../domain/friction";
 import { type LikeRefusal, likeRefusal, likeStateOf } from "../domain/like-rules";
@@ -14,13 +14,24 @@ import { shardIndex, shardName, shardStub } from "./barrier";
  * answers as `castLike` (the direct path), so routes/like-action.ts calls either.
  */
 export async function shardLike(
-  env: Pick<CloudflareBindings, "DB" | "LIKE_SHARDS" | "LIKE_STATE_CACHE_MS">,
+  env: Pick<CloudflareBindings, "DB" | "LIKE_SHARDS" | "LIKE_STATE_CACHE_MS" | "LIKE_FLUSH_MS">,
   db: Database,
   input: LikeInput,
 ): Promise<LikeResult | StaleKey> {
   const key = input.campaign;
   const maxAge = env.LIKE_STATE_CACHE_MS === "" ? 1000 : Number(env.LIKE_STATE_CACHE_MS ?? 1000);
-  const s = await likeState(db, key.id, input.number, input.ipPrefixHash, input.now, maxAge);
+  // This isolate's own likes since the flushes the snapshot saw: up to two flush ticks back.
+  const flushMs = env.LIKE_FLUSH_MS === "" ? 1000 : Number(env.LIKE_FLUSH_MS ?? 1000);
+  const overlap = Number.isFinite(flushMs) ? 2 * flushMs : 2000;
+  const s = await likeState(
+    db,
+    key.id,
+    input.number,
+    input.ipPrefixHash,
+    input.now,
+    maxAge,
+    overlap,
+  );
   if (
     s?.ingest !== "sharded" ||
     s.timeZone !== key.timeZone ||
@@ -91,6 +102,13 @@ export async function shardLike(
       { counted: false, refusal: answer.refusal as LikeRefusal, timeZone: s.timeZone },
       answer.level,
     );
+  }
+  if (!answer.replayed) {
+    noteOwnLike(s.campaignId, {
+      at: input.now,
+      network: input.ipPrefixHash,
+      nomineeId: s.nomineeId,
+    });
   }
   if (input.settle && !answer.replayed) await stub.settle();
   return {

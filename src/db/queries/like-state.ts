@@ -55,6 +55,8 @@ type CampaignRow = Omit<
 
 /** One campaign as an isolate holds it for ≤ 1 s. */
 export interface LikeSnapshot {
+  /** When it was read: likes flushed before then are in its rates. */
+  readAt: number;
   campaign: CampaignRow;
   /** By 编号: the nominee's id, counter and counted + voided likes. */
   nominees: Map<number, { id: number; likes: number; total: number }>;
@@ -118,6 +120,7 @@ export async function readLikeSnapshot(
   const row = campaign?.results[0] as CampaignRow | undefined;
   if (!row) return null;
   const snapshot: LikeSnapshot = {
+    readAt: now,
     campaign: row,
     nominees: new Map(),
     rates: new Map(),
@@ -157,15 +160,59 @@ export async function readLikeSnapshot(
   return snapshot;
 }
 
-/** The like's view of a snapshot: nominee `number`, from network `networkHash`, at `now`. */
+/**
+ * The likes this isolate acknowledged in the last seconds, per campaign: a burst from one network
+ * shows in its rates at once, not only after the shards' flush and the next snapshot (≤ ~2 s
+ * later, when a script from one network can have sent a few hundred likes).
+ */
+interface OwnLike {
+  at: number;
+  network: string;
+  nomineeId: number;
+}
+const own = new Map<number, OwnLike[]>();
+/** Own likes are kept this long: past the longest flush lag, so they overlap a snapshot's rates. */
+const OWN_KEPT_MS = 5000;
+
+/** Notes a like this isolate had acknowledged (counted or held, not a replay). */
+export function noteOwnLike(campaignId: number, like: OwnLike): void {
+  const list = own.get(campaignId) ?? [];
+  let drop = 0;
+  while (drop < list.length && (list[drop] as OwnLike).at <= like.at - OWN_KEPT_MS) drop++;
+  if (drop > 0) list.splice(0, drop);
+  list.push(like);
+  own.set(campaignId, list);
+}
+
+/**
+ * The like's view of a snapshot: nominee `number`, from network `networkHash`, at `now`. To the
+ * snapshot's rates it adds the likes this isolate acknowledged from `overlapMs` before the read
+ * on: those the read cannot have seen yet (not flushed), and — conservatively — some it did.
+ * `overlapMs` is the flush lag's bound (0 when shards flush before they answer, as in the tests).
+ */
 export function stateFor(
   snapshot: LikeSnapshot,
   number: number,
   networkHash: string,
   now: number,
+  overlapMs = 0,
 ): LikeCampaignState {
   const c = snapshot.campaign;
   const nominee = snapshot.nominees.get(number) ?? null;
+  let ownNetwork = 0;
+  let ownPair = 0;
+  let ownNominee = 0;
+  if (overlapMs > 0) {
+    for (const like of own.get(c.campaignId) ?? []) {
+      if (like.at <= snapshot.readAt - overlapMs || like.at > now) continue;
+      const sameNominee = nominee !== null && like.nomineeId === nominee.id;
+      if (like.network === networkHash) {
+        ownNetwork++;
+        if (sameNominee) ownPair++;
+      }
+      if (sameNominee) ownNominee++;
+    }
+  }
   const covers = (key: string) =>
     (snapshot.flags.get(key) ?? []).some((w) => w.start <= now && w.end > now);
   const flagged =
@@ -176,9 +223,13 @@ export function stateFor(
     ...c,
     nomineeId: nominee?.id ?? null,
     likes: nominee?.likes ?? null,
-    prefixRecent: snapshot.rates.get(rateKey.network(networkHash)) ?? 0,
-    pairRecent: nominee ? (snapshot.rates.get(rateKey.pair(networkHash, nominee.id)) ?? 0) : 0,
-    nomineeRecent: nominee ? (snapshot.rates.get(rateKey.nominee(nominee.id)) ?? 0) : 0,
+    prefixRecent: (snapshot.rates.get(rateKey.network(networkHash)) ?? 0) + ownNetwork,
+    pairRecent: nominee
+      ? (snapshot.rates.get(rateKey.pair(networkHash, nominee.id)) ?? 0) + ownPair
+      : 0,
+    nomineeRecent: nominee
+      ? (snapshot.rates.get(rateKey.nominee(nominee.id)) ?? 0) + ownNominee
+      : 0,
     nomineeTotal: nominee?.total ?? null,
     openFor: now - c.opensAt,
     flagged: flagged ? 1 : 0,
@@ -196,6 +247,7 @@ export async function likeState(
   networkHash: string,
   now: number,
   maxAgeMs: number,
+  overlapMs = 0,
 ): Promise<LikeCampaignState | null> {
   const hit = cache.get(campaignId);
   let read = hit && maxAgeMs > 0 && now - hit.at < maxAgeMs && now >= hit.at ? hit.snapshot : null;
@@ -209,7 +261,7 @@ export async function likeState(
     }
   }
   const snapshot = await read;
-  return snapshot && stateFor(snapshot, number, networkHash, now);
+  return snapshot && stateFor(snapshot, number, networkHash, now, overlapMs);
 }
 
 /** Forgets what this isolate read about a campaign (its organizer just changed it here). */

@@ -4,6 +4,7 @@ import { HOT_FLOOR } from "../../../src/db/queries/like-hot";
 import {
   forgetLikeState,
   likeState,
+  noteOwnLike,
   readLikeSnapshot,
   stateFor,
 } from "../../../src/db/queries/like-state";
@@ -142,6 +143,27 @@ describe("the like path's snapshot of a campaign", () => {
       expect(busy).toBeLessThan(compared);
     });
   }
+
+  it("adds this isolate's own likes since the snapshot's flushes, so a burst shows at once", async () => {
+    const c = await makeCampaign({ count: 2 });
+    const ids = await nomineeIds(c.id);
+    const one = ids.get(1) as number;
+    const now = Date.now();
+    const snapshot = await readLikeSnapshot(db(), c.id, now);
+    if (!snapshot) throw new Error("no snapshot");
+    // Three likes before the overlap (the snapshot's flushes have them), five after.
+    for (let i = 0; i < 3; i++)
+      noteOwnLike(c.id, { at: now - 4000 + i, network: "burst", nomineeId: one });
+    for (let i = 0; i < 5; i++)
+      noteOwnLike(c.id, { at: now - 500 + i, network: "burst", nomineeId: one });
+    const s = stateFor(snapshot, 1, "burst", now + 10, 2000);
+    expect([s.prefixRecent, s.pairRecent, s.nomineeRecent]).toEqual([5, 5, 5]);
+    const other = stateFor(snapshot, 2, "burst", now + 10, 2000);
+    expect([other.prefixRecent, other.pairRecent, other.nomineeRecent]).toEqual([5, 0, 0]);
+    expect(stateFor(snapshot, 1, "quiet", now + 10, 2000).prefixRecent).toBe(0);
+    // Shards that flush before they answer (overlap 0): the snapshot has every like already.
+    expect(stateFor(snapshot, 1, "burst", now + 10, 0).prefixRecent).toBe(0);
+  });
 
   it("reads D1 once per campaign per second, however many networks and nominees like", async () => {
     const c = await makeCampaign({ count: 2 });
