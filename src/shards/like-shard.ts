@@ -2,11 +2,11 @@ import { DurableObject } from "cloudflare:workers";
 import { frictionLevel, proofSuffices } from "../domain/friction";
 import { remainingAfter } from "../domain/like-rules";
 import { SIGNAL } from "../domain/like-signals";
-import { localDay } from "../domain/time";
 import { flusherStub } from "./barrier";
 import { FLUSH_CAP } from "./flush";
 import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
 import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
+import { readVoterDay } from "./voter-day";
 
 /** How long the first pending like waits for its flush by default (issue 16: ≤ 1 s). */
 const DEFAULT_FLUSH_MS = 1000;
@@ -62,7 +62,7 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
       this.meta.set("hold", like.holdFlagged ? 1 : 0);
       this.identity = identity;
     }
-    await this.readDayFromD1(like);
+    await readVoterDay(this.env.DB, this.ctx.storage, like);
     const answer = this.ctx.storage.transactionSync(() => this.decide(like));
     if (answer.ok && !answer.replayed) {
       if (this.pending !== null) this.pending++;
@@ -170,54 +170,6 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
         nomineeId,
       )
       .one().n;
-  }
-
-  /**
-   * The day the campaign changed ingest path, the direct path may have written some of this
-   * voter's likes to D1: read them once per voter and day, so the rules count them.
-   */
-  private async readDayFromD1(like: ShardLike): Promise<void> {
-    if (like.ingestSince === 0 || localDay(like.ingestSince, like.timeZone) < like.day) return;
-    const seen = () =>
-      this.sql
-        .exec("SELECT 1 FROM seeded WHERE voter_hash = ? AND day = ?", like.voterHash, like.day)
-        .toArray().length > 0;
-    if (seen()) return;
-    const { results } = await this.env.DB.prepare(
-      `SELECT nominee_id, slot, receipt, idempotency_key, created_at, status FROM likes
-       WHERE campaign_id = ?1 AND voter_hash = ?2 AND (day = ?3 OR idempotency_key IS NOT NULL)`,
-    )
-      .bind(like.campaignId, like.voterHash, like.day)
-      .all<{
-        nominee_id: number;
-        slot: number;
-        receipt: string;
-        idempotency_key: string | null;
-        created_at: number;
-        status: string;
-      }>();
-    if (seen()) return;
-    this.ctx.storage.transactionSync(() => {
-      for (const r of results) {
-        this.sql.exec(
-          `INSERT INTO likes (campaign_id, nominee_id, number, voter_hash, ip_hash, ip_prefix_hash,
-                              day, slot, created_at, status, receipt, idempotency_key, signals,
-                              flushed, acked_at)
-           VALUES (?, ?, 0, ?, '', '', ?, ?, ?, ?, ?, ?, 0, 2, ?) ON CONFLICT DO NOTHING`,
-          like.campaignId,
-          r.nominee_id,
-          like.voterHash,
-          like.day,
-          r.slot,
-          r.created_at,
-          r.status,
-          r.receipt,
-          r.idempotency_key,
-          r.created_at,
-        );
-      }
-      this.sql.exec("INSERT INTO seeded (voter_hash, day) VALUES (?, ?)", like.voterHash, like.day);
-    });
   }
 
   /** Likes not in D1 yet: counted once, then kept in memory (this object is their only writer). */

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { forgetLikeState, likeState, noteOwnLike } from "../db/queries/like-state";
+import { forgetLikeState, likeState, noteOwnLike, ownCountedSince } from "../db/queries/like-state";
 import type { LikeInput, LikeResult, StaleKey } from "../db/queries/likes";
 import { networkFlagOpens, networkFriction, nomineeFlagOpens } from "../domain/friction";
 import { type LikeRefusal, likeRefusal, likeStateOf } from "../domain/like-rules";
@@ -65,7 +65,8 @@ export async function shardLike(
     s.holdFlagged === 1 &&
     (networkFlagOpens(s.prefixRecent, s.pairRecent) ||
       nomineeFlagOpens(s.nomineeRecent, s.nomineeTotal ?? 0, s.openFor));
-  const shard = shardName(s.campaignId, shardIndex(voterHash, s.shards));
+  const index = shardIndex(voterHash, s.shards);
+  const shard = shardName(s.campaignId, index);
   const stub = shardStub(env, shard);
   const answer = await stub.like({
     shard,
@@ -89,7 +90,9 @@ export async function shardLike(
     friction: networkFriction(s),
     proof: input.proof,
     proofLevel: input.proof ? (input.proofLevel ?? 1) : 0,
-    likesBase: s.likes ?? 0,
+    // D1's counter as read, and this isolate's counted likes since (the shard adds its pending).
+    likesBase:
+      (s.likes ?? 0) + ownCountedSince(s.campaignId, s.nomineeId, s.readAt, index, flushMs === 0),
     ingestSince: s.ingestSince,
   });
   if (!answer.ok && answer.refusal === "moved") {
@@ -108,6 +111,8 @@ export async function shardLike(
       at: input.now,
       network: input.ipPrefixHash,
       nomineeId: s.nomineeId,
+      counted: !answer.held,
+      shard: index,
     });
   }
   if (input.settle && !answer.replayed) await stub.settle();

@@ -39,6 +39,8 @@ export interface LikeCampaignState {
   nomineeTotal: number | null;
   openFor: number;
   flagged: number;
+  /** When the snapshot these figures come from was read. */
+  readAt: number;
 }
 
 type CampaignRow = Omit<
@@ -51,6 +53,7 @@ type CampaignRow = Omit<
   | "nomineeTotal"
   | "openFor"
   | "flagged"
+  | "readAt"
 >;
 
 /** One campaign as an isolate holds it for ≤ 1 s. */
@@ -169,6 +172,10 @@ interface OwnLike {
   at: number;
   network: string;
   nomineeId: number;
+  /** Counted (not held): it moves the nominee's public count. */
+  counted: boolean;
+  /** The voter's shard index. */
+  shard: number;
 }
 const own = new Map<number, OwnLike[]>();
 /** Own likes are kept this long: past the longest flush lag, so they overlap a snapshot's rates. */
@@ -182,6 +189,28 @@ export function noteOwnLike(campaignId: number, like: OwnLike): void {
   if (drop > 0) list.splice(0, drop);
   list.push(like);
   own.set(campaignId, list);
+}
+
+/**
+ * This isolate's counted likes of the nominee acknowledged since the snapshot was read: D1's
+ * counter in the snapshot does not have them yet. Likes of `pendingShard` are left out when that
+ * shard adds its own unflushed likes itself (`flushedAtOnce`: shards flush before they answer,
+ * so it has none pending and they are all missing from the snapshot).
+ */
+export function ownCountedSince(
+  campaignId: number,
+  nomineeId: number,
+  since: number,
+  pendingShard: number,
+  flushedAtOnce: boolean,
+): number {
+  let n = 0;
+  for (const like of own.get(campaignId) ?? []) {
+    if (like.at <= since || !like.counted || like.nomineeId !== nomineeId) continue;
+    if (like.shard === pendingShard && !flushedAtOnce) continue;
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -233,6 +262,7 @@ export function stateFor(
     nomineeTotal: nominee?.total ?? null,
     openFor: now - c.opensAt,
     flagged: flagged ? 1 : 0,
+    readAt: snapshot.readAt,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   forgetLikeState,
   likeState,
   noteOwnLike,
+  ownCountedSince,
   readLikeSnapshot,
   stateFor,
 } from "../../../src/db/queries/like-state";
@@ -153,9 +154,21 @@ describe("the like path's snapshot of a campaign", () => {
     if (!snapshot) throw new Error("no snapshot");
     // Three likes before the overlap (the snapshot's flushes have them), five after.
     for (let i = 0; i < 3; i++)
-      noteOwnLike(c.id, { at: now - 4000 + i, network: "burst", nomineeId: one });
+      noteOwnLike(c.id, {
+        at: now - 4000 + i,
+        network: "burst",
+        nomineeId: one,
+        counted: true,
+        shard: 0,
+      });
     for (let i = 0; i < 5; i++)
-      noteOwnLike(c.id, { at: now - 500 + i, network: "burst", nomineeId: one });
+      noteOwnLike(c.id, {
+        at: now - 500 + i,
+        network: "burst",
+        nomineeId: one,
+        counted: true,
+        shard: i % 2,
+      });
     const s = stateFor(snapshot, 1, "burst", now + 10, 2000);
     expect([s.prefixRecent, s.pairRecent, s.nomineeRecent]).toEqual([5, 5, 5]);
     const other = stateFor(snapshot, 2, "burst", now + 10, 2000);
@@ -163,6 +176,11 @@ describe("the like path's snapshot of a campaign", () => {
     expect(stateFor(snapshot, 1, "quiet", now + 10, 2000).prefixRecent).toBe(0);
     // Shards that flush before they answer (overlap 0): the snapshot has every like already.
     expect(stateFor(snapshot, 1, "burst", now + 10, 0).prefixRecent).toBe(0);
+    // The answer's count: D1's as read plus this isolate's counted likes since the read, but for
+    // those still pending in the voter's own shard (it adds them itself)…
+    expect(ownCountedSince(c.id, one, now - 1000, 0, false)).toBe(2);
+    // …unless shards flush before they answer: then none is pending and all five are missing.
+    expect(ownCountedSince(c.id, one, now - 1000, 0, true)).toBe(5);
   });
 
   it("reads D1 once per campaign per second, however many networks and nominees like", async () => {
