@@ -108,7 +108,7 @@ export async function shardLike(
   }
   if (!answer.replayed) {
     noteOwnLike(s.campaignId, {
-      at: input.now,
+      at: Date.now(),
       network: input.ipPrefixHash,
       nomineeId: s.nomineeId,
       counted: !answer.held,

@@ -58,7 +58,7 @@ type CampaignRow = Omit<
 
 /** One campaign as an isolate holds it for ≤ 1 s. */
 export interface LikeSnapshot {
-  /** When it was read: likes flushed before then are in its rates. */
+  /** The clock when it was read: likes acknowledged after it are not in it. */
   readAt: number;
   campaign: CampaignRow;
   /** By 编号: the nominee's id, counter and counted + voided likes. */
@@ -114,6 +114,8 @@ export async function readLikeSnapshot(
   campaignId: number,
   now: number,
 ): Promise<LikeSnapshot | null> {
+  // The clock when the read leaves: likes acknowledged after it are not in it (noteOwnLike).
+  const readAt = Date.now();
   const [campaign, nominees, rates, flags] = await db.$client.batch<unknown>([
     db.$client.prepare(CAMPAIGN_SQL).bind(campaignId),
     db.$client.prepare(NOMINEES_SQL).bind(campaignId),
@@ -123,7 +125,7 @@ export async function readLikeSnapshot(
   const row = campaign?.results[0] as CampaignRow | undefined;
   if (!row) return null;
   const snapshot: LikeSnapshot = {
-    readAt: now,
+    readAt,
     campaign: row,
     nominees: new Map(),
     rates: new Map(),
@@ -169,6 +171,7 @@ export async function readLikeSnapshot(
  * later, when a script from one network can have sent a few hundred likes).
  */
 interface OwnLike {
+  /** When this isolate had the shard's answer (the clock, as `LikeSnapshot.readAt`). */
   at: number;
   network: string;
   nomineeId: number;
