@@ -16,7 +16,7 @@ interface Waiting {
  * One per campaign (issue 16): the shards hand it their flushes and it writes whatever has
  * gathered in ONE D1 batch (flush.ts `writeFlushes`), so D1 sees about one write transaction a
  * second per campaign — however many shards — instead of one per shard. The shards flush on the
- * same whole-second ticks (like-shard.ts), so their flushes arrive together; the flusher waits
+ * same ticks (`LIKE_FLUSH_MS`, like-shard.ts), so their flushes arrive together; the flusher waits
  * `GATHER_MS` after the first, then writes, and flushes arriving meanwhile go in the next batch.
  *
  * It keeps nothing: a shard's flush is answered only once D1 has committed it, and stays pending

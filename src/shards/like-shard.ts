@@ -8,8 +8,11 @@ import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-sto
 import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
 import { readVoterDay } from "./voter-day";
 
-/** How long the first pending like waits for its flush by default (issue 16: ≤ 1 s). */
-const DEFAULT_FLUSH_MS = 1000;
+/**
+ * The flush tick by default: the first pending like waits for the next multiple of it, then the
+ * flusher's gathering and the D1 batch — ~1 s from 201 to D1 in all (issue 16, DESIGN §5).
+ */
+const DEFAULT_FLUSH_MS = 750;
 /** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
 const RETRY_MS = 2000;
 /**
@@ -209,8 +212,8 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   }
 
   /**
-   * A flush now (500 pending, or a delay of 0), else an alarm ≤ 1 s after the first pending like,
-   * on the campaign's whole-second tick (a multiple of the delay since the epoch): every shard of a
+   * A flush now (500 pending, or a delay of 0), else an alarm on the next tick after the first pending like,
+   * on the campaign's tick (a multiple of the delay since the epoch): every shard of a
    * campaign flushes on the same ticks, so the LikeFlusher writes their flushes in one D1 batch.
    */
   private async scheduleFlush(): Promise<void> {

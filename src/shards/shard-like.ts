@@ -21,7 +21,7 @@ export async function shardLike(
   const key = input.campaign;
   const maxAge = env.LIKE_STATE_CACHE_MS === "" ? 1000 : Number(env.LIKE_STATE_CACHE_MS ?? 1000);
   // This isolate's own likes since the flushes the snapshot saw: up to two flush ticks back.
-  const flushMs = env.LIKE_FLUSH_MS === "" ? 1000 : Number(env.LIKE_FLUSH_MS ?? 1000);
+  const flushMs = env.LIKE_FLUSH_MS === "" ? 750 : Number(env.LIKE_FLUSH_MS ?? 750);
   const overlap = Number.isFinite(flushMs) ? 2 * flushMs : 2000;
   const s = await likeState(
     db,
