@@ -32,6 +32,17 @@ export interface RulesRow {
   perVoter: number | null;
 }
 
+/** What both like paths read of the campaign and the nominee besides the rules (likes.ts, like-state.ts). */
+export interface LikeSettingsRow extends RulesRow {
+  timeZone: string;
+  identityMode: "cookie" | "wechat";
+  ingest: "direct" | "sharded";
+  showCounts: "always" | "after_close" | "never";
+  difficulty: number;
+  /** The nominee's counted likes in D1. */
+  likes: number | null;
+}
+
 /** The rules' view of a D1 read, with the voter's likes today as the path that owns them knows. */
 export function likeStateOf(
   row: RulesRow,

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { type FlushOutcome, type ShardFlush, writeFlushes } from "./flush";
+import { flushTickMs } from "./settings";
 
 /** How long the flusher gathers shards' flushes before it writes them (ms). */
 const GATHER_MS = 50;
@@ -35,7 +36,7 @@ export class LikeFlusher extends DurableObject<CloudflareBindings> {
   write(flush: ShardFlush, options: { urgent?: boolean } = {}): Promise<FlushOutcome> {
     return new Promise<FlushOutcome>((resolve, reject) => {
       this.queue.push({ flush, resolve, reject });
-      const quick = options.urgent || this.env.LIKE_FLUSH_MS === "0";
+      const quick = options.urgent || flushTickMs(this.env) === 0;
       this.schedule(this.gatherMs ?? (quick ? 0 : GATHER_MS));
     });
   }

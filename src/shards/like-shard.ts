@@ -4,15 +4,11 @@ import { remainingAfter } from "../domain/like-rules";
 import { SIGNAL } from "../domain/like-signals";
 import { flusherStub } from "./barrier";
 import { FLUSH_CAP } from "./flush";
+import { flushTickMs } from "./settings";
 import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
 import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
 import { readVoterDay } from "./voter-day";
 
-/**
- * The flush tick by default: the first pending like waits for the next multiple of it, then the
- * flusher's gathering and the D1 batch — ~1 s from 201 to D1 in all (issue 16, DESIGN §5).
- */
-const DEFAULT_FLUSH_MS = 750;
 /** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
 const RETRY_MS = 2000;
 /**
@@ -205,10 +201,8 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
   private flushDelay(): number {
     const own = this.meta.get<number | null>("flush_ms", null);
     if (own !== null) return own;
-    const configured = Number(this.env.LIKE_FLUSH_MS);
-    return this.env.LIKE_FLUSH_MS !== undefined && this.env.LIKE_FLUSH_MS !== "" && configured >= 0
-      ? configured
-      : DEFAULT_FLUSH_MS;
+    // The tick (settings.ts: 750 ms by default, so tick + gathering + batch stay within ~1 s).
+    return flushTickMs(this.env);
   }
 
   /**

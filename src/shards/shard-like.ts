@@ -5,6 +5,7 @@ import { networkFlagOpens, networkFriction, nomineeFlagOpens } from "../domain/f
 import { type LikeRefusal, likeRefusal, likeStateOf } from "../domain/like-rules";
 import { localDay } from "../domain/time";
 import { shardIndex, shardName, shardStub } from "./barrier";
+import { flushTickMs, stateCacheMs } from "./settings";
 
 /**
  * The sharded like path (issue 16), the Worker's half: the campaign's state from D1 (cached ≤ 1 s,
@@ -19,17 +20,16 @@ export async function shardLike(
   input: LikeInput,
 ): Promise<LikeResult | StaleKey> {
   const key = input.campaign;
-  const maxAge = env.LIKE_STATE_CACHE_MS === "" ? 1000 : Number(env.LIKE_STATE_CACHE_MS ?? 1000);
+  const flushMs = flushTickMs(env);
   // This isolate's own likes since the flushes the snapshot saw: up to two flush ticks back.
-  const flushMs = env.LIKE_FLUSH_MS === "" ? 750 : Number(env.LIKE_FLUSH_MS ?? 750);
-  const overlap = Number.isFinite(flushMs) ? 2 * flushMs : 2000;
+  const overlap = 2 * flushMs;
   const s = await likeState(
     db,
     key.id,
     input.number,
     input.ipPrefixHash,
     input.now,
-    maxAge,
+    stateCacheMs(env),
     overlap,
   );
   if (

@@ -1,4 +1,10 @@
-import { NETWORK_WINDOW_MS, NOMINEE_WINDOW_MS, PAIR_WINDOW_MS } from "../../domain/friction";
+import {
+  NETWORK_WINDOW_MS,
+  NOMINEE_WINDOW_MS,
+  PAIR_WINDOW_MS,
+  type RatesRow,
+} from "../../domain/friction";
+import type { LikeSettingsRow } from "../../domain/like-rules";
 import type { Database } from "../client";
 import { BUSY_COUNT_CAP } from "./friction-sql";
 
@@ -12,32 +18,11 @@ import { BUSY_COUNT_CAP } from "./friction-sql";
  * (docs/scaling.md, docs/abuse.md). Closing voting does not depend on it (the close route marks
  * every shard closed first).
  */
-export interface LikeCampaignState {
+export interface LikeCampaignState extends LikeSettingsRow, RatesRow {
   campaignId: number;
-  timeZone: string;
-  identityMode: "cookie" | "wechat";
-  ingest: "direct" | "sharded";
   shards: number;
   ingestSince: number;
-  opensAt: number;
-  closesAt: number;
-  paused: number;
-  closedAt: number | null;
-  publishedAt: number | null;
-  perCandidate: number;
-  perVoter: number | null;
-  showCounts: "always" | "after_close" | "never";
-  prefixLimit: number | null;
-  voterLimit: number | null;
-  difficulty: number;
   holdFlagged: number;
-  nomineeId: number | null;
-  likes: number | null;
-  prefixRecent: number;
-  pairRecent: number;
-  nomineeRecent: number;
-  nomineeTotal: number | null;
-  openFor: number;
   flagged: number;
   /** When the snapshot these figures come from was read. */
   readAt: number;

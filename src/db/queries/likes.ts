@@ -3,9 +3,11 @@ import {
   type FrictionInput,
   frictionLevel,
   networkFriction,
+  type RatesRow,
 } from "../../domain/friction";
 import {
   type LikeRefusal,
+  type LikeSettingsRow,
   likeRefusal,
   likeStateOf,
   needsChallenge,
@@ -95,32 +97,11 @@ export type LikeResult =
 
 export { type CampaignKey, rememberCampaign } from "./like-campaign-key";
 
-interface StateRow {
+interface StateRow extends LikeSettingsRow, RatesRow {
   campaignId: number | null;
-  timeZone: string;
-  identityMode: "cookie" | "wechat";
-  ingest: "direct" | "sharded";
-  opensAt: number;
-  closesAt: number;
-  paused: number;
-  closedAt: number | null;
-  publishedAt: number | null;
-  perCandidate: number;
-  perVoter: number | null;
-  showCounts: "always" | "after_close" | "never";
-  prefixLimit: number | null;
-  voterLimit: number | null;
-  difficulty: number;
-  nomineeId: number | null;
-  likes: number | null;
   usedToday: number | null;
   usedForNominee: number | null;
-  prefixRecent: number;
   voterRecent: number;
-  pairRecent: number;
-  nomineeRecent: number;
-  nomineeTotal: number | null;
-  openFor: number;
   proofWon: number;
   replayId: number | null;
   replayStatus: string | null;

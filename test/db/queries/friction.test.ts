@@ -4,24 +4,20 @@ import { createDb } from "../../../src/db/client";
 import { frictionLevelSql, RATE_SQL } from "../../../src/db/queries/friction-sql";
 import { type LikeInput, rememberCampaign } from "../../../src/db/queries/likes";
 import { frictionLevel } from "../../../src/domain/friction";
-import { castBySlug, countingD1, type D1Call, makeCampaign, reconcile } from "../../helpers";
+import {
+  castBySlug,
+  countingD1,
+  type D1Call,
+  makeCampaign,
+  random,
+  reconcile,
+} from "../../helpers";
 
 /**
  * The friction level is written twice, as SQL inside the like's one statement and as
  * `frictionLevel()` in domain/friction.ts: these tests put random ledgers under both and demand
  * the same answer, and check what the like write does with it (held rows, flags, round trips).
  */
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   prefix: string;

@@ -23,7 +23,7 @@ import {
 } from "../../../src/domain/friction";
 import { flushToD1 } from "../../../src/shards/flush";
 import type { FlushRow } from "../../../src/shards/shard-storage";
-import { db, makeCampaign } from "../../helpers";
+import { db, makeCampaign, random } from "../../helpers";
 
 /**
  * The sharded like path reads a campaign's state once a second, with the rates of its hot subjects
@@ -31,16 +31,6 @@ import { db, makeCampaign } from "../../helpers";
  * that the friction level and the holds computed from that snapshot equal the ones computed from
  * every ledger row, for every network and nominee — quiet, at the floors, and past them.
  */
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function nomineeIds(campaignId: number): Promise<Map<number, number>> {
   const { results } = await env.DB.prepare("SELECT id, number FROM nominees WHERE campaign_id = ?")
