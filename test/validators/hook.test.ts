@@ -37,6 +37,14 @@ const post = (body: string, lang?: string) =>
     body,
   });
 
+/** A nominee with four bad fields: empty, wrong type, too long, and a bad nested URL. */
+const BAD_NOMINEE = JSON.stringify({
+  name: "",
+  position: 5,
+  unit: "x".repeat(500),
+  photos: [{ url: "ftp://nope" }],
+});
+
 describe("validate()", () => {
   it("hands the handler the parsed output", async () => {
     const res = await post(
@@ -49,14 +57,7 @@ describe("validate()", () => {
   });
 
   it("lists every issue with its dotted path, in English for an API caller", async () => {
-    const res = await post(
-      JSON.stringify({
-        name: "",
-        position: 5,
-        unit: "x".repeat(500),
-        photos: [{ url: "ftp://nope" }],
-      }),
-    );
+    const res = await post(BAD_NOMINEE);
     expect(res.status).toBe(400);
     const { error } = await res.json<Envelope>();
     expect(error.code).toBe("invalid_body");
@@ -68,15 +69,7 @@ describe("validate()", () => {
   });
 
   it("answers zh-CN when the caller prefers Chinese, with no English in the messages", async () => {
-    const res = await post(
-      JSON.stringify({
-        name: "",
-        position: 5,
-        unit: "x".repeat(500),
-        photos: [{ url: "ftp://nope" }],
-      }),
-      "zh-CN,zh;q=0.9,en;q=0.5",
-    );
+    const res = await post(BAD_NOMINEE, "zh-CN,zh;q=0.9,en;q=0.5");
     const { error } = await res.json<Envelope>();
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries((error.issues ?? []).map((i) => [i.path, i.message]));
