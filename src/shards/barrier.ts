@@ -1,11 +1,12 @@
 import type { LikeFlusher } from "./like-flusher";
 import type { LikeShard } from "./like-shard";
-import type { ShardMark, ShardStats } from "./types";
+import type { ShardMark, ShardReceipt, ShardStats } from "./types";
 
 /**
  * Finding a voter's shard, and the flush barrier (issue 16): everything that must see every
  * acknowledged like in D1 — closing voting, exports and votes.csv, checkpoint sealing, reconcile,
- * voids, releases, retention, a receipt D1 does not know yet — calls `flushCampaign` first.
+ * voids, releases, retention — calls `flushCampaign` first. A receipt D1 does not know yet is
+ * looked up in the shards instead (`receiptInShards`): a read, never a flush.
  */
 
 /** The shard of a voter: FNV-1a of the voter hash, mod N. Stable: a voter never changes shard. */
@@ -59,6 +60,26 @@ export async function flushCampaign(
       shardStub(env, shardName(campaignId, i)).settle(options),
     ),
   );
+}
+
+/**
+ * A like still in its shard, by receipt: each shard reads its own storage, nothing is flushed, so
+ * looking up codes that do not exist costs N reads and no D1 write (before, a miss flushed every
+ * shard: a stream of made-up codes turned the campaign's batched flushes back into one D1 write
+ * per request).
+ */
+export async function receiptInShards(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  campaignId: number,
+  shards: number,
+  code: string,
+): Promise<ShardReceipt | null> {
+  const found = await Promise.all(
+    Array.from({ length: shards }, (_, i) =>
+      shardStub(env, shardName(campaignId, i)).receipt(code),
+    ),
+  );
+  return found.find((r) => r !== null) ?? null;
 }
 
 /** Every shard's statistics, without flushing (the organizer's `…/ingest` endpoint). */

@@ -6,7 +6,7 @@ import { flusherStub } from "./barrier";
 import { FLUSH_CAP } from "./flush";
 import { flushTickMs } from "./settings";
 import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
-import type { ShardAnswer, ShardLike, ShardMark, ShardStats } from "./types";
+import type { ShardAnswer, ShardLike, ShardMark, ShardReceipt, ShardStats } from "./types";
 import { readVoterDay } from "./voter-day";
 
 /** A failed flush is tried again after this long (the alarm), for ever: likes are never dropped. */
@@ -334,6 +334,21 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
     if (options.mark !== undefined) this.meta.set("mark", options.mark);
     await this.flushPending(true);
     return this.stats();
+  }
+
+  /**
+   * A like this shard acknowledged, by its receipt (the receipt lookup of a like D1 does not have
+   * yet): a read of the shard's own storage, no flush. Null when the shard never took it.
+   */
+  receipt(code: string): ShardReceipt | null {
+    const row = this.sql
+      .exec<ShardReceipt>(
+        `SELECT receipt, status, nominee_id AS nomineeId, number, created_at AS createdAt
+         FROM likes WHERE receipt = ?`,
+        code,
+      )
+      .toArray()[0];
+    return row ?? null;
   }
 
   stats(): ShardStats {

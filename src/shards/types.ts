@@ -71,3 +71,13 @@ export interface ShardStats {
   lags: number[];
   mark: ShardMark;
 }
+
+/** A like as its shard recorded it, for a receipt D1 does not know yet (LikeShard.receipt). */
+export type ShardReceipt = {
+  receipt: string;
+  /** A shard records `counted` or `held`; voids happen in D1, after a flush. */
+  status: "counted" | "held";
+  nomineeId: number;
+  number: number;
+  createdAt: number;
+};

@@ -182,7 +182,49 @@ describe("the sharded like path, flushes held back", () => {
     expect(await ledgerRows(c.id)).toBe(0);
     const found = await call(`/api/campaigns/${c.slug}/receipts/${receipt}`);
     expect(found.status).toBe(200);
-    expect(await found.json()).toMatchObject({ receipt, status: "counted", number: 1 });
+    expect(await found.json()).toMatchObject({
+      receipt,
+      status: "counted",
+      statusText: "已计入",
+      number: 1,
+      name: "候选人1",
+    });
+    // Found in the shard, not by flushing it: the like is still pending there.
+    expect(await ledgerRows(c.id)).toBe(0);
+    const pending = await Promise.all(
+      [0, 1].map(async (i) => (await shardStub(env, shardName(c.id, i)).stats()).pending),
+    );
+    expect(pending.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it("answers a made-up receipt code 404 without flushing a shard (no D1 write per lookup)", async () => {
+    const c = await makeCampaign({ shards: 4 });
+    await holdFlushes(c, 4);
+    for (let i = 0; i < 6; i++)
+      expect((await like(c.slug, 1, { ip: `198.51.100.${40 + i}` })).status).toBe(201);
+    const flushesBefore = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM like_flushes WHERE campaign_id = ?",
+    )
+      .bind(c.id)
+      .first<{ n: number }>();
+    const misses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(`/api/campaigns/${c.slug}/receipts/ZZZZ-ZZZZ-${String(1000 + i)}`),
+      ),
+    );
+    for (const res of misses) {
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: "receipt_not_found" } });
+    }
+    expect(await ledgerRows(c.id)).toBe(0);
+    const flushesAfter = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM like_flushes WHERE campaign_id = ?",
+    )
+      .bind(c.id)
+      .first<{ n: number }>();
+    expect(flushesAfter?.n).toBe(flushesBefore?.n);
+    await settle(c.slug);
+    expect(await ledgerRows(c.id)).toBe(6);
   });
 
   it("keeps counters equal to ledger rows after a random mix flushed in several batches", async () => {

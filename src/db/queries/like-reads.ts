@@ -1,3 +1,4 @@
+import type { ShardReceipt } from "../../shards/types";
 import type { Database } from "../client";
 
 /** A voter's own reads of the ledger, off the like's write path. */
@@ -40,4 +41,26 @@ export async function findReceipt(db: Database, campaignId: number, receipt: str
       number: number;
       name: string;
     }>();
+}
+
+export type ReceiptRow = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+
+/**
+ * The receipt answer of a like its shard holds and D1 does not have yet (issue 16): the shard's
+ * status (never voided: a void flushes first), with the nominee's name from D1.
+ */
+export async function pendingReceipt(db: Database, like: ShardReceipt): Promise<ReceiptRow> {
+  const nominee = await db.$client
+    .prepare("SELECT number, name FROM nominees WHERE id = ?1")
+    .bind(like.nomineeId)
+    .first<{ number: number; name: string }>();
+  return {
+    receipt: like.receipt,
+    status: like.status,
+    voidReason: null,
+    voidedAt: null,
+    createdAt: like.createdAt,
+    number: nominee?.number ?? like.number,
+    name: nominee?.name ?? "",
+  };
 }

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { findReceipt } from "../../db/queries/like-reads";
+import { findReceipt, pendingReceipt } from "../../db/queries/like-reads";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
-import { flushCampaign } from "../../shards/barrier";
+import { receiptInShards } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { requireCampaign } from "../shared/campaign";
@@ -34,9 +34,14 @@ export const receiptsApi = new Hono<AppEnv>().get(
     const campaign = await requireCampaign(c, slug);
     let row = await findReceipt(c.var.db, campaign.id, code);
     if (!row && campaign.ingest === "sharded") {
-      // A like acknowledged a moment ago may still be in its shard (issue 16): flush, look again.
-      await flushCampaign(c.env, campaign.id);
-      row = await findReceipt(c.var.db, campaign.id, code);
+      // A like acknowledged a moment ago may still be in its shard (issue 16): ask the shards (a
+      // read; a made-up code flushes nothing), then D1 again, where a flush may just have put it.
+      const inShard = await receiptInShards(c.env, campaign.id, campaign.shards, code);
+      if (inShard) {
+        row =
+          (await findReceipt(c.var.db, campaign.id, code)) ??
+          (await pendingReceipt(c.var.db, inShard));
+      }
     }
     if (!row) throw new ApiError(404, "receipt_not_found", notFound);
     return c.json({
