@@ -8,6 +8,12 @@
  *                       ~710 bare, on this machine while diagnosing)
  *   POST /api/like      one bare D1 write batch: a single one-row INSERT (the physical limit of a
  *                       like that is acknowledged only after D1 has written it)
+ *   POST /api/guarded-like
+ *                       the same write after one call of the app's flood guard (the Rate Limiting
+ *                       binding LIKE_RATE_LIMITER, same configuration, keyed per network as the
+ *                       like is). Information only: locally that binding is miniflare's simulation,
+ *                       a Durable Object that writes its bucket to SQLite on every call, so this
+ *                       shows what the guard alone costs next to the write (docs/benchmarks.md)
  *
  * It runs twice: as "baseline", deployed like the app (the same [assets] config, so requests pass
  * through the same local asset router: /api/* straight to the worker, other paths after an asset
@@ -23,6 +29,7 @@ interface D1Like {
 
 interface Env {
   DB: D1Like;
+  LIKE_RATE_LIMITER: { limit(options: { key: string }): Promise<{ success: boolean }> };
 }
 
 let counter = 0;
@@ -39,9 +46,13 @@ function payload(size: number): Uint8Array<ArrayBuffer> {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
-    if (request.method === "POST" && url.pathname.endsWith("/like")) {
+    if (request.method === "POST" && url.pathname.endsWith("like")) {
       counter += 1;
       const voter = request.headers.get("CF-Connecting-IP") ?? `v${counter}`;
+      if (url.pathname.endsWith("/guarded-like")) {
+        const { success } = await env.LIKE_RATE_LIMITER.limit({ key: `baseline:${voter}` });
+        if (!success) return new Response('{"error":"rate_limited"}', { status: 429 });
+      }
       await env.DB.batch([
         env.DB.prepare(
           "INSERT INTO bench_baseline (voter, nominee, created_at) VALUES (?1, ?2, ?3)",

@@ -8,7 +8,8 @@
  *           a small D1 adapter: one transaction = like_flushes row + ledger rows + triggers + hot
  *           marks), the same flush sent again (answered "already", nothing written), and a tick of
  *           16 shards' flushes of 40 likes each as ONE batch (`writeFlushes`, as the LikeFlusher
- *           sends it) next to the same 16 flushes as 16 batches
+ *           sends it) next to the same 16 flushes as 16 batches, and the batch one tick carries at
+ *           the goal of 10,000 likes/s (16 × 469 likes)
  *   direct  the direct path's like on the same ledger (`castLike`, the real code: one transaction
  *           per like), for the comparison
  *   shard   a shard's own per-like transaction: LikeShard.decide's statements (copied here: the
@@ -222,6 +223,27 @@ async function main() {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
   console.log(
     `tick   16 shards × 40 likes: one batch ${median(oneBatch).toFixed(1)} ms, 16 batches ${median(sixteen).toFixed(1)} ms (medians of ${flushes})`,
+  );
+  // ---- a tick at the goal rate: 10,000 likes/s over 16 shards is ~469 likes per shard per 750 ms
+  // tick, so the LikeFlusher writes ~7,500 rows in one batch (its cap is 10,000). The per-like cost
+  // at that size is what bounds one database (docs/scaling.md "Projection").
+  const perShard = Math.round((10_000 * 0.75) / 16);
+  const goal: number[] = [];
+  for (let t = 0; t < Math.max(3, Math.round(flushes / 2)); t++) {
+    const a = Array.from({ length: 16 }, (_, k) => ({
+      shard: `${big.id}:goal${k}`,
+      seq: t,
+      campaignId: big.id,
+      holdFlagged: false,
+      rows: flushRows(seq + k).slice(0, perShard),
+    }));
+    seq += 16;
+    goal.push(await timed(async () => void (await writeFlushes(D1, a, now, `goal-${t}`)))());
+  }
+  const goalRows = 16 * perShard;
+  const perLike = median(goal) / goalRows;
+  console.log(
+    `tick   16 shards × ${perShard} likes (10,000 likes/s on a 750 ms tick), one batch of ${goalRows.toLocaleString("en")}: median ${median(goal).toFixed(1)} ms = ${perLike.toFixed(3)} ms per like, i.e. one writer keeps up to ${Math.round(1000 / perLike).toLocaleString("en")} likes/s (medians of ${goal.length})`,
   );
   const again = await timed(async () => {
     const outcome = await flushToD1(

@@ -150,6 +150,12 @@ const SCENARIOS: Scenario[] = [
     path: () => "/api/like",
     headers: () => ({ "cf-connecting-ip": nextIp() }),
   }),
+  // The same write behind one call of the app's flood guard: the guard's local cost (information).
+  scenario("likeGuarded", (s) => s.baseline, {
+    method: "POST",
+    path: () => "/api/guarded-like",
+    headers: () => ({ "cf-connecting-ip": nextIp() }),
+  }),
   scenario("results", (s) => s.app, {
     path: () => `/api/campaigns/${BIG}/results`,
     headers: () => ({ "accept-encoding": "gzip, deflate, br" }),
@@ -431,6 +437,7 @@ async function main(): Promise<number> {
     const m = (name: string) => summarize(byName.get(name) ?? []);
     const like = m("like");
     const likeBaseline = m("likeBaseline");
+    const likeGuarded = m("likeGuarded");
     const results = m("results");
     const resultsEmpty = m("resultsEmpty");
     const trivialApi = m("trivialApi");
@@ -449,7 +456,7 @@ async function main(): Promise<number> {
     const cpuRun = await cpuPerShardedLike(
       pid,
       () => likeScenario.run(server, cookie),
-      () => flushBarrier(server.app, BIG),
+      () => flushBarrier(server.app, BIG, token),
     );
     const flushes = flushStats(persistTo, BIG);
     const ingest: IngestReport = {
@@ -460,6 +467,12 @@ async function main(): Promise<number> {
         flushes.flushedLikes > 0 ? (flushes.batches / flushes.flushedLikes) * 1000 : Number.NaN,
       flushLagP99Ms: flushes.lagP99Ms,
       ratio: likeBaseline.rps > 0 ? like.rps / likeBaseline.rps : Number.NaN,
+      guarded: {
+        rps: likeGuarded.rps,
+        cpuMsPerRequest: likeGuarded.cpuMsPerRequest,
+        ratio: likeGuarded.rps > 0 ? like.rps / likeGuarded.rps : Number.NaN,
+        rounds: likeGuarded.rounds,
+      },
       flushes,
       cpuRun: { likes: cpuRun.likes, rps: cpuRun.rps },
       direct: {
@@ -655,6 +668,19 @@ async function main(): Promise<number> {
           r2(report.like.ratio),
           "≥ 0.8",
           targets[0]?.met ? "met" : "MISSED",
+        ],
+        [
+          "like, same run (information)",
+          fmt(like.rps),
+          "",
+          "",
+          "",
+          "write + flood guard",
+          fmt(likeGuarded.rps),
+          r2(likeGuarded.cpuMsPerRequest),
+          r2(ingest.guarded.ratio),
+          "(info)",
+          "",
         ],
         [
           `results, ${CONFIG.likes >= 1e6 ? `${CONFIG.likes / 1e6}M` : fmt(CONFIG.likes)} likes (gzip)`,

@@ -92,6 +92,8 @@ export async function startBenchServer(opts: ServeOptions): Promise<BenchServer>
     compatibilityDate: workerOptions.compatibilityDate,
     compatibilityFlags: workerOptions.compatibilityFlags,
     d1Databases: workerOptions.d1Databases,
+    // The app's flood guard, for /api/guarded-like (baseline-worker.ts).
+    ratelimits: workerOptions.ratelimits,
     stripCfConnectingIp: false,
   };
   const mf = new Miniflare(
