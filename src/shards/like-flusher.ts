@@ -7,10 +7,16 @@ const GATHER_MS = 50;
 /** The most likes in one D1 batch: many flushes of ≤ 500, each its own JSON parameter. */
 const BATCH_ROWS = 10_000;
 
+/**
+ * The answer to a shard: its flush's outcome, or why D1 refused it. A refusal is an answer, not a
+ * rejection: an error thrown out of an object's method is logged as uncaught by the runtime, and
+ * this one is handled (the shard keeps the flush pending, logs it and retries).
+ */
+export type FlushAnswer = FlushOutcome | { failed: string };
+
 interface Waiting {
   flush: ShardFlush;
-  resolve: (outcome: FlushOutcome) => void;
-  reject: (error: unknown) => void;
+  resolve: (answer: FlushAnswer) => void;
 }
 
 /**
@@ -33,9 +39,9 @@ export class LikeFlusher extends DurableObject<CloudflareBindings> {
   private gatherMs: number | null = null;
 
   /** Writes a shard's flush with the others that gather; `urgent` (a barrier) writes at once. */
-  write(flush: ShardFlush, options: { urgent?: boolean } = {}): Promise<FlushOutcome> {
-    return new Promise<FlushOutcome>((resolve, reject) => {
-      this.queue.push({ flush, resolve, reject });
+  write(flush: ShardFlush, options: { urgent?: boolean } = {}): Promise<FlushAnswer> {
+    return new Promise<FlushAnswer>((resolve) => {
+      this.queue.push({ flush, resolve });
       const quick = options.urgent || flushTickMs(this.env) === 0;
       this.schedule(this.gatherMs ?? (quick ? 0 : GATHER_MS));
     });
@@ -86,7 +92,7 @@ export class LikeFlusher extends DurableObject<CloudflareBindings> {
       });
     } catch (error) {
       if (taken.length === 1) {
-        taken[0]?.reject(error);
+        taken[0]?.resolve({ failed: error instanceof Error ? error.message : String(error) });
         return;
       }
       // One bad flush must not hold back the others: each alone (its shard retries a failure).

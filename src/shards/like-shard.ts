@@ -302,6 +302,10 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
         },
         { urgent },
       );
+      if (typeof outcome === "object") {
+        // D1 refused this flush: it stays open (same id next time) and the caller retries.
+        throw new Error(`flush ${shard}#${seq} refused by D1: ${outcome.failed}`);
+      }
       await crashTestPause(this.env, shard, () => 1); // …and between the commit and the mark below
       const committedAt = Date.now();
       const firstAcked = rows.reduce((m, r) => Math.min(m, r.acked), committedAt);
