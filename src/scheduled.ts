@@ -5,6 +5,7 @@ import { campaignsToFlush } from "./db/queries/like-state";
 import { sweepOrphanPhotos } from "./db/queries/photos";
 import { purgeExpiredDetail } from "./db/queries/retention";
 import { flushCampaign } from "./shards/barrier";
+import { purgeShardDetail } from "./shards/retention";
 
 /**
  * The Cron Trigger (wrangler.toml, every minute): seal new ledger rows into checkpoints, look for
@@ -34,6 +35,8 @@ export async function runScheduled(env: CloudflareBindings, scheduledTime: numbe
     }
   });
   await step("retention", () => purgeExpiredDetail(db, scheduledTime));
+  // …and the like shards' own copies of the same likes.
+  await step("retention shards", () => purgeShardDetail(env, db, scheduledTime));
   await step("photos", () => sweepOrphanPhotos(db, env.MEDIA, scheduledTime));
   await step("sweep", () =>
     db.$client

@@ -5,7 +5,14 @@ import { SIGNAL } from "../domain/like-signals";
 import { flusherStub } from "./barrier";
 import { FLUSH_CAP } from "./flush";
 import { flushTickMs } from "./settings";
-import { type FlushRow, Meta, PENDING_ROWS_SQL, SHARD_SCHEMA } from "./shard-storage";
+import {
+  type FlushRow,
+  Meta,
+  PENDING_ROWS_SQL,
+  PURGE_DETAIL_SQL,
+  RECEIPT_SQL,
+  SHARD_SCHEMA,
+} from "./shard-storage";
 import type { ShardAnswer, ShardLike, ShardMark, ShardReceipt, ShardStats } from "./types";
 import { readVoterDay } from "./voter-day";
 
@@ -345,14 +352,24 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
    * yet): a read of the shard's own storage, no flush. Null when the shard never took it.
    */
   receipt(code: string): ShardReceipt | null {
-    const row = this.sql
-      .exec<ShardReceipt>(
-        `SELECT receipt, status, nominee_id AS nomineeId, number, created_at AS createdAt
-         FROM likes WHERE receipt = ?`,
-        code,
-      )
-      .toArray()[0];
-    return row ?? null;
+    return this.sql.exec<ShardReceipt>(RECEIPT_SQL, code).toArray()[0] ?? null;
+  }
+
+  /**
+   * The campaign's retention purge reaches this shard (shards/retention.ts): it flushes what it
+   * still holds, then deletes its copies of the likes (voter, IP and network hashes, retry keys),
+   * the voters it read from D1 and its spent proofs. Its marks and flush statistics stay.
+   * Answers how many likes it erased.
+   */
+  async purgeDetail(): Promise<number> {
+    await this.flushPending(true);
+    let erased = 0;
+    this.transact(() => {
+      erased = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM likes").one().n;
+      for (const sql of PURGE_DETAIL_SQL) this.sql.exec(sql);
+    });
+    this.pending = null;
+    return erased;
   }
 
   stats(): ShardStats {

@@ -42,6 +42,13 @@ export const SHARD_SCHEMA = [
     committed_at INTEGER NOT NULL)`,
 ];
 
+/** A like by its receipt, as `ShardReceipt` (types.ts). */
+export const RECEIPT_SQL = `SELECT receipt, status, nominee_id AS nomineeId, number,
+    created_at AS createdAt FROM likes WHERE receipt = ?`;
+
+/** What the retention purge deletes from a shard: every row that names a voter or a network. */
+export const PURGE_DETAIL_SQL = ["DELETE FROM likes", "DELETE FROM seeded", "DELETE FROM spent"];
+
 /** A pending row as a flush sends it to D1 (short keys: it travels as one JSON parameter). */
 export interface FlushRow {
   seq: number;

@@ -73,3 +73,38 @@ export async function purgeExpiredDetail(db: Database, now: number): Promise<num
   }
   return purged;
 }
+
+/**
+ * Campaigns whose detail purge has begun in D1 and whose like shards (sharded ingest: it has
+ * flushes) have not been erased yet: the audit entry `retention.shards` marks that done.
+ */
+export async function campaignsWithShardDetail(
+  db: Database,
+): Promise<{ id: number; shards: number }[]> {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT c.id, c.shards FROM campaigns c
+       WHERE c.detail_purged_at IS NOT NULL
+         AND EXISTS (SELECT 1 FROM like_flushes f WHERE f.campaign_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM audit_log a
+                         WHERE a.campaign_id = c.id AND a.action = 'retention.shards')`,
+    )
+    .all<{ id: number; shards: number }>();
+  return results;
+}
+
+/** The audit entry of a campaign's shards erased: how many shards, how many likes. */
+export async function noteShardDetailPurged(
+  db: Database,
+  campaignId: number,
+  erased: { shards: number; likes: number },
+  now: number,
+): Promise<void> {
+  await db.$client
+    .prepare(
+      `INSERT INTO audit_log (campaign_id, actor, action, before, after, created_at)
+       VALUES (?1, 'system (retention)', 'retention.shards', NULL, ?2, ?3)`,
+    )
+    .bind(campaignId, JSON.stringify(erased), now)
+    .run();
+}

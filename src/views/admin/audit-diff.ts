@@ -4,6 +4,7 @@ import {
   FLAG_KIND_LABEL,
   FLAG_STATUS_LABEL,
   IDENTITY_MODE_LABEL,
+  INGEST_LABEL,
   NOMINATION_STATUS_LABEL,
   NOMINEE_ORDER_LABEL,
   SHOW_COUNTS_LABEL,
@@ -67,6 +68,7 @@ function show(key: string, value: unknown, ctx: AuditContext): string {
     if (key === "showCounts") return SHOW_COUNTS_LABEL[value] ?? value;
     if (key === "nomineeOrder") return NOMINEE_ORDER_LABEL[value] ?? value;
     if (key === "identityMode") return IDENTITY_MODE_LABEL[value] ?? value;
+    if (key === "ingest") return INGEST_LABEL[value] ?? value;
     if (key === "status") return STATUS_WORD[value] ?? value;
     if (key === "kind") return FLAG_KIND_LABEL[value]?.title ?? value;
   }

@@ -12,7 +12,7 @@ import {
 import { FormEnd } from "./components/form";
 import { localInputValue } from "./format";
 import { NoticeFieldset, type NoticeValues } from "./notice-fields";
-import { IDENTITY_MODE_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
+import { IDENTITY_MODE_LABEL, INGEST_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 
 export interface CampaignFormValues {
   slug: string;
@@ -201,11 +201,6 @@ export function CampaignForm(props: {
     </form>
   );
 }
-
-const INGEST_LABEL: Record<string, string> = {
-  sharded: "分片写入（默认，适合大规模投票）",
-  direct: "直接写入数据库（小型活动）",
-};
 
 /** 防刷与隐私: when likes need a proof of work, holding flagged likes, how long hashes stay. */
 function ProtectionFieldset(props: { at: ReturnType<typeof fieldAt>; values: CampaignFormValues }) {

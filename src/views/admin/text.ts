@@ -76,6 +76,7 @@ export const ACTION_LABEL: Record<string, string> = {
   "flags.clear": "异常标记：排除",
   "ledger.seal": "封存哈希链",
   "retention.purge": "删除过期投票明细",
+  "retention.shards": "删除点赞分片中的过期投票明细",
   "selection.update": "修改提名或综合计分设置",
   "invitation.create": "生成推荐单位邀请链接",
   "invitation.revoke": "停用推荐单位邀请链接",
@@ -139,6 +140,8 @@ export const FIELD_LABEL: Record<string, string> = {
   challengeDifficulty: "验证强度",
   holdFlagged: "异常时暂存待核验",
   retentionDays: "投票明细保留天数",
+  ingest: "点赞写入方式",
+  shards: "分片数",
   showCounts: "票数公开方式",
   nomineeOrder: "候选人排列",
   identityMode: "投票身份",
@@ -198,6 +201,12 @@ export const FIELD_LABEL: Record<string, string> = {
   revokedAt: "停用于",
   score: "分数",
   status: "状态",
+};
+
+/** 点赞写入方式 (issue 16): the campaign form's options and the audit log's values. */
+export const INGEST_LABEL: Record<string, string> = {
+  sharded: "分片写入（默认，适合大规模投票）",
+  direct: "直接写入数据库（小型活动）",
 };
 
 export const SHOW_COUNTS_LABEL: Record<string, string> = {

@@ -1,9 +1,11 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ledgerHead } from "../../../src/db/queries/checkpoints";
 import { purgeExpiredDetail } from "../../../src/db/queries/retention";
 import { runScheduled } from "../../../src/scheduled";
-import { call, db, like, makeCampaign, reconcile } from "../../helpers";
+import { shardName, shardStub } from "../../../src/shards/barrier";
+import { call, db, holdFlushes, like, makeCampaign, reconcile } from "../../helpers";
 
 const DAY = 86_400_000;
 
@@ -68,6 +70,73 @@ describe("retention", () => {
       .bind(c.id)
       .all();
     expect(audit.results).toEqual([{ actor: "system (retention)" }]);
+  });
+
+  it("erases the like shards' own copies too, once", async () => {
+    const c = await makeCampaign({ retentionDays: 7, shards: 2 });
+    const shardRows = async () => {
+      let rows = 0;
+      let identities = 0;
+      for (const i of [0, 1]) {
+        await runInDurableObject(shardStub(env, shardName(c.id, i)), (_instance, state) => {
+          const row = state.storage.sql
+            .exec<{ n: number; who: number }>(
+              `SELECT COUNT(*) AS n,
+                      COUNT(CASE WHEN voter_hash <> '' OR ip_hash <> '' THEN 1 END) AS who
+               FROM likes`,
+            )
+            .one();
+          rows += row.n;
+          identities += row.who;
+        });
+      }
+      return { rows, identities };
+    };
+    for (let i = 0; i < 4; i++) {
+      expect((await like(c.slug, 1 + (i % 2), { ip: `198.51.100.${60 + i}` })).status).toBe(201);
+    }
+    const now = Date.now();
+    await runScheduled(env, now); // seals
+    expect(await shardRows()).toEqual({ rows: 4, identities: 4 });
+
+    // Not due yet: the shards keep their rows (the day rules and replays read them).
+    await env.DB.prepare("UPDATE campaigns SET published_at = ? WHERE id = ?")
+      .bind(now - 6 * DAY, c.id)
+      .run();
+    await runScheduled(env, now);
+    expect((await shardRows()).rows).toBe(4);
+
+    await env.DB.prepare("UPDATE campaigns SET published_at = ? WHERE id = ?")
+      .bind(now - 8 * DAY, c.id)
+      .run();
+    await runScheduled(env, now);
+    expect(await shardRows()).toEqual({ rows: 0, identities: 0 });
+    await runScheduled(env, now); // once: no second entry
+    expect((await ledger(c.id)).map((r) => r.ip_hash)).toEqual(["", "", "", ""]);
+    const audit = await env.DB.prepare(
+      "SELECT actor, after FROM audit_log WHERE campaign_id = ? AND action = 'retention.shards'",
+    )
+      .bind(c.id)
+      .all<{ actor: string; after: string }>();
+    expect(audit.results).toHaveLength(1);
+    expect(audit.results[0]?.actor).toBe("system (retention)");
+    expect(JSON.parse(audit.results[0]?.after ?? "{}")).toEqual({ shards: 2, likes: 4 });
+    // Counts and receipts stay in D1.
+    expect((await reconcile(c.id)).reduce((s, r) => s + r.counter, 0)).toBe(4);
+  });
+
+  it("flushes a like its shard still holds before erasing the shard's copy", async () => {
+    const c = await makeCampaign({ shards: 1 });
+    await holdFlushes(c, 1);
+    const res = await like(c.slug, 1, { ip: "198.51.100.80" });
+    expect(res.status).toBe(201);
+    const { receipt } = await res.json<{ receipt: string }>();
+    const stub = shardStub(env, shardName(c.id, 0));
+    expect((await stub.stats()).pending).toBe(1);
+    expect(await stub.purgeDetail()).toBe(1);
+    expect((await stub.stats()).pending).toBe(0);
+    expect((await ledger(c.id)).map((r) => r.receipt)).toEqual([receipt]);
+    expect(await stub.receipt(receipt)).toBeNull();
   });
 
   it("waits until every row is sealed, and never touches campaigns without a retention period", async () => {

@@ -84,4 +84,22 @@ describe("the audit log's readable changes", () => {
       { key: "name", label: "姓名", after: "陈顺" },
     ]);
   });
+
+  it("shows the ingest setting and the shards' retention purge in Chinese", () => {
+    const update = auditDiff(
+      { ingest: "sharded", shards: 16 },
+      { ingest: "direct", shards: 16 },
+      ctx,
+    );
+    expect(update).toEqual([
+      {
+        key: "ingest",
+        label: "点赞写入方式",
+        before: "分片写入（默认，适合大规模投票）",
+        after: "直接写入数据库（小型活动）",
+      },
+    ]);
+    const purge = auditDiff(null, { shards: 16, likes: 1200 }, ctx);
+    expect(texts(purge)).toEqual(["分片数", "16", "票数", "1200"]);
+  });
 });
