@@ -327,6 +327,8 @@ export class LikeShard extends DurableObject<CloudflareBindings> {
           committedAt,
         );
         this.sql.exec("DELETE FROM flushes WHERE seq <= ?", seq - LAGS_KEPT);
+        // Spent proofs go once they have expired, as D1's do in the Cron (docs/privacy.md).
+        this.sql.exec("DELETE FROM spent WHERE expires_at < ?", committedAt);
         this.meta.set("flushes", this.meta.get<number>("flushes", 0) + 1);
         this.meta.set("flushed_likes", this.meta.get<number>("flushed_likes", 0) + rows.length);
         if (retried) this.meta.set("retried", this.meta.get<number>("retried", 0) + 1);

@@ -197,6 +197,29 @@ describe("the sharded like path, flushes held back", () => {
     expect(pending.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  it("forgets spent proofs once they have expired, at its next flush", async () => {
+    const c = await makeCampaign({ shards: 1 });
+    await holdFlushes(c, 1);
+    const stub = shardStub(env, shardName(c.id, 0));
+    expect((await like(c.slug, 1, { ip: "198.51.100.90" })).status).toBe(201);
+    const now = Date.now();
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec(
+        "INSERT INTO spent (challenge, expires_at) VALUES ('old', ?), ('fresh', ?)",
+        now - 1,
+        now + 600_000,
+      );
+    });
+    await settle(c.slug);
+    const left = await runInDurableObject(stub, (_instance, state) =>
+      state.storage.sql
+        .exec<{ challenge: string }>("SELECT challenge FROM spent ORDER BY challenge")
+        .toArray()
+        .map((r) => r.challenge),
+    );
+    expect(left).toEqual(["fresh"]);
+  });
+
   it("answers a made-up receipt code 404 without flushing a shard (no D1 write per lookup)", async () => {
     const c = await makeCampaign({ shards: 4 });
     await holdFlushes(c, 4);
