@@ -10,7 +10,19 @@ const ACTOR_WORD: Record<string, string> = {
   token: "API 令牌",
   unit: "推荐单位",
   link: "邀请链接",
+  // The Cron's retention purge ("system (retention)").
+  retention: "到期删除投票明细",
 };
+
+/**
+ * Actors that are not people, as the queries name them: a bearer-token call without a declared
+ * name ("token (admin, token)"), the Cron ("system (retention)").
+ */
+function machineName(name: string, words: string[]): string {
+  if (name === "token" && words.includes("token")) return "API 调用";
+  if (name === "system" && words.includes("retention")) return "系统";
+  return name;
+}
 
 /**
  * "王主任 (admin, session)" or "临县 (unit, link)", as the queries write who did something, → the
@@ -25,7 +37,8 @@ function parts(actor: string, word: (w: string) => string): { name: string; deta
   const m = /^(.*) \(([a-z_]+(?:, [a-z_]+)*)\)$/.exec(actor);
   if (!m) return { name: actor, detail: "" };
   const [, name = "", words = ""] = m;
-  return { name, detail: words.split(", ").map(word).join(" · ") };
+  const list = words.split(", ");
+  return { name: machineName(name, list), detail: list.map(word).join(" · ") };
 }
 
 /** One line: "王主任（管理员 · 内置口令登录）" (short role words: no brackets inside brackets). */

@@ -32,7 +32,7 @@ export interface AuditContext {
 /** Bookkeeping columns nobody needs to read in the log. */
 const SKIP = new Set(["id", "campaignId", "createdAt", "updatedAt"]);
 /** Columns stored as epoch milliseconds besides the …At ones. */
-const TIMES = new Set(["from", "to"]);
+const TIMES = new Set(["from", "to", "ingestSince"]);
 const MAX = 160;
 
 /** A nomination's or a flag's status, by its stored value. */
@@ -59,6 +59,7 @@ function show(key: string, value: unknown, ctx: AuditContext): string {
   if (value === null || value === undefined) return "（空）";
   if (typeof value === "boolean") return value ? "是" : "否";
   if (isTime(key, value)) return localTime(value, ctx.timeZone, true);
+  if (key === "ingestSince" && value === 0) return "（未变更）";
   if (key === "nomineeId" && typeof value === "number") {
     const n = ctx.nominees?.get(value);
     return n ? `${n.number}号 ${n.name}` : "（已删除的候选人）";

@@ -141,6 +141,7 @@ export const FIELD_LABEL: Record<string, string> = {
   holdFlagged: "异常时暂存待核验",
   retentionDays: "投票明细保留天数",
   ingest: "点赞写入方式",
+  ingestSince: "写入方式变更于",
   shards: "分片数",
   showCounts: "票数公开方式",
   nomineeOrder: "候选人排列",

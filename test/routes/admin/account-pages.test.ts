@@ -150,6 +150,6 @@ describe("the audit log's actors", () => {
     expect(plain).toContain("王主任 管理员 · 内置口令登录");
     expect(plain).toContain("内置观察员 观察员（只读） · 内置口令登录");
     expect(plain).toContain("wang.li 管理员 · 个人账号");
-    expect(plain).toContain("token 管理员 · API 令牌");
+    expect(plain).toContain("API 调用 管理员 · API 令牌");
   });
 });

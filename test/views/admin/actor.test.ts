@@ -13,6 +13,13 @@ describe("actor labels in the console's words", () => {
     });
   });
 
+  it("names the API token and the Cron in Chinese, not by their internal words", () => {
+    expect(actorText("token (admin, token)")).toBe("API 调用（管理员 · API 令牌）");
+    expect(actorParts("system (retention)")).toEqual({ name: "系统", detail: "到期删除投票明细" });
+    // A person who declared a name keeps it.
+    expect(actorText("token (admin, session)")).toBe("token（管理员 · 内置口令登录）");
+  });
+
   it("leaves a name with its own brackets alone", () => {
     expect(actorText("系统")).toBe("系统");
     expect(actorText("张三 (市信访局)")).toBe("张三 (市信访局)");

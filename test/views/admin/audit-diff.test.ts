@@ -86,9 +86,10 @@ describe("the audit log's readable changes", () => {
   });
 
   it("shows the ingest setting and the shards' retention purge in Chinese", () => {
+    const since = Date.UTC(2026, 11, 6, 6, 7);
     const update = auditDiff(
-      { ingest: "sharded", shards: 16 },
-      { ingest: "direct", shards: 16 },
+      { ingest: "sharded", shards: 16, ingestSince: 0 },
+      { ingest: "direct", shards: 16, ingestSince: since },
       ctx,
     );
     expect(update).toEqual([
@@ -97,6 +98,12 @@ describe("the audit log's readable changes", () => {
         label: "点赞写入方式",
         before: "分片写入（默认，适合大规模投票）",
         after: "直接写入数据库（小型活动）",
+      },
+      {
+        key: "ingestSince",
+        label: "写入方式变更于",
+        before: "（未变更）",
+        after: "2026-12-06 14:07:00",
       },
     ]);
     const purge = auditDiff(null, { shards: 16, likes: 1200 }, ctx);
