@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { HOT_FLOOR } from "../../../src/db/queries/like-hot";
 import {
+  campaignsToFlush,
   forgetLikeState,
   likeState,
   noteOwnLike,
@@ -21,9 +22,11 @@ import {
   nomineeFlagOpens,
   PAIR_WINDOW_MS,
 } from "../../../src/domain/friction";
+import { runScheduled } from "../../../src/scheduled";
+import { shardName, shardStub } from "../../../src/shards/barrier";
 import { flushToD1 } from "../../../src/shards/flush";
 import type { FlushRow } from "../../../src/shards/shard-storage";
-import { db, makeCampaign, random } from "../../helpers";
+import { db, holdFlushes, like, makeCampaign, random } from "../../helpers";
 
 /**
  * The sharded like path reads a campaign's state once a second, with the rates of its hot subjects
@@ -202,4 +205,27 @@ function exactToInput(e: { prefixRecent: number; pairRecent: number; nomineeRece
 it("keeps every floor at or below the first level that can act", () => {
   expect(HOT_FLOOR.pair).toBeLessThanOrEqual(Math.min(FRICTION.pairStart, HOLD.pairPer10Minutes));
   expect(HOT_FLOOR.nominee).toBeLessThanOrEqual(nomineeBurstThreshold(0, 60_000));
+});
+
+describe("the Cron's flush", () => {
+  it("wakes the shards of campaigns that flushed in the last two minutes, not every open one", async () => {
+    const busy = await makeCampaign({ shards: 1 });
+    expect((await like(busy.slug, 1, { ip: "198.51.100.101" })).status).toBe(201); // flushed now
+    await holdFlushes(busy, 1);
+    expect((await like(busy.slug, 2, { ip: "198.51.100.102" })).status).toBe(201); // pending
+    const quiet = await makeCampaign({ shards: 1 });
+    await holdFlushes(quiet, 1);
+    expect((await like(quiet.slug, 1, { ip: "198.51.100.103" })).status).toBe(201); // pending
+    const now = Date.now();
+    const due = await campaignsToFlush(db(), now);
+    expect(due).toContain(busy.id);
+    expect(due).not.toContain(quiet.id);
+    expect(await campaignsToFlush(db(), now + 3 * 60_000)).not.toContain(busy.id);
+
+    await runScheduled(env, now);
+    const pending = async (id: number) => (await shardStub(env, shardName(id, 0)).stats()).pending;
+    expect(await pending(busy.id)).toBe(0);
+    // Not woken by the Cron: its own alarm (held back here) or a barrier flushes it.
+    expect(await pending(quiet.id)).toBe(1);
+  });
 });
