@@ -39,6 +39,18 @@ export function flusherStub(
   return ns.get(ns.idFromName(String(campaignId))) as DurableObjectStub<LikeFlusher>;
 }
 
+/** Calls every shard of a campaign at once (the barrier, receipts, statistics, retention). */
+export function eachShard<T>(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  campaignId: number,
+  shards: number,
+  call: (shard: DurableObjectStub<LikeShard>) => Promise<T> | T,
+): Promise<Awaited<T>[]> {
+  return Promise.all(
+    Array.from({ length: shards }, async (_, i) => call(shardStub(env, shardName(campaignId, i)))),
+  );
+}
+
 /**
  * Flushes every shard of the campaign and waits until each has nothing pending (a shard that
  * cannot reach D1 makes this throw: the caller must not go on as if the ledger were complete).
@@ -55,11 +67,7 @@ export async function flushCampaign(
     .bind(campaignId)
     .first<{ ingest: string; shards: number }>();
   if (!row || (row.ingest !== "sharded" && options.mark === undefined)) return [];
-  return Promise.all(
-    Array.from({ length: row.shards }, (_, i) =>
-      shardStub(env, shardName(campaignId, i)).settle(options),
-    ),
-  );
+  return eachShard(env, campaignId, row.shards, (shard) => shard.settle(options));
 }
 
 /**
@@ -74,11 +82,7 @@ export async function receiptInShards(
   shards: number,
   code: string,
 ): Promise<ShardReceipt | null> {
-  const found = await Promise.all(
-    Array.from({ length: shards }, (_, i) =>
-      shardStub(env, shardName(campaignId, i)).receipt(code),
-    ),
-  );
+  const found = await eachShard(env, campaignId, shards, (shard) => shard.receipt(code));
   return found.find((r) => r !== null) ?? null;
 }
 
@@ -88,9 +92,7 @@ export function shardStats(
   campaignId: number,
   shards: number,
 ): Promise<ShardStats[]> {
-  return Promise.all(
-    Array.from({ length: shards }, (_, i) => shardStub(env, shardName(campaignId, i)).stats()),
-  );
+  return eachShard(env, campaignId, shards, (shard) => shard.stats());
 }
 
 /** The campaign's ingest statistics across its shards (the organizer's `…/ingest` endpoint). */

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import { campaignsWithShardDetail, noteShardDetailPurged } from "../db/queries/retention";
-import { shardName, shardStub } from "./barrier";
+import { eachShard } from "./barrier";
 
 /**
  * Retention reaches the like shards (issue 16): once a campaign's who-liked detail is being purged
@@ -16,10 +16,8 @@ export async function purgeShardDetail(
 ): Promise<number> {
   let erased = 0;
   for (const campaign of await campaignsWithShardDetail(db)) {
-    const counts = await Promise.all(
-      Array.from({ length: campaign.shards }, (_, i) =>
-        shardStub(env, shardName(campaign.id, i)).purgeDetail(),
-      ),
+    const counts = await eachShard(env, campaign.id, campaign.shards, (shard) =>
+      shard.purgeDetail(),
     );
     const likes = counts.reduce((sum, n) => sum + n, 0);
     await noteShardDetailPurged(db, campaign.id, { shards: campaign.shards, likes }, now);
