@@ -22,45 +22,54 @@ export async function voterToday(
   return { usedToday: row?.used ?? 0, likedNominee: row?.liked === 1 };
 }
 
-/** A like by its public receipt code, for the voter's own check (no voter or IP data). */
-export async function findReceipt(db: Database, campaignId: number, receipt: string) {
-  return db.$client
-    .prepare(
-      `SELECT l.receipt, l.status, l.void_reason AS voidReason, l.voided_at AS voidedAt,
-              l.created_at AS createdAt, n.number, n.name
-       FROM likes l JOIN nominees n ON n.id = l.nominee_id
-       WHERE l.receipt = ?1 AND l.campaign_id = ?2`,
-    )
-    .bind(receipt, campaignId)
-    .first<{
-      receipt: string;
-      status: "counted" | "held" | "voided";
-      voidReason: string | null;
-      voidedAt: number | null;
-      createdAt: number;
-      number: number;
-      name: string;
-    }>();
+const RECEIPT_SQL = `SELECT l.receipt, l.status, l.void_reason AS voidReason,
+         l.voided_at AS voidedAt, l.created_at AS createdAt, n.number, n.name
+  FROM likes l JOIN nominees n ON n.id = l.nominee_id
+  WHERE l.receipt = ?1 AND l.campaign_id = ?2`;
+
+export interface ReceiptRow {
+  receipt: string;
+  status: "counted" | "held" | "voided";
+  voidReason: string | null;
+  voidedAt: number | null;
+  createdAt: number;
+  number: number;
+  name: string;
 }
 
-export type ReceiptRow = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+/** A like by its public receipt code, for the voter's own check (no voter or IP data). */
+export async function findReceipt(
+  db: Database,
+  campaignId: number,
+  receipt: string,
+): Promise<ReceiptRow | null> {
+  return db.$client.prepare(RECEIPT_SQL).bind(receipt, campaignId).first<ReceiptRow>();
+}
 
 /**
- * The receipt answer of a like its shard holds and D1 does not have yet (issue 16): the shard's
- * status (never voided: a void flushes first), with the nominee's name from D1.
+ * The receipt answer of a like its shard holds (issue 16), in one D1 round trip: D1's row if a
+ * flush has just put it there, else the shard's status (never voided: a void flushes first) with
+ * the nominee's name from D1.
  */
-export async function pendingReceipt(db: Database, like: ShardReceipt): Promise<ReceiptRow> {
-  const nominee = await db.$client
-    .prepare("SELECT number, name FROM nominees WHERE id = ?1")
-    .bind(like.nomineeId)
-    .first<{ number: number; name: string }>();
+export async function pendingReceipt(
+  db: Database,
+  campaignId: number,
+  like: ShardReceipt,
+): Promise<ReceiptRow> {
+  const [inD1, nominee] = await db.$client.batch<ReceiptRow | { number: number; name: string }>([
+    db.$client.prepare(RECEIPT_SQL).bind(like.receipt, campaignId),
+    db.$client.prepare("SELECT number, name FROM nominees WHERE id = ?1").bind(like.nomineeId),
+  ]);
+  const flushed = inD1?.results[0] as ReceiptRow | undefined;
+  if (flushed) return flushed;
+  const n = nominee?.results[0] as { number: number; name: string } | undefined;
   return {
     receipt: like.receipt,
     status: like.status,
     voidReason: null,
     voidedAt: null,
     createdAt: like.createdAt,
-    number: nominee?.number ?? like.number,
-    name: nominee?.name ?? "",
+    number: n?.number ?? like.number,
+    name: n?.name ?? "",
   };
 }

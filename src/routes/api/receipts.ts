@@ -37,11 +37,7 @@ export const receiptsApi = new Hono<AppEnv>().get(
       // A like acknowledged a moment ago may still be in its shard (issue 16): ask the shards (a
       // read; a made-up code flushes nothing), then D1 again, where a flush may just have put it.
       const inShard = await receiptInShards(c.env, campaign.id, campaign.shards, code);
-      if (inShard) {
-        row =
-          (await findReceipt(c.var.db, campaign.id, code)) ??
-          (await pendingReceipt(c.var.db, inShard));
-      }
+      if (inShard) row = await pendingReceipt(c.var.db, campaign.id, inShard);
     }
     if (!row) throw new ApiError(404, "receipt_not_found", notFound);
     return c.json({
