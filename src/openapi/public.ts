@@ -105,6 +105,10 @@ export const PUBLIC_OPERATIONS: OperationDocs = {
     responses: {
       200: ok("Whether the like is counted, held or voided (and why).", Receipt),
       404: err("No such campaign or receipt.", "campaign_not_found", "receipt_not_found"),
+      429: err(
+        "Too many lookups of codes D1 does not know from one network (each reads every shard).",
+        "rate_limited",
+      ),
     },
   },
   "GET /api/campaigns/:slug/ledger": {

@@ -63,4 +63,40 @@ describe("GET /api/campaigns/:slug/receipts/:code", () => {
       expect((await res.json<{ error: { code: string } }>()).error.code).toBe("receipt_not_found");
     }
   });
+
+  it("gives a network's made-up codes the flood guard's budget before they reach the shards", async () => {
+    const c = await makeCampaign();
+    const direct = await makeCampaign({ ingest: "direct" });
+    const { receipt } = await (await like(c.slug, 1)).json<{ receipt: string }>();
+    const from = (ip: string) => ({ headers: { "CF-Connecting-IP": ip } });
+    const madeUp = (i: number) => `ZZ${String(i).padStart(2, "0").slice(-2)}-0000-0000`;
+    let limited: Response | undefined;
+    // Every miss at a sharded campaign reads all of its shards: a script of made-up codes from
+    // one network is stopped as a flood of likes is (fixed minute windows, 300 in one of them).
+    for (let i = 0; i < 700 && !limited; i++) {
+      const res = await call(
+        `/api/campaigns/${c.slug}/receipts/${madeUp(i)}`,
+        from("198.51.100.7"),
+      );
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(404);
+    }
+    expect(limited?.headers.get("Retry-After")).toBe("60");
+    expect((await limited?.json<{ error: { code: string } }>())?.error.code).toBe("rate_limited");
+    // The same network (another address in its /24) is limited too…
+    const neighbour = from("198.51.100.8");
+    expect((await call(`/api/campaigns/${c.slug}/receipts/ZZ99-0000-0000`, neighbour)).status).toBe(
+      429,
+    );
+    // …but a code D1 knows answers without the guard, another network's miss is a plain 404, and
+    // a direct campaign's miss (one D1 read, no shard) is not limited.
+    const known = await call(`/api/campaigns/${c.slug}/receipts/${receipt}`, neighbour);
+    expect(known.status).toBe(200);
+    expect(
+      (await call(`/api/campaigns/${c.slug}/receipts/ZZ99-0000-0000`, from("203.0.113.99"))).status,
+    ).toBe(404);
+    expect(
+      (await call(`/api/campaigns/${direct.slug}/receipts/ZZ99-0000-0000`, neighbour)).status,
+    ).toBe(404);
+  }, 60_000);
 });
