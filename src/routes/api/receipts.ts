@@ -4,9 +4,9 @@ import { findReceipt, pendingReceipt } from "../../db/queries/like-reads";
 import { ipPrefix } from "../../domain/ip-prefix";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
+import { clientIp } from "../../middleware/voter";
 import { receiptInShards } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
-import { clientIp } from "../../middleware/voter";
 import { validate } from "../../validators/hook";
 import { requireCampaign } from "../shared/campaign";
 
