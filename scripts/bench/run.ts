@@ -625,6 +625,8 @@ async function main(): Promise<number> {
       ...ingestTargets(ingest),
     ].map((t) => ({
       ...t,
+      // NaN: not measured in this run (BENCH_SKIP_BROWSER): neither met nor missed.
+      measured: !Number.isNaN(t.value),
       met: "atMost" in t ? t.value <= t.target : t.value >= t.target,
     }));
     writeFileSync(
@@ -809,10 +811,17 @@ async function main(): Promise<number> {
     }
     out.push("");
     out.push(
-      `targets: ${targets.filter((t) => t.met).length}/${targets.length} met${
-        targets.some((t) => !t.met)
+      `targets: ${targets.filter((t) => t.met).length}/${targets.filter((t) => t.measured).length} met${
+        targets.some((t) => t.measured && !t.met)
           ? ` — missed: ${targets
-              .filter((t) => !t.met)
+              .filter((t) => t.measured && !t.met)
+              .map((t) => t.name)
+              .join(", ")}`
+          : ""
+      }${
+        targets.some((t) => !t.measured)
+          ? `; not measured: ${targets
+              .filter((t) => !t.measured)
               .map((t) => t.name)
               .join(", ")}`
           : ""
