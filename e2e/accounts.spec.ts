@@ -63,7 +63,20 @@ test("an admin disables another account, whose open session stops at once", asyn
   await openDetails(page);
   await expectAccessible(page, "账号管理");
 
+  // The clerk's own page: limit it to the seed campaign.
   const card = page.locator("[data-account]", { hasText: clerk });
+  await card.getByRole("link", { name: "修改 clerk同志 的账号" }).click();
+  await expect(
+    page.getByRole("heading", { name: /修改 clerk同志 的账号/, level: 1 }),
+  ).toBeVisible();
+  await expectAccessible(page, "修改账号");
+  await page.locator('input[name="campaigns"][value="zuimei-xinfang"]').check();
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("账号已保存");
+  await expect(page.locator('input[name="campaigns"][value="zuimei-xinfang"]')).toBeChecked();
+  await expect(page.locator(".account-meta")).toContainText("最美信访干部");
+  await page.getByRole("link", { name: "← 返回账号管理" }).click();
+  await expect(card).toContainText("最美信访干部");
   page.once("dialog", (dialog) => dialog.accept());
   await card.getByRole("button", { name: "停用 clerk同志" }).click();
   await expect(page.getByRole("status")).toContainText("账号已停用");

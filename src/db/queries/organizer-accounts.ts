@@ -31,14 +31,22 @@ export interface AccountView {
   lastLoginAt: number | null;
 }
 
-/** Every account with the slugs of the campaigns it is limited to (none = every campaign). */
-export async function listAccounts(db: Database): Promise<AccountView[]> {
+/**
+ * Every account (or only the one with id `only`) with the slugs of the campaigns it is limited to
+ * (none = every campaign).
+ */
+export async function listAccounts(db: Database, only?: number): Promise<AccountView[]> {
   const [rows, scopes] = await Promise.all([
-    db.select().from(organizerAccounts).orderBy(asc(organizerAccounts.username)),
+    db
+      .select()
+      .from(organizerAccounts)
+      .where(only === undefined ? undefined : eq(organizerAccounts.id, only))
+      .orderBy(asc(organizerAccounts.username)),
     db
       .select({ accountId: organizerAccountCampaigns.accountId, slug: campaigns.slug })
       .from(organizerAccountCampaigns)
       .innerJoin(campaigns, eq(campaigns.id, organizerAccountCampaigns.campaignId))
+      .where(only === undefined ? undefined : eq(organizerAccountCampaigns.accountId, only))
       .orderBy(asc(campaigns.slug)),
   ]);
   return rows.map((a) => ({
@@ -52,6 +60,11 @@ export async function listAccounts(db: Database): Promise<AccountView[]> {
     createdAt: a.createdAt,
     lastLoginAt: a.lastLoginAt,
   }));
+}
+
+/** One account as the console shows it, or undefined. */
+export async function accountView(db: Database, id: number): Promise<AccountView | undefined> {
+  return (await listAccounts(db, id))[0];
 }
 
 /** Campaign ids for slugs; the slugs that match no campaign come back in `unknown`. */

@@ -2,9 +2,15 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { renderSVG } from "uqr";
 import { listAllCampaigns } from "../../db/queries/admin-campaigns";
-import { findAccount, listAccountAudit, listAccounts } from "../../db/queries/organizer-accounts";
+import {
+  accountView,
+  findAccount,
+  listAccountAudit,
+  listAccounts,
+} from "../../db/queries/organizer-accounts";
 import { mayManageAccounts, newTotpSecret, totpUri } from "../../domain/organizer-accounts";
-import type { AppEnv } from "../../types";
+import type { AppEnv, Organizer } from "../../types";
+import { AccountEditPage } from "../../views/admin/account-edit-page";
 import { ACCOUNT_FLASH } from "../../views/admin/account-text";
 import { AccountsPage } from "../../views/admin/accounts-page";
 import { AdminMessagePage } from "../../views/admin/layout";
@@ -12,8 +18,8 @@ import { MyAccountPage, TotpEnrolPage } from "../../views/admin/my-account-page"
 import { guarded, html } from "./console-frame";
 
 /**
- * The console's account pages: 账号管理 (/admin/accounts, admins who see every campaign) and
- * 我的账号 (/admin/account, any named account; /admin/account/totp enrols a second factor).
+ * The console's account pages: 账号管理 (/admin/accounts, admins who see every campaign), one
+ * account's page (/admin/accounts/:id, the same admins) and 我的账号 (/admin/account, any named account; /admin/account/totp enrols a second factor).
  * Changes go through the JSON API (routes/admin/accounts.ts, me.ts) from the browser script.
  */
 
@@ -22,25 +28,32 @@ function accountFlash(c: Context<AppEnv>): string | undefined {
   return done ? ACCOUNT_FLASH[done] : undefined;
 }
 
+const refused = (c: Context<AppEnv>, organizer: Organizer) =>
+  html(
+    c,
+    <AdminMessagePage
+      title="没有权限"
+      body="只有可管理全部活动的管理员才能管理账号。"
+      organizer={organizer}
+    />,
+    403,
+  );
+
+const choices = async (c: Context<AppEnv>) =>
+  (await listAllCampaigns(c.var.db)).map((r) => ({
+    slug: r.campaign.slug,
+    title: r.campaign.title,
+  }));
+
 export const accountPages = new Hono<AppEnv>()
   .get(
     "/admin/accounts",
     guarded(async (c, organizer) => {
-      if (!mayManageAccounts(organizer)) {
-        return html(
-          c,
-          <AdminMessagePage
-            title="没有权限"
-            body="只有可管理全部活动的管理员才能管理账号。"
-            organizer={organizer}
-          />,
-          403,
-        );
-      }
+      if (!mayManageAccounts(organizer)) return refused(c, organizer);
       const db = c.var.db;
       const [accounts, campaigns, audit] = await Promise.all([
         listAccounts(db),
-        listAllCampaigns(db),
+        choices(c),
         listAccountAudit(db, 30),
       ]);
       return html(
@@ -48,8 +61,39 @@ export const accountPages = new Hono<AppEnv>()
         <AccountsPage
           organizer={organizer}
           accounts={accounts}
-          campaigns={campaigns.map((r) => ({ slug: r.campaign.slug, title: r.campaign.title }))}
+          campaigns={campaigns}
           audit={audit}
+          flash={accountFlash(c)}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/admin/accounts/:id",
+    guarded(async (c, organizer) => {
+      if (!mayManageAccounts(organizer)) return refused(c, organizer);
+      const id = c.req.param("id") ?? "";
+      const account = /^[1-9][0-9]{0,9}$/.test(id)
+        ? await accountView(c.var.db, Number(id))
+        : undefined;
+      if (!account) {
+        return html(
+          c,
+          <AdminMessagePage
+            title="没有这个账号"
+            body="链接里的账号不存在。请从账号管理页进入。"
+            organizer={organizer}
+          />,
+          404,
+        );
+      }
+      return html(
+        c,
+        <AccountEditPage
+          organizer={organizer}
+          account={account}
+          campaigns={await choices(c)}
+          self={account.id === organizer.accountId}
           flash={accountFlash(c)}
         />,
       );

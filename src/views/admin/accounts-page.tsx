@@ -1,141 +1,39 @@
 import type { AccountView } from "../../db/queries/organizer-accounts";
 import type { Organizer } from "../../types";
 import { ACCOUNT_LIMITS as L } from "../../validators/accounts";
+import {
+  AccountActions,
+  AccountFacts,
+  CampaignChecks,
+  type CampaignChoice,
+  RoleSelect,
+  ACCOUNTS_TZ as TZ,
+} from "./account-fields";
 import { ACCOUNT_ACTION_LABEL, actorText } from "./account-text";
-import { CodeInput, Input, named, Options, Password, Select } from "./components/field";
-import { Facts, FormEnd } from "./components/form";
+import { CodeInput, Input, named, Password } from "./components/field";
+import { FormEnd } from "./components/form";
 import { localTime } from "./format";
 import { AdminLayout } from "./layout";
 import { ROLE_LABEL } from "./text";
 
 /**
- * 账号管理 (/admin/accounts): admins who see every campaign add named accounts, change their
- * role and campaigns, disable them, reset their password or second factor. Cards, not a table,
- * so each account reads on a phone; every action is a labelled button or form.
+ * 账号管理 (/admin/accounts): admins who see every campaign add named accounts, disable them or
+ * reset their second factor here, and change an account (name, role, campaigns, password) on its
+ * own page (account-edit-page.tsx): a card carries no campaign list, so the page stays small
+ * however many accounts and campaigns there are. Cards, not a table, so each account reads on a
+ * phone; every action is a labelled button or link.
  */
-
-const TZ = "Asia/Shanghai";
-
-const ROLE_CHOICE = { admin: "管理员（可修改）", observer: "观察员（只读）" };
-
-export interface CampaignChoice {
-  slug: string;
-  title: string;
-}
-
-function CampaignChecks(props: {
-  idPrefix: string;
-  campaigns: CampaignChoice[];
-  chosen: string[];
-}) {
-  if (props.campaigns.length === 0) return <p class="muted">还没有活动。</p>;
-  return (
-    <fieldset class="plain">
-      <legend>限定活动</legend>
-      <p class="hint" id={`${props.idPrefix}-hint`}>
-        都不勾选 = 可查看和管理全部活动；勾选后只能看到所选活动。
-      </p>
-      <ul class="checklist">
-        {props.campaigns.map((c, i) => (
-          <li class="check">
-            <input
-              id={`${props.idPrefix}-${i}`}
-              type="checkbox"
-              name="campaigns"
-              value={c.slug}
-              checked={props.chosen.includes(c.slug)}
-              aria-describedby={`${props.idPrefix}-hint`}
-            />
-            <label for={`${props.idPrefix}-${i}`}>{c.title}</label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
-function RoleSelect(props: { id: string; value: string }) {
-  return (
-    <Select id={props.id} name="role" label="角色">
-      <Options labels={ROLE_CHOICE} value={props.value} />
-    </Select>
-  );
-}
 
 function AccountCard(props: { a: AccountView; campaigns: CampaignChoice[]; self: boolean }) {
   const { a } = props;
-  const p = `acct-${a.id}`;
-  const titles = a.campaigns.map(
-    (slug) => props.campaigns.find((c) => c.slug === slug)?.title ?? slug,
-  );
   return (
     <li class="panel account-card" data-account={String(a.id)}>
       <h3>
         {a.displayName} <span class="muted">（{a.username}）</span>
         {props.self && <span class="badge">本人</span>}
       </h3>
-      <Facts
-        class="account-meta"
-        facts={[
-          ["角色", ROLE_LABEL[a.role] ?? a.role],
-          ["状态", a.disabled ? <strong>已停用</strong> : "正常"],
-          ["两步验证", a.totp ? "已开启" : "未开启"],
-          ["可见活动", titles.length ? titles.join("、") : "全部活动"],
-          ["最近登录", a.lastLoginAt ? localTime(a.lastLoginAt, TZ) : "从未登录"],
-        ]}
-      />
-      <details class="account-edit">
-        <summary>修改 {a.displayName} 的账号</summary>
-        <form class="stack" data-form="account-edit" data-account-id={String(a.id)} novalidate>
-          <Input
-            id={`${p}-name`}
-            name="displayName"
-            label="姓名"
-            limit={L.displayName}
-            required
-            value={a.displayName}
-          />
-          {!props.self && <RoleSelect id={`${p}-role`} value={a.role} />}
-          {!props.self && (
-            <CampaignChecks idPrefix={`${p}-c`} campaigns={props.campaigns} chosen={a.campaigns} />
-          )}
-          <FormEnd submit="保存" />
-        </form>
-        <form class="stack" data-form="account-password" data-account-id={String(a.id)} novalidate>
-          <Password
-            id={`${p}-pw`}
-            name="password"
-            label="重设密码"
-            autocomplete="new-password"
-            minlength={L.passwordMin}
-            hint={`至少 ${L.passwordMin} 个字符。重设后该账号的所有登录立即失效。`}
-          />
-          <FormEnd submit="重设密码" kind="secondary" />
-        </form>
-        <p class="button-row">
-          {!props.self && (
-            <button
-              type="button"
-              class={`button small ${a.disabled ? "secondary" : "danger"}`}
-              data-account-disable={a.disabled ? "false" : "true"}
-              data-account-id={String(a.id)}
-            >
-              {a.disabled ? `启用 ${a.displayName}` : `停用 ${a.displayName}`}
-            </button>
-          )}
-          {a.totp && (
-            <button
-              type="button"
-              class="button small secondary"
-              data-account-totp-reset
-              data-account-id={String(a.id)}
-            >
-              解除 {a.displayName} 的两步验证
-            </button>
-          )}
-        </p>
-        <p class="form-error" role="alert" data-account-error />
-      </details>
+      <AccountFacts a={a} campaigns={props.campaigns} />
+      <AccountActions a={a} self={props.self} edit />
     </li>
   );
 }

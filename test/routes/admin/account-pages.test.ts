@@ -95,6 +95,87 @@ describe("账号管理", () => {
     expect(home).toContain('href="/admin/account"');
   });
 
+  it("lists each account as a card with a link to its page, and the campaigns only once", async () => {
+    const a = await account();
+    await account("observer");
+    await makeCampaign();
+    const text = await (await page(a.cookie, "/admin/accounts")).text();
+    const accounts = (
+      await (
+        await asCall("token", "/api/admin/accounts")
+      ).json<{
+        accounts: { id: number }[];
+      }>()
+    ).accounts;
+    const checkboxes = text.match(/name="campaigns"/g)?.length ?? 0;
+    // One list of campaigns (the new account's), however many cards there are: with a list per
+    // card the page grew with accounts × campaigns (2.5 MB with 44 accounts and 290 campaigns).
+    const campaigns = (
+      await asCall("token", "/api/admin/campaigns").then((r) =>
+        r.json<{
+          campaigns: unknown[];
+        }>(),
+      )
+    ).campaigns.length;
+    expect(checkboxes).toBe(campaigns);
+    for (const { id } of accounts) expect(text).toContain(`href="/admin/accounts/${id}"`);
+    expect(text).not.toContain('data-form="account-edit"');
+  });
+
+  it("shows one account's page with its name, role, campaigns and password forms", async () => {
+    const a = await account();
+    const scoped = await makeCampaign();
+    const slug = (
+      await db().query.campaigns.findFirst({
+        where: (c, { eq }) => eq(c.id, scoped.id),
+      })
+    )?.slug;
+    const res = await asCall(
+      "token",
+      "/api/admin/accounts",
+      json({
+        username: `scoped${++n}`,
+        displayName: "王干事",
+        role: "observer",
+        password: "long-enough-password",
+        campaigns: [slug],
+      }),
+    );
+    const { account: other } = await res.json<{ account: { id: number } }>();
+    const text = await (await page(a.cookie, `/admin/accounts/${other.id}`)).text();
+    expect(text).toContain("修改 王干事 的账号");
+    expect(text).toContain('data-form="account-edit"');
+    expect(text).toContain('data-form="account-password"');
+    expect(text).toContain('name="role"');
+    expect(text).toContain("停用 王干事");
+    // Its campaign is ticked, no other.
+    expect(text.match(/checked=""/g)?.length).toBe(1);
+    expect(text).toMatch(new RegExp(`value="${slug}" checked=""`));
+  });
+
+  it("answers an unknown or malformed account 404, observers 403, and keeps one's own role", async () => {
+    const a = await account();
+    for (const path of ["/admin/accounts/999999", "/admin/accounts/abc", "/admin/accounts/0"]) {
+      const res = await page(a.cookie, path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain("没有这个账号");
+    }
+    const o = await account("observer");
+    expect((await page(o.cookie, "/admin/accounts/1")).status).toBe(403);
+    const accounts = (
+      await (
+        await asCall("token", "/api/admin/accounts")
+      ).json<{
+        accounts: { id: number; username: string }[];
+      }>()
+    ).accounts;
+    const own = accounts.find((x) => x.username === a.username);
+    const text = await (await page(a.cookie, `/admin/accounts/${own?.id}`)).text();
+    expect(text).toContain('data-form="account-edit"');
+    expect(text).not.toContain('name="role"');
+    expect(text).not.toContain(`停用 `);
+  });
+
   it("is the sign-in form for nobody", async () => {
     const text = await (await call("/admin/accounts")).text();
     expect(text).toContain('data-form="login"');
