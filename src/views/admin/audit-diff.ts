@@ -1,4 +1,4 @@
-import { localTime } from "./format";
+import { localTime, zoneName } from "./format";
 import {
   FIELD_LABEL,
   FLAG_KIND_LABEL,
@@ -70,6 +70,7 @@ function show(key: string, value: unknown, ctx: AuditContext): string {
     if (key === "nomineeOrder") return NOMINEE_ORDER_LABEL[value] ?? value;
     if (key === "identityMode") return IDENTITY_MODE_LABEL[value] ?? value;
     if (key === "ingest") return INGEST_LABEL[value] ?? value;
+    if (key === "timeZone") return zoneName(value);
     if (key === "status") return STATUS_WORD[value] ?? value;
     if (key === "kind") return FLAG_KIND_LABEL[value]?.title ?? value;
   }

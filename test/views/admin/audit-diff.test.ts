@@ -85,6 +85,17 @@ describe("the audit log's readable changes", () => {
     ]);
   });
 
+  it("names the default zone 北京时间, as the rest of the console does", () => {
+    expect(texts(auditDiff(null, { timeZone: "Asia/Shanghai" }, ctx))).toEqual([
+      "时区",
+      "北京时间",
+    ]);
+    expect(texts(auditDiff(null, { timeZone: "Asia/Urumqi" }, ctx))).toEqual([
+      "时区",
+      "Asia/Urumqi",
+    ]);
+  });
+
   it("shows the ingest setting and the shards' retention purge in Chinese", () => {
     const since = Date.UTC(2026, 11, 6, 6, 7);
     const update = auditDiff(
