@@ -1,3 +1,4 @@
+import { ZONE_ZH } from "./zones";
 /**
  * UI strings, Chinese first. Every page takes a `Messages` object; nothing in the views hard-codes
  * text. Keys are grouped by page.
@@ -33,7 +34,7 @@ const zh = {
       ? `每人每天可为每位候选人点赞${perCandidate}次，不限总次数。`
       : `每人每天可为每位候选人点赞${perCandidate}次，每天最多${perVoter}次。`,
   rulesDayNote: (tz: string) =>
-    tz === "Asia/Shanghai" ? "每天以北京时间零点为界。" : `每天以 ${tz} 时间零点为界。`,
+    ZONE_ZH[tz] ? `每天以${ZONE_ZH[tz]}零点为界。` : `每天以 ${tz} 时间零点为界。`,
   editorsNote: "编者按",
   nominees: "候选人",
   searchLabel: "搜索姓名、编号或单位",

@@ -10,7 +10,7 @@ import {
   TextArea,
 } from "./components/field";
 import { FormEnd } from "./components/form";
-import { localInputValue } from "./format";
+import { localInputValue, zoneName } from "./format";
 import { NoticeFieldset, type NoticeValues } from "./notice-fields";
 import { IDENTITY_MODE_LABEL, INGEST_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 
@@ -117,7 +117,7 @@ export function CampaignForm(props: {
         />
         <datalist id={`${mode}-zones`}>
           {ZONES.map((z) => (
-            <option value={z} />
+            <option value={z} label={zoneName(z)} />
           ))}
         </datalist>
         <div class="row-2">

@@ -12,10 +12,8 @@ export function localInputValue(ms: number, timeZone: string): string {
   return isoInZone(ms, timeZone).slice(0, 16);
 }
 
-/** How a zone is named next to times: 北京时间 for the default, the IANA name otherwise. */
-export function zoneName(timeZone: string): string {
-  return timeZone === "Asia/Shanghai" ? "北京时间" : timeZone;
-}
+/** How a zone is named next to times (views/zones.ts). */
+export { zoneName } from "../zones";
 
 /** The voting window as the console shows it: the real end after an early close. */
 export function votingWindow(

@@ -33,6 +33,17 @@ describe("public pages", () => {
     expect(text).toContain("候选人2");
   });
 
+  it("names the day's boundary in Chinese, for the default zone and the others the form suggests", async () => {
+    for (const [timeZone, words] of [
+      ["Asia/Shanghai", "每天以北京时间零点为界。"],
+      ["Asia/Urumqi", "每天以乌鲁木齐时间零点为界。"],
+      ["America/New_York", "每天以 America/New_York 时间零点为界。"],
+    ]) {
+      const c = await makeCampaign({ timeZone });
+      expect((await html(`/c/${c.slug}`)).text).toContain(words);
+    }
+  });
+
   it("searches and filters without JavaScript through query parameters", async () => {
     const c = await makeCampaign({ count: 4 });
     const { text } = await html(`/c/${c.slug}?q=${encodeURIComponent("候选人3")}`);
