@@ -19,7 +19,8 @@ import { guarded, html } from "./console-frame";
 
 /**
  * The console's account pages: 账号管理 (/admin/accounts, admins who see every campaign), one
- * account's page (/admin/accounts/:id, the same admins) and 我的账号 (/admin/account, any named account; /admin/account/totp enrols a second factor).
+ * account's page (/admin/accounts/:id, the same admins) and 我的账号 (/admin/account, any named
+ * account; /admin/account/totp enrols a second factor).
  * Changes go through the JSON API (routes/admin/accounts.ts, me.ts) from the browser script.
  */
 
