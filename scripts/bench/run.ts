@@ -803,9 +803,15 @@ async function main(): Promise<number> {
     }
     if (profile) {
       out.push(`CPU profile of the app during ${profileScenario} (self time):`);
-      for (const h of profile.slice(0, 15)) {
+      const gaps = profile.find((h) => h.name === "(gaps)");
+      for (const h of profile.filter((h) => h !== gaps).slice(0, 15)) {
         out.push(
           `  ${fmt(h.selfMs).padStart(6)} ms ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name} ${h.where}`,
+        );
+      }
+      if (gaps) {
+        out.push(
+          `  ${fmt(gaps.selfMs).padStart(6)} ms   n/a  (gaps: the sampler or the thread paused; in no share)`,
         );
       }
     }
