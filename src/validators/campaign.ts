@@ -141,7 +141,16 @@ export type CampaignSettings = v.InferOutput<typeof CampaignSettings>;
 
 /** A partial update: only the fields sent change. */
 export const CampaignPatch = v.pipe(
-  v.partial(v.object({ slug: Slug, ...fields, protection: v.partial(CampaignProtection) })),
+  v.partial(
+    v.object({
+      slug: Slug,
+      ...fields,
+      protection: v.partial(CampaignProtection),
+      // Set once, on create: a voter's shard is hash(voter) mod N, so a new N would move voters
+      // away from the shard that holds their likes of the day. Said, not silently dropped.
+      shards: v.never("shards is set when a campaign is created and cannot change"),
+    }),
+  ),
   v.forward(
     v.check((c) => windowInOrder(c), WINDOW_MESSAGE),
     ["closesAt"],

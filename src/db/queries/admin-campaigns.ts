@@ -25,8 +25,8 @@ export async function findCampaign(db: Database, slug: string): Promise<Campaign
   return db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
 }
 
-/** The stored form of settings from the API. */
-function toColumns(s: CampaignPatch) {
+/** The stored form of settings from the API (`shards` only on create: CampaignPatch refuses it). */
+function toColumns(s: Omit<CampaignPatch, "shards"> & { shards?: number }) {
   return {
     ...(s.slug !== undefined && { slug: s.slug }),
     ...(s.title !== undefined && { title: s.title }),

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { call, like, makeCampaign } from "../../helpers";
+import { campaigns } from "../../../src/db/schema";
+import { call, db, like, makeCampaign } from "../../helpers";
 import { asCall, errorCode, json } from "./admin-helpers";
 
 const settings = (slug: string) => ({
@@ -133,6 +135,39 @@ describe("campaign management", () => {
       body: JSON.stringify({ closesAt: "2000-01-01T00:00:00+08:00" }),
     });
     expect(backwards.status).toBe(400);
+  });
+
+  it("sets the like shards on create and refuses to change them, rather than ignoring the field", async () => {
+    const created = await asCall(
+      "admin",
+      "/api/admin/campaigns",
+      json({ ...settings("thirty-two-shards"), shards: 32 }),
+    );
+    expect(created.status).toBe(201);
+    const patch = (body: unknown) =>
+      asCall("admin", "/api/admin/campaigns/thirty-two-shards", {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const res = await patch({ shards: 8, title: "改了标题" });
+    expect(res.status).toBe(400);
+    const { error } = await res.json<{
+      error: { code: string; issues: { path: string; message: string }[] };
+    }>();
+    expect(error.code).toBe("invalid_body");
+    expect(error.issues).toEqual([
+      { path: "shards", message: "shards is set when a campaign is created and cannot change" },
+    ]);
+    // Nothing of the refused patch was applied; the ingest path itself may change.
+    const ok = await patch({ ingest: "direct" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ title: settings("x").title });
+    const [row] = await db()
+      .select({ shards: campaigns.shards })
+      .from(campaigns)
+      .where(eq(campaigns.slug, "thirty-two-shards"));
+    expect(row?.shards).toBe(32);
   });
 
   it("deletes only campaigns without likes", async () => {
