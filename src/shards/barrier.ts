@@ -99,7 +99,9 @@ export function shardStats(
 export function summarize(stats: ShardStats[]) {
   const lags = stats.flatMap((s) => s.lags).sort((a, b) => a - b);
   const p99 =
-    lags.length === 0 ? null : lags[Math.min(lags.length - 1, Math.ceil(lags.length * 0.99) - 1)];
+    lags.length === 0
+      ? null
+      : (lags[Math.min(lags.length - 1, Math.ceil(lags.length * 0.99) - 1)] ?? null);
   return {
     pending: stats.reduce((n, s) => n + s.pending, 0),
     flushes: stats.reduce((n, s) => n + s.flushes, 0),

@@ -4,6 +4,7 @@ import { LikesChart } from "./chart";
 import { Facts } from "./components/form";
 import { type Column, DataTable } from "./components/table";
 import { count, localTime, votingWindow, zoneName } from "./format";
+import { IngestPanel, type IngestState } from "./ingest-panel";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
 import { PublicationPanel, type PublicationState } from "./publication-panel";
@@ -171,6 +172,8 @@ export function DashboardPage(props: {
   flash?: string;
   /** The void form filled in from a link (review queue): opens it. */
   voidPrefill?: VoidPrefill;
+  /** How likes reach D1 (the shards' state), read when the page loads. */
+  ingest: IngestState;
 }) {
   const { campaign: c, data: d } = props;
   const admin = props.organizer.role === "admin";
@@ -222,6 +225,7 @@ export function DashboardPage(props: {
         <DashboardLive d={d} />
       </div>
       <p class="muted small">页面每 4 秒自动更新数据。</p>
+      <IngestPanel s={props.ingest} />
       <section class="panel" aria-labelledby="exports-title">
         <h2 id="exports-title">导出与公示</h2>
         <ul class="link-list">

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, makeCampaign, type TestCampaign } from "../../helpers";
+import { call, like, makeCampaign, type TestCampaign } from "../../helpers";
 import { asCall, json } from "./admin-helpers";
 
 /** A like count no page shows by accident: if it appears, it came from the campaign's data. */
@@ -81,6 +81,23 @@ describe("organizer console pages", () => {
     const list = await page("observer", "/admin");
     expect(list.text).toContain(`href="/admin/c/${c.slug}"`);
     expect(list.text).toContain("纪检李");
+  });
+
+  it("shows on the dashboard how likes reach the database, from the shards", async () => {
+    const s = await makeCampaign({ count: 2, title: "写入测试" });
+    for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
+      expect((await like(s.slug, 1, { ip })).status).toBe(201);
+    }
+    const { text } = await page("observer", `/admin/c/${s.slug}`);
+    expect(text).toContain("点赞写入");
+    expect(text).toContain("16 个分片");
+    // The tests' shards flush before they answer: nothing waits, three likes went in.
+    expect(text).toMatch(/尚未写入数据库的点赞<\/dt><dd>0</);
+    expect(text).toMatch(/共 3 票/);
+    const d = await makeCampaign({ count: 2, ingest: "direct" });
+    const direct = (await page("observer", `/admin/c/${d.slug}`)).text;
+    expect(direct).toContain("直接写入数据库（小型活动）");
+    expect(direct).not.toContain("尚未写入数据库的点赞");
   });
 
   it("answers a console 404 for an unknown campaign", async () => {
