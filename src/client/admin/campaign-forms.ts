@@ -82,6 +82,8 @@ function campaignBody(
     },
     identityMode: field(form, "identityMode").value,
     ingest: field(form, "ingest").value,
+    // Only the new campaign's form has it: N is fixed once the campaign exists.
+    ...(form.elements.namedItem("shards") && { shards: Number(field(form, "shards").value) }),
   };
   const notice = noticeBody(form, timeZone);
   if (notice.error) {

@@ -59,6 +59,7 @@ export function formValues(campaign: Campaign): CampaignFormValues {
     retentionDays: campaign.retentionDays,
     identityMode: campaign.identityMode,
     ingest: campaign.ingest,
+    shards: campaign.shards,
     notice: {
       startsAt: campaign.noticeStartsAt,
       endsAt: campaign.noticeEndsAt,

@@ -35,6 +35,8 @@ export interface CampaignFormValues {
   /** Issue 13 item 5: `cookie` (default) or `wechat`. */
   identityMode?: string;
   ingest?: string;
+  /** N like shards: chosen on create, shown (not editable) afterwards. */
+  shards?: number;
   /** 公示期 and objection contact (issue 14); empty for a new campaign. */
   notice?: NoticeValues;
 }
@@ -191,6 +193,19 @@ export function CampaignForm(props: {
         >
           <Options labels={INGEST_LABEL} value={v.ingest ?? "sharded"} />
         </Select>
+        {mode === "create" ? (
+          <NumberInput
+            {...at("shards")}
+            label="分片数"
+            min={1}
+            max={256}
+            required
+            value={String(v.shards ?? 16)}
+            hint="用于“分片写入”。每个分片每秒约可处理五百至一千个点赞，默认 16 个约可承受每秒一万个点赞；预计更多时设为 32 或更多。创建后不能修改。"
+          />
+        ) : (
+          <p class="hint">分片数：{v.shards ?? 16}（创建活动时设定，不能修改）。</p>
+        )}
       </fieldset>
       <NoticeFieldset mode={mode} values={v.notice} timeZone={v.timeZone} readOnly={readOnly} />
       {readOnly ? (

@@ -94,6 +94,13 @@ describe("organizer console pages", () => {
     // The tests' shards flush before they answer: nothing waits, three likes went in.
     expect(text).toMatch(/尚未写入数据库的点赞<\/dt><dd>0</);
     expect(text).toMatch(/共 3 票/);
+    // The shards are chosen in the new campaign's form only; the settings page shows them fixed.
+    expect((await page("admin", "/admin")).text).toMatch(
+      /name="shards"[^>]*value="16"|value="16"[^>]*name="shards"/,
+    );
+    const settings = (await page("admin", `/admin/c/${s.slug}/settings`)).text;
+    expect(settings).toContain("分片数：16（创建活动时设定，不能修改）");
+    expect(settings).not.toContain('name="shards"');
     const d = await makeCampaign({ count: 2, ingest: "direct" });
     const direct = (await page("observer", `/admin/c/${d.slug}`)).text;
     expect(direct).toContain("直接写入数据库（小型活动）");
