@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { IngestState } from "../../src/contract/admin";
 import { runLoad } from "./load";
 import { ROOT } from "./server";
 
@@ -19,15 +20,6 @@ const token =
   process.env.ADMIN_TOKEN ??
   /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(join(ROOT, ".dev.vars"), "utf8"))?.[1] ??
   "";
-
-interface Ingest {
-  ingest: string;
-  shards: number;
-  pending: number;
-  flushes: number;
-  flushedLikes: number;
-  lagP99Ms: number | null;
-}
 
 async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${origin}/api/admin/campaigns/${slug}${path}`, {
@@ -67,11 +59,11 @@ async function main() {
       holdFlagged: false,
     },
   });
-  const before = await admin<Ingest>("GET", "/ingest");
+  const before = await admin<IngestState>("GET", "/ingest");
   const sharded = await load();
   // Let the last alarms fire, then read the shards' statistics.
   await new Promise((r) => setTimeout(r, 2500));
-  const after = await admin<Ingest>("GET", "/ingest");
+  const after = await admin<IngestState>("GET", "/ingest");
   await admin("PATCH", "", { ingest: "direct" });
   const direct = await load();
   await admin("PATCH", "", { ingest: "sharded", protection });

@@ -182,7 +182,6 @@ export const CampaignCopy = v.object({
   jurors: v.array(v.object({ name: v.string(), url: v.string() })),
 });
 
-/** The live dashboard: totals, the ranking with tallies, groups, likes per hour, refusals. */
 /** The like shards' state (GET …/ingest, issue 16). */
 export const Ingest = v.object({
   ingest: v.picklist(["direct", "sharded"]),
@@ -192,7 +191,9 @@ export const Ingest = v.object({
   flushedLikes: v.number(),
   lagP99Ms: v.nullable(v.number()),
 });
+export type IngestState = v.InferOutput<typeof Ingest>;
 
+/** The live dashboard: totals, the ranking with tallies, groups, likes per hour, refusals. */
 export const Dashboard = v.object({
   campaign: AdminCampaign,
   generatedAt: IsoTime,

@@ -1,3 +1,4 @@
+import type { IngestState } from "../contract/admin";
 import type { LikeFlusher } from "./like-flusher";
 import type { LikeShard } from "./like-shard";
 import type { ShardMark, ShardReceipt, ShardStats } from "./types";
@@ -86,8 +87,8 @@ export async function receiptInShards(
   return found.find((r) => r !== null) ?? null;
 }
 
-/** Every shard's statistics, without flushing (the organizer's `…/ingest` endpoint). */
-export function shardStats(
+/** Every shard's statistics, without flushing. */
+function shardStats(
   env: Pick<CloudflareBindings, "LIKE_SHARDS">,
   campaignId: number,
   shards: number,
@@ -95,14 +96,25 @@ export function shardStats(
   return eachShard(env, campaignId, shards, (shard) => shard.stats());
 }
 
-/** The campaign's ingest statistics across its shards (the organizer's `…/ingest` endpoint). */
-export function summarize(stats: ShardStats[]) {
+/**
+ * How a campaign's likes reach D1 (the organizer's `…/ingest` and the dashboard's 点赞写入): its
+ * shards' pending likes, flushes and flush lag p99. A direct campaign's shards take no likes and
+ * are not woken (a first call would create an empty object for each): zeros.
+ */
+export async function ingestState(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  campaign: { id: number; ingest: "direct" | "sharded"; shards: number },
+): Promise<IngestState> {
+  const stats =
+    campaign.ingest === "sharded" ? await shardStats(env, campaign.id, campaign.shards) : [];
   const lags = stats.flatMap((s) => s.lags).sort((a, b) => a - b);
   const p99 =
     lags.length === 0
       ? null
       : (lags[Math.min(lags.length - 1, Math.ceil(lags.length * 0.99) - 1)] ?? null);
   return {
+    ingest: campaign.ingest,
+    shards: campaign.shards,
     pending: stats.reduce((n, s) => n + s.pending, 0),
     flushes: stats.reduce((n, s) => n + s.flushes, 0),
     flushedLikes: stats.reduce((n, s) => n + s.flushedLikes, 0),

@@ -16,7 +16,7 @@ import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import { wechatOAuthConfig } from "../../integrations/wechat-oauth";
-import { flushCampaign, shardStats, summarize } from "../../shards/barrier";
+import { flushCampaign, ingestState } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { CampaignPatch, CampaignSettings } from "../../validators/campaign";
 import { validate } from "../../validators/hook";
@@ -146,10 +146,8 @@ export const adminCampaignsApi = new Hono<AppEnv>()
   })
   // The like shards' state (issue 16): pending likes, flushes, flush lag p99 (first ack → commit).
   .get("/:slug/ingest", organizerCampaign, async (c) => {
-    const campaign = c.var.campaign;
-    const stats = await shardStats(c.env, campaign.id, campaign.shards);
     c.header("Cache-Control", "no-store");
-    return c.json({ ingest: campaign.ingest, shards: campaign.shards, ...summarize(stats) });
+    return c.json(await ingestState(c.env, c.var.campaign));
   })
   .post("/:slug/open", organizerCampaign, (c) => lifecycle(c, "open"))
   .post("/:slug/pause", organizerCampaign, (c) => lifecycle(c, "pause"))

@@ -12,7 +12,7 @@ import { FIELD_LABELS } from "../../domain/nominee-import";
 import { mayAccessCampaign } from "../../domain/organizer-accounts";
 import { canonicalResultsCsv, sha256Hex } from "../../domain/results-export";
 import { identifyOrganizer } from "../../middleware/organizer-auth";
-import { shardStats, summarize } from "../../shards/barrier";
+import { ingestState } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { DEFAULT_PROTECTION } from "../../validators/campaign";
 import { AuditPage } from "../../views/admin/audit-page";
@@ -104,9 +104,9 @@ export const adminPages = new Hono<AppEnv>()
     "/admin/c/:slug",
     campaignPage(async (c, organizer, campaign) => {
       const now = Date.now();
-      const [data, shards] = await Promise.all([
+      const [data, ingest] = await Promise.all([
         dashboardData(c.var.db, campaign, now),
-        campaign.ingest === "sharded" ? shardStats(c.env, campaign.id, campaign.shards) : [],
+        ingestState(c.env, campaign),
       ]);
       return html(
         c,
@@ -124,7 +124,7 @@ export const adminPages = new Hono<AppEnv>()
           publication={publicationState(campaign, data)}
           flash={flash(c)}
           voidPrefill={voidPrefill(c.req.query())}
-          ingest={{ ingest: campaign.ingest, shards: campaign.shards, ...summarize(shards) }}
+          ingest={ingest}
         />,
       );
     }),

@@ -1,10 +1,11 @@
+import type { IngestState } from "../../contract/admin";
 import type { RankedRow } from "../../domain/ranking";
 import type { Organizer } from "../../types";
 import { LikesChart } from "./chart";
 import { Facts } from "./components/form";
 import { type Column, DataTable } from "./components/table";
 import { count, localTime, votingWindow, zoneName } from "./format";
-import { IngestPanel, type IngestState } from "./ingest-panel";
+import { IngestPanel } from "./ingest-panel";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";
 import { PublicationPanel, type PublicationState } from "./publication-panel";

@@ -1,16 +1,7 @@
+import type { IngestState } from "../../contract/admin";
 import { Facts } from "./components/form";
 import { count } from "./format";
 import { INGEST_LABEL } from "./text";
-
-/** The like shards' state as the organizer's `…/ingest` answers it (shards/barrier.ts). */
-export interface IngestState {
-  ingest: string;
-  shards: number;
-  pending: number;
-  flushes: number;
-  flushedLikes: number;
-  lagP99Ms: number | null;
-}
 
 /** A flush lag past this means the shards are not keeping up, or D1 refuses their flushes. */
 const SLOW_MS = 5000;

@@ -1,6 +1,7 @@
 import { jsx } from "hono/jsx";
 import { describe, expect, it } from "vitest";
-import { IngestPanel, type IngestState } from "../../../src/views/admin/ingest-panel";
+import type { IngestState } from "../../../src/contract/admin";
+import { IngestPanel } from "../../../src/views/admin/ingest-panel";
 
 const render = (s: IngestState) => String(jsx(IngestPanel, { s }));
 const sharded: IngestState = {
