@@ -168,6 +168,16 @@ describe("campaign management", () => {
       .from(campaigns)
       .where(eq(campaigns.slug, "thirty-two-shards"));
     expect(row?.shards).toBe(32);
+    // A direct campaign's shards are not asked: the ingest state is zeros, not 32 objects' stats.
+    const ingest = await asCall("admin", "/api/admin/campaigns/thirty-two-shards/ingest");
+    expect(await ingest.json()).toEqual({
+      ingest: "direct",
+      shards: 32,
+      pending: 0,
+      flushes: 0,
+      flushedLikes: 0,
+      lagP99Ms: null,
+    });
   });
 
   it("deletes only campaigns without likes", async () => {
