@@ -15,6 +15,7 @@ import { shardLike } from "../shards/shard-like";
 import type { AppEnv } from "../types";
 import { DEFAULT_PROTECTION } from "../validators/campaign";
 import type { LikeRequest } from "../validators/likes";
+import { FLOOD_RETRY_AFTER, withinFloodGuard } from "./shared/flood-guard";
 import { wechatSignInPath } from "./wechat-paths";
 
 /**
@@ -207,22 +208,16 @@ export async function likeAction(
   options: { settle?: boolean } = {},
 ): Promise<LikeOutcome> {
   const voter = c.var.voter;
-  // A flood guard only: high on purpose, so an office behind one NAT address can still vote.
   // Likes sent with a proof of work have their own budget, so a busy office's second attempts
   // (after a 428) do not eat into its first ones.
-  const bucket = body.challenge ? "like-proof" : "like";
-  // Keyed on the network (IPv4 /24, IPv6 /64), never the full address: one IPv6 host owns a /64.
-  const { success } = await c.env.LIKE_RATE_LIMITER.limit({
-    key: `${bucket}:${ipPrefix(voter.ip)}`,
-  });
-  if (!success) {
+  if (!(await withinFloodGuard(c.env, body.challenge ? "like-proof" : "like", voter.ip))) {
     noteRejection(c, slug, "rate_limited", Date.now());
     return {
       ok: false,
       code: "rate_limited",
       status: 429,
       message: "Too many likes from this network; try again in a minute.",
-      retryAfter: 60,
+      retryAfter: FLOOD_RETRY_AFTER,
     };
   }
   const now = Date.now();

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { findReceipt, pendingReceipt } from "../../db/queries/like-reads";
-import { ipPrefix } from "../../domain/ip-prefix";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import { clientIp } from "../../middleware/voter";
@@ -9,6 +8,7 @@ import { receiptInShards } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { requireCampaign } from "../shared/campaign";
+import { FLOOD_RETRY_AFTER, withinFloodGuard } from "../shared/flood-guard";
 
 /**
  * GET /api/campaigns/:slug/receipts/:code — whether a like is counted, held (recorded, waiting for
@@ -30,15 +30,12 @@ const notFound = "No like has this receipt code.";
 
 /** A script of made-up codes would make every shard of the campaign read for each. */
 async function guardShardLookup(env: CloudflareBindings, headers: Headers): Promise<void> {
-  const { success } = await env.LIKE_RATE_LIMITER.limit({
-    key: `receipt:${ipPrefix(clientIp(headers))}`,
-  });
-  if (!success) {
+  if (!(await withinFloodGuard(env, "receipt", clientIp(headers)))) {
     throw new ApiError(
       429,
       "rate_limited",
       "Too many receipt lookups from this network; try again in a minute.",
-      { "Retry-After": "60" },
+      { "Retry-After": String(FLOOD_RETRY_AFTER) },
     );
   }
 }
