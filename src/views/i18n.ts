@@ -1,8 +1,9 @@
-import { ZONE_ZH } from "./zones";
 /**
  * UI strings, Chinese first. Every page takes a `Messages` object; nothing in the views hard-codes
  * text. Keys are grouped by page.
  */
+
+import { ZONE_ZH } from "./zones";
 
 export type Locale = "zh-CN" | "en";
 

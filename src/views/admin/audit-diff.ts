@@ -1,4 +1,5 @@
-import { localTime, zoneName } from "./format";
+import { zoneName } from "../zones";
+import { localTime } from "./format";
 import {
   FIELD_LABEL,
   FLAG_KIND_LABEL,

@@ -1,8 +1,9 @@
 import type { Organizer } from "../../types";
+import { zoneName } from "../zones";
 import { actorParts } from "./actor";
 import { auditDiff } from "./audit-diff";
 import { DataTable } from "./components/table";
-import { localTime, zoneName } from "./format";
+import { localTime } from "./format";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { ACTION_LABEL } from "./text";
 

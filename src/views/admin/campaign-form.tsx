@@ -1,4 +1,5 @@
 import { CAMPAIGN_LIMITS as L } from "../../validators/campaign";
+import { zoneName } from "../zones";
 import {
   Check,
   CodeInput,
@@ -10,7 +11,7 @@ import {
   TextArea,
 } from "./components/field";
 import { FormEnd } from "./components/form";
-import { localInputValue, zoneName } from "./format";
+import { localInputValue } from "./format";
 import { NoticeFieldset, type NoticeValues } from "./notice-fields";
 import { IDENTITY_MODE_LABEL, INGEST_LABEL, NOMINEE_ORDER_LABEL, SHOW_COUNTS_LABEL } from "./text";
 

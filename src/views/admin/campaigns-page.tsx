@@ -1,6 +1,7 @@
 import type { Organizer } from "../../types";
+import { zoneName } from "../zones";
 import { CampaignForm, type CampaignFormValues } from "./campaign-form";
-import { count, votingWindow, zoneName } from "./format";
+import { count, votingWindow } from "./format";
 import { AdminLayout } from "./layout";
 import { STATUS_LABEL } from "./text";
 

@@ -1,5 +1,6 @@
 import { isoInZone } from "../../domain/time";
-import { count, zoneName } from "./format";
+import { zoneName } from "../zones";
+import { count } from "./format";
 
 const HOUR = 3_600_000;
 export const CHART_HOURS = 48;

@@ -1,10 +1,11 @@
 import type { IngestState } from "../../contract/admin";
 import type { RankedRow } from "../../domain/ranking";
 import type { Organizer } from "../../types";
+import { zoneName } from "../zones";
 import { LikesChart } from "./chart";
 import { Facts } from "./components/form";
 import { type Column, DataTable } from "./components/table";
-import { count, localTime, votingWindow, zoneName } from "./format";
+import { count, localTime, votingWindow } from "./format";
 import { IngestPanel } from "./ingest-panel";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { LIFECYCLE_BUTTONS, lifecycleButtons } from "./lifecycle-ui";

@@ -12,9 +12,6 @@ export function localInputValue(ms: number, timeZone: string): string {
   return isoInZone(ms, timeZone).slice(0, 16);
 }
 
-/** How a zone is named next to times (views/zones.ts). */
-export { zoneName } from "../zones";
-
 /** The voting window as the console shows it: the real end after an early close. */
 export function votingWindow(
   c: { opensAt: number; closesAt: number; closedAt: number | null },

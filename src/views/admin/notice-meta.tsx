@@ -1,5 +1,6 @@
 import type { NoticeFields } from "../components/public-notice";
-import { localTime, zoneName } from "./format";
+import { zoneName } from "../zones";
+import { localTime } from "./format";
 
 /** The printed 公示's 公示期 and objection contact (issue 14), as rows of its header list. */
 export function NoticeMeta(props: { n: NoticeFields }) {

@@ -1,9 +1,10 @@
 import type { ChangeView, HeldNominee } from "../../db/queries/ledger-status";
 import type { Organizer } from "../../types";
 import { REVIEW_LIMITS } from "../../validators/review";
+import { zoneName } from "../zones";
 import { actorText } from "./actor";
 import { Input, named } from "./components/field";
-import { localTime, zoneName } from "./format";
+import { localTime } from "./format";
 import { ChangesSection, HeldSection } from "./held-section";
 import { type CampaignHead, CampaignLayout } from "./layout";
 import { FLAG_KIND_LABEL } from "./text";

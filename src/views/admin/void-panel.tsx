@@ -1,7 +1,8 @@
 import { CAMPAIGN_LIMITS } from "../../validators/campaign";
 import { LEDGER_LIMITS as L } from "../../validators/ledger-status";
+import { zoneName } from "../zones";
 import { CodeInput, Input, named, Select } from "./components/field";
-import { localInputValue, zoneName } from "./format";
+import { localInputValue } from "./format";
 
 /** What a link from the review queue fills into the void form. */
 export interface VoidPrefill {
