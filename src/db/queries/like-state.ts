@@ -14,7 +14,8 @@ import { BUSY_COUNT_CAP } from "./friction-sql";
  * open flags. Read from D1 in one batch per campaign at most every `LIKE_STATE_CACHE_MS` (1 s by
  * default) in each isolate, whatever the number of likes, networks or nominees: no D1 read per
  * like. A subject that is not hot has a rate below every level that can act, and counts as 0.
- * What a reuse can miss is the last second: a pause, a new flag, the rates' latest likes
+ * What a reuse can miss is the last second (1.5 s while a slow read of the next one is under way):
+ * a pause, a new flag, the rates' latest likes
  * (docs/scaling.md, docs/abuse.md). Closing voting does not depend on it (the close route marks
  * every shard closed first).
  */
@@ -90,8 +91,21 @@ const rateKey = {
   nominee: (nomineeId: number) => `#${nomineeId}`,
 };
 
-/** Per campaign: when it was read, and the read (shared by the likes that arrive meanwhile). */
-const cache = new Map<number, { at: number; snapshot: Promise<LikeSnapshot | null> }>();
+/**
+ * Per campaign: the last snapshot read and when. Only a read that has finished is kept: a read
+ * still in flight belongs to the request that started it and is never handed to another one. A
+ * Worker request is cancelled when its client goes away (a phone losing its signal), and I/O it
+ * started then never settles, so every like waiting on its promise would hang until the runtime
+ * gave it a 500 ("the script will never generate a response"). See docs/scaling.md.
+ */
+const cache = new Map<number, { at: number; snapshot: LikeSnapshot | null }>();
+/** Per campaign: when the request refreshing its snapshot started (the others keep the last one). */
+const refreshing = new Map<number, number>();
+/**
+ * How long the other likes keep using the last snapshot while one request reads a new one; past
+ * it (the reader was cancelled, or D1 is slow) the next like reads for itself.
+ */
+export const REFRESH_GRACE_MS = 500;
 
 /** The campaign as D1 has it now: one batch of four reads. Null for no campaign or a draft. */
 export async function readLikeSnapshot(
@@ -256,7 +270,10 @@ export function stateFor(
 
 /**
  * The state for a like of nominee `number` from network `networkHash`: from this isolate's
- * snapshot of the campaign when it is under `maxAgeMs` old, else from a fresh one.
+ * snapshot of the campaign when it is under `maxAgeMs` old, else from a fresh one. One like reads
+ * the fresh one; the likes that arrive meanwhile keep the last snapshot for up to
+ * `REFRESH_GRACE_MS` more (its own likes since are counted on top of it, stateFor), and never wait
+ * for another request's read.
  */
 export async function likeState(
   db: Database,
@@ -267,24 +284,29 @@ export async function likeState(
   maxAgeMs: number,
   overlapMs = 0,
 ): Promise<LikeCampaignState | null> {
-  const hit = cache.get(campaignId);
-  let read = hit && maxAgeMs > 0 && now - hit.at < maxAgeMs && now >= hit.at ? hit.snapshot : null;
-  if (!read) {
-    read = readLikeSnapshot(db, campaignId, now);
-    if (maxAgeMs > 0) {
-      const entry = { at: now, snapshot: read };
-      cache.set(campaignId, entry);
-      // A failed read is not kept: the next like reads again.
-      read.catch(() => cache.get(campaignId) === entry && cache.delete(campaignId));
-    }
+  const hit = maxAgeMs > 0 ? cache.get(campaignId) : undefined;
+  const age = hit && now >= hit.at ? now - hit.at : Number.POSITIVE_INFINITY;
+  const since = refreshing.get(campaignId);
+  const othersReading = since !== undefined && now >= since && now - since < REFRESH_GRACE_MS;
+  if (hit && (age < maxAgeMs || (othersReading && age < maxAgeMs + REFRESH_GRACE_MS))) {
+    return hit.snapshot && stateFor(hit.snapshot, number, networkHash, now, overlapMs);
   }
-  const snapshot = await read;
-  return snapshot && stateFor(snapshot, number, networkHash, now, overlapMs);
+  if (maxAgeMs > 0) refreshing.set(campaignId, now);
+  try {
+    const snapshot = await readLikeSnapshot(db, campaignId, now);
+    const latest = cache.get(campaignId);
+    if (maxAgeMs > 0 && (!latest || latest.at <= now)) cache.set(campaignId, { at: now, snapshot });
+    return snapshot && stateFor(snapshot, number, networkHash, now, overlapMs);
+  } finally {
+    // A failed read is not kept: the next like reads again.
+    if (refreshing.get(campaignId) === now) refreshing.delete(campaignId);
+  }
 }
 
 /** Forgets what this isolate read about a campaign (its organizer just changed it here). */
 export function forgetLikeState(campaignId: number): void {
   cache.delete(campaignId);
+  refreshing.delete(campaignId);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/client";
 import { HOT_FLOOR } from "../../../src/db/queries/like-hot";
 import {
   campaignsToFlush,
@@ -7,6 +8,7 @@ import {
   likeState,
   noteOwnLike,
   ownCountedSince,
+  REFRESH_GRACE_MS,
   readLikeSnapshot,
   stateFor,
 } from "../../../src/db/queries/like-state";
@@ -190,6 +192,40 @@ describe("the like path's snapshot of a campaign", () => {
     // With no reuse (the tests' LIKE_STATE_CACHE_MS=0) every like reads.
     await env.DB.prepare("UPDATE campaigns SET paused = 0 WHERE id = ?").bind(c.id).run();
     expect((await likeState(db(), c.id, 2, "net-3", now + 1001, 0))?.paused).toBe(0);
+  });
+
+  it("never makes a like wait for another request's read, which may never finish", async () => {
+    // A Worker request is cancelled when its client goes away, and the read it started then never
+    // settles: a like waiting on that read would hang until the runtime answered it with a 500.
+    const c = await makeCampaign({ count: 2 });
+    const now = Date.now();
+    const stuck = {
+      $client: {
+        prepare: (sql: string) => env.DB.prepare(sql),
+        batch: () => new Promise(() => {}),
+      },
+    } as unknown as Database;
+    const settles = <T>(p: Promise<T>) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, no) => setTimeout(() => no(new Error("hangs")), 500)),
+      ]);
+
+    // Cold: the first like's read never finishes; the next reads for itself.
+    forgetLikeState(c.id);
+    void likeState(stuck, c.id, 1, "net-1", now, 1000);
+    expect((await settles(likeState(db(), c.id, 1, "net-2", now, 1000)))?.paused).toBe(0);
+
+    // Warm: the like that refreshes the expired snapshot never finishes; the likes meanwhile
+    // keep the last snapshot, for REFRESH_GRACE_MS, then one of them reads a new one.
+    await env.DB.prepare("UPDATE campaigns SET paused = 1 WHERE id = ?").bind(c.id).run();
+    void likeState(stuck, c.id, 1, "net-1", now + 1000, 1000);
+    const meanwhile = now + 1000 + REFRESH_GRACE_MS - 1;
+    expect((await settles(likeState(db(), c.id, 2, "net-3", meanwhile, 1000)))?.paused).toBe(0);
+    const after = now + 1000 + REFRESH_GRACE_MS;
+    expect((await settles(likeState(db(), c.id, 2, "net-4", after, 1000)))?.paused).toBe(1);
+    // Once a read finishes, its snapshot is the one kept.
+    expect((await settles(likeState(stuck, c.id, 2, "net-5", after + 999, 1000)))?.paused).toBe(1);
   });
 });
 
