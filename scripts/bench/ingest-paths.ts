@@ -135,7 +135,19 @@ export interface IngestReport {
    * Information, not a target: the same bare write behind one call of the flood guard (the Rate
    * Limiting binding every like consults first), and the sharded like's rps over it.
    */
-  guarded: { rps: number; cpuMsPerRequest: number; ratio: number; rounds: number[] };
+  guarded: {
+    rps: number;
+    cpuMsPerRequest: number;
+    ratio: number;
+    /**
+     * The guarded write's rps over the bare write's, same run: the most the like's `ratio` could
+     * be here if the like did nothing but that guard call and one write (it does more: the voter's
+     * shard, its transaction, the cookie and hashes). Under 0.8, the target cannot be met on this
+     * runtime while the like consults the guard DESIGN §5 requires.
+     */
+    ceiling: number;
+    rounds: number[];
+  };
   flushes: FlushStats;
   /** The extra load whose CPU window includes the barrier (cpuMsPerLike). */
   cpuRun: { likes: number; rps: number };
@@ -170,6 +182,7 @@ export function ingestLines(ingest: IngestReport, met: (name: string) => boolean
     `ingest (issue 16), bench-1m sharded over ${ingest.shards} LikeShards vs bench-direct (one D1 transaction per like):`,
     `  sharded like ${f(ingest.rps)} rps, ratio to the bare D1 write ${f(ingest.ratio, 2)} (target ≥ ${INGEST_TARGETS.likeRatio}: ${mark("ingest: sharded like ratio")}); ${f(ingest.cpuMsPerLike, 2)} ms workerd CPU per like, flushes included (${f(ingest.cpuRun.likes)} likes, then the barrier)`,
     `  the bare write behind the flood guard's one limiter call (info): ${f(ingest.guarded.rps)} rps, ${f(ingest.guarded.cpuMsPerRequest, 2)} ms CPU/req; the sharded like is ${f(ingest.guarded.ratio, 2)} of it`,
+    `  so no like that calls the guard can pass ${f(ingest.guarded.ceiling, 2)} of the bare write here (the guarded write's own ratio: the target's ceiling on this runtime)`,
     `  direct like  ${f(ingest.direct.rps)} rps, ratio ${f(ingest.direct.ratio, 2)}, ${f(ingest.direct.cpuMsPerRequest, 2)} ms CPU/req, p99 ${f(ingest.direct.p99Ms)} ms`,
     `  D1: ${f(fl.batches)} write batches (${f(fl.flushes)} shard flushes) for ${f(fl.flushedLikes)} likes = ${f(ingest.d1BatchesPer1000Likes, 1)} per 1,000 likes (target ≤ ${INGEST_TARGETS.d1BatchesPer1000Likes}: ${mark("ingest: D1 batches / 1,000 likes (≤)")}); median ${f(fl.likesPerFlushMedian)} likes per flush`,
     `  flush lag (oldest like's 201 → its flush's D1 batch): p50 ${f(fl.lagP50Ms)} ms, p99 ${f(fl.lagP99Ms)} ms (target ≤ ${INGEST_TARGETS.flushLagP99Ms}: ${mark("ingest: flush lag p99 ms (≤)")}), max ${f(fl.lagMaxMs)} ms`,

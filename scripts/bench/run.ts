@@ -471,6 +471,7 @@ async function main(): Promise<number> {
         rps: likeGuarded.rps,
         cpuMsPerRequest: likeGuarded.cpuMsPerRequest,
         ratio: likeGuarded.rps > 0 ? like.rps / likeGuarded.rps : Number.NaN,
+        ceiling: likeBaseline.rps > 0 ? likeGuarded.rps / likeBaseline.rps : Number.NaN,
         rounds: likeGuarded.rounds,
       },
       flushes,
