@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { randomId, voterHash } from "../domain/identity";
 import type { AppEnv } from "../types";
@@ -71,3 +72,22 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
   });
   await next();
 });
+
+/**
+ * The key the voter's likes are sharded by (shards/barrier.ts `shardIndex`), from the cookies the
+ * request carries, issuing none: the WeChat identity at a wechat-mode campaign (when signed in),
+ * else the voter cookie's hash, as shards/shard-like.ts chooses. Null without a valid cookie.
+ */
+export async function carriedVoterKey(
+  c: Context,
+  identityMode: "cookie" | "wechat",
+): Promise<string | null> {
+  const secret = c.env.SESSION_SECRET as string | undefined;
+  if (!secret) return null;
+  if (identityMode === "wechat") {
+    const wechat = await readWeChatIdentity(c, secret);
+    if (wechat) return wechat;
+  }
+  const parsed = parseVoterCookie(await readSignedCookie(c, secret, VOTER_COOKIE));
+  return parsed ? voterHash(secret, parsed.id) : null;
+}

@@ -106,7 +106,8 @@ export const PUBLIC_OPERATIONS: OperationDocs = {
       200: ok("Whether the like is counted, held or voided (and why).", Receipt),
       404: err("No such campaign or receipt.", "campaign_not_found", "receipt_not_found"),
       429: err(
-        "Too many lookups of codes D1 does not know from one network (each reads every shard).",
+        "Too many lookups of codes D1 does not know from one network (each reads every shard); " +
+          "never for the voter's own like, found in the shard of the cookie the request carries.",
         "rate_limited",
       ),
     },

@@ -87,6 +87,20 @@ export async function receiptInShards(
   return found.find((r) => r !== null) ?? null;
 }
 
+/**
+ * A like still in the shard of the voter whose key is given (middleware/voter.ts
+ * `carriedVoterKey`): one shard's read, where the voter's own likes all are.
+ */
+export function receiptInVoterShard(
+  env: Pick<CloudflareBindings, "LIKE_SHARDS">,
+  campaignId: number,
+  shards: number,
+  voterKey: string,
+  code: string,
+): Promise<ShardReceipt | null> {
+  return shardStub(env, shardName(campaignId, shardIndex(voterKey, shards))).receipt(code);
+}
+
 /** Every shard's statistics, without flushing. */
 function shardStats(
   env: Pick<CloudflareBindings, "LIKE_SHARDS">,

@@ -3,8 +3,8 @@ import * as v from "valibot";
 import { findReceipt, pendingReceipt } from "../../db/queries/like-reads";
 import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
-import { clientIp } from "../../middleware/voter";
-import { receiptInShards } from "../../shards/barrier";
+import { carriedVoterKey, clientIp } from "../../middleware/voter";
+import { receiptInShards, receiptInVoterShard } from "../../shards/barrier";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
 import { requireCampaign } from "../shared/campaign";
@@ -50,10 +50,18 @@ export const receiptsApi = new Hono<AppEnv>().get(
     if (!row && campaign.ingest === "sharded") {
       // A like acknowledged a moment ago may still be in its shard (issue 16): ask the shards (a
       // read; a made-up code flushes nothing), then D1 again, where a flush may just have put it.
-      // That costs a read of every shard, so a network's misses have the flood guard's budget; a
-      // code D1 knows (every like ~1 s after its 201) never reaches this line.
-      await guardShardLookup(c.env, c.req.raw.headers);
-      const inShard = await receiptInShards(c.env, campaign.id, campaign.shards, code);
+      // The voter's own like (the page that showed the code links here) is in their shard: one
+      // read, like a direct campaign's miss. Asking every shard costs N reads, so a network's
+      // misses there have the flood guard's budget; a code D1 knows (every like ~1 s after its
+      // 201) never reaches this line.
+      const voterKey = await carriedVoterKey(c, campaign.identityMode);
+      let inShard = voterKey
+        ? await receiptInVoterShard(c.env, campaign.id, campaign.shards, voterKey, code)
+        : null;
+      if (!inShard) {
+        await guardShardLookup(c.env, c.req.raw.headers);
+        inShard = await receiptInShards(c.env, campaign.id, campaign.shards, code);
+      }
       if (inShard) row = await pendingReceipt(c.var.db, campaign.id, inShard);
     }
     if (!row) throw new ApiError(404, "receipt_not_found", notFound);

@@ -1,5 +1,17 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, insertLikes, like, makeCampaign, voterCookie } from "../../helpers";
+import { voterHash } from "../../../src/domain/identity";
+import { parseVoterCookie } from "../../../src/middleware/voter";
+import { shardIndex } from "../../../src/shards/barrier";
+import {
+  call,
+  holdFlushes,
+  insertLikes,
+  like,
+  makeCampaign,
+  newVoter,
+  voterCookie,
+} from "../../helpers";
 import { asCall, json } from "../admin/admin-helpers";
 
 describe("GET /api/campaigns/:slug/receipts/:code", () => {
@@ -98,5 +110,59 @@ describe("GET /api/campaigns/:slug/receipts/:code", () => {
     expect(
       (await call(`/api/campaigns/${direct.slug}/receipts/ZZ99-0000-0000`, neighbour)).status,
     ).toBe(404);
+  }, 60_000);
+
+  it("finds a voter's own like still in their shard with one read, even where the guard stopped the network", async () => {
+    const c = await makeCampaign({ shards: 4 });
+    await holdFlushes(c, 4);
+    const liked = await like(c.slug, 1, { ip: "192.0.2.60" });
+    const { receipt } = await liked.json<{ receipt: string }>();
+    const cookie = voterCookie(liked);
+    // Another voter whose likes live in another shard.
+    const shardOf = async (voter: string) => {
+      const value = decodeURIComponent(voter.split("=")[1] ?? "");
+      const id = parseVoterCookie(value.slice(0, value.lastIndexOf(".")))?.id ?? "";
+      return shardIndex(await voterHash(env.SESSION_SECRET, id), 4);
+    };
+    let other = await newVoter(c.slug, 2, "192.0.2.70");
+    for (let i = 71; (await shardOf(other)) === (await shardOf(cookie)); i++) {
+      other = await newVoter(c.slug, 2, `192.0.2.${i}`);
+    }
+    const from = (ip: string, extra: Record<string, string> = {}) => ({
+      headers: { "CF-Connecting-IP": ip, ...extra },
+    });
+    // The office's network has spent the guard's budget on lookups of codes nobody holds.
+    let limited = false;
+    for (let i = 0; i < 700 && !limited; i++) {
+      const code = `YY${String(i % 100).padStart(2, "0")}-${String(i).padStart(4, "0").slice(-4)}-0000`;
+      limited =
+        (await call(`/api/campaigns/${c.slug}/receipts/${code}`, from("192.0.2.61"))).status ===
+        429;
+    }
+    expect(limited).toBe(true);
+    // The voter who liked finds their like, still pending in their shard…
+    const own = await call(
+      `/api/campaigns/${c.slug}/receipts/${receipt}`,
+      from("192.0.2.62", { cookie }),
+    );
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ receipt, status: "counted", number: 1 });
+    const ledger = await env.DB.prepare("SELECT COUNT(*) AS n FROM likes WHERE campaign_id = ?")
+      .bind(c.id)
+      .first<{ n: number }>();
+    expect(ledger?.n).toBe(0);
+    // …while the same code asked without that cookie, or with another voter's, needs every shard
+    // and so the guard, which has stopped this network.
+    for (const extra of [{}, { cookie: other }] as Record<string, string>[]) {
+      const res = await call(
+        `/api/campaigns/${c.slug}/receipts/${receipt}`,
+        from("192.0.2.63", extra),
+      );
+      expect(res.status).toBe(429);
+    }
+    // From a network the guard has not stopped, anyone finds it across the shards.
+    expect(
+      (await call(`/api/campaigns/${c.slug}/receipts/${receipt}`, from("203.0.113.150"))).status,
+    ).toBe(200);
   }, 60_000);
 });
