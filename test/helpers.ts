@@ -232,17 +232,20 @@ export async function insertLikes(
     voter?: string;
     network?: string;
     at?: number;
+    receipt?: string;
   }[],
 ): Promise<{ id: number; receipt: string }[]> {
   const out: { id: number; receipt: string }[] = [];
   for (let i = 0; i < rows.length; i += 50) {
     const batch = rows.slice(i, i + 50).map((r) => {
       ledgerSerial++;
-      const receipt = `T${String(ledgerSerial).padStart(3, "0").slice(-3)}-${Math.random()
-        .toString(36)
-        .slice(2, 6)
-        .toUpperCase()
-        .padEnd(4, "X")}-${String(campaignId).padStart(4, "0").slice(-4)}`;
+      const receipt =
+        r.receipt ??
+        `T${String(ledgerSerial).padStart(3, "0").slice(-3)}-${Math.random()
+          .toString(36)
+          .slice(2, 6)
+          .toUpperCase()
+          .padEnd(4, "X")}-${String(campaignId).padStart(4, "0").slice(-4)}`;
       return env.DB.prepare(
         `INSERT INTO likes (campaign_id, nominee_id, voter_hash, ip_hash, ip_prefix_hash, day, slot,
                             created_at, status, void_reason, voided_by, voided_at, receipt)

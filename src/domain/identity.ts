@@ -67,3 +67,24 @@ export function receiptCode(): string {
   const chars = [...b].map((x) => RECEIPT_ALPHABET[x & 31]).join("");
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
+
+/** Letters read for digits in a receipt code as people type them (Crockford's base 32). */
+const LOOKALIKES: Record<string, string> = { O: "0", I: "1", L: "1" };
+
+/**
+ * The codes a voter may have meant by what they typed, in the canonical XXXX-XXXX-XXXX form, as
+ * typed first: any case, full-width characters (a Chinese keyboard), spaces or dashes anywhere
+ * or none. Then, if it differs, the same with O, I and L read as 0, 1 and 1 (the codes never use
+ * those letters). Empty when it cannot be a code (not 12 letters and digits).
+ */
+export function receiptCodeCandidates(typed: string): string[] {
+  const chars = typed
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—―_.·]/g, "");
+  if (!/^[0-9A-Z]{12}$/.test(chars)) return [];
+  const form = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8, 12)}`;
+  const asTyped = form(chars);
+  const read = form(chars.replace(/[OIL]/g, (ch) => LOOKALIKES[ch] ?? ch));
+  return read === asTyped ? [asTyped] : [asTyped, read];
+}

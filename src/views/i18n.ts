@@ -73,7 +73,31 @@ const zh = {
     `已记录，待核验：此刻来自同一网络或为TA点赞的人异常多，这一票经主办方核验后计入${
       remaining === null ? "。" : `。今日还可点赞 ${remaining} 次`
     }`,
-  receiptNote: (code: string) => `点赞凭证：${code}（可凭此核查是否计入）`,
+  receiptNote: (code: string) => `点赞凭证：${code}`,
+  receiptCheck: "查询是否计入",
+  receipt: {
+    title: "查询点赞凭证",
+    intro: "点赞成功后，页面上会显示一个点赞凭证号。凭它可以查到这一票是否已计入，或被核减的原因。",
+    label: "点赞凭证号",
+    hint: "12 位字母和数字，形如 8DEM-EQ8C-3766；大小写、空格和短横线都可以不管。",
+    submit: "查询",
+    result: "查询结果",
+    status: { counted: "已计入", held: "已记录，待核验", voided: "已核减" },
+    statusNote: {
+      counted: "这一票已计入公开票数。",
+      held: "点赞时来自同一网络或为这位候选人点赞的人异常多，这一票已经记录，经主办方核验后计入。",
+      voided: "主办方核查后核减了这一票，不计入票数。",
+    },
+    nominee: "点赞对象",
+    likedAt: "点赞时间",
+    voidReason: "核减原因",
+    voidedAt: "核减时间",
+    notFound: (code: string) =>
+      `没有找到凭证号 ${code}。请核对后再查：点赞成功约一秒后即可查到；凭证只能在点赞的这个评选活动里查询。`,
+    malformed: "凭证号的格式不对：应为 12 位字母和数字，形如 8DEM-EQ8C-3766。",
+    rateLimited: "这个网络查询得太频繁了，请一分钟后再试。",
+    privacy: "查询只显示这一票的状态，不显示是谁投的。",
+  },
   sending: "正在提交…",
   retrying: "网络不稳，正在重试…",
   verifying: "同一网络点赞的人较多，正在进行安全验证（几秒钟）…",
@@ -191,7 +215,32 @@ const en: Messages = {
     `Recorded, pending review: unusually many likes are coming from your network or for this nominee right now, so the organizer checks this one before it counts.${
       remaining === null ? "" : ` ${remaining} like${remaining === 1 ? "" : "s"} left today.`
     }`,
-  receiptNote: (code) => `Receipt: ${code} (to check later that it counted)`,
+  receiptNote: (code) => `Receipt: ${code}`,
+  receiptCheck: "Check that it counted",
+  receipt: {
+    title: "Check a like receipt",
+    intro:
+      "After a like, the page shows a receipt code. With it you can see whether that like was counted, or why it was voided.",
+    label: "Receipt code",
+    hint: "12 letters and digits, like 8DEM-EQ8C-3766; case, spaces and dashes do not matter.",
+    submit: "Check",
+    result: "Result",
+    status: { counted: "Counted", held: "Recorded, awaiting review", voided: "Voided" },
+    statusNote: {
+      counted: "This like is in the public count.",
+      held: "Unusually many likes came from the same network or for this nominee at the time: the like is recorded and counts once the organizer has reviewed it.",
+      voided: "The organizer reviewed this like and voided it: it does not count.",
+    },
+    nominee: "Liked",
+    likedAt: "Liked at",
+    voidReason: "Reason",
+    voidedAt: "Voided at",
+    notFound: (code) =>
+      `No like has the receipt ${code}. Check the code: a like can be found about a second after it was given, and only in the campaign it was given in.`,
+    malformed: "That is not a receipt code: it has 12 letters and digits, like 8DEM-EQ8C-3766.",
+    rateLimited: "Too many lookups from this network; please try again in a minute.",
+    privacy: "The answer shows this like's status only, never who cast it.",
+  },
   sending: "Sending…",
   retrying: "Weak network, retrying…",
   verifying: "Many likes from your network right now: a quick browser check (a few seconds)…",

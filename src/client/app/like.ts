@@ -187,7 +187,11 @@ export function setupLike(): void {
               : m.feedbackUnlimited
             : fill(held ? m.heldFeedback : m.feedback, { n: left });
         if (body.receipt && receiptEl) {
-          receiptEl.textContent = fill(m.receipt, { code: body.receipt });
+          const code = $<HTMLElement>(".like-receipt-code", receiptEl);
+          if (code) code.textContent = fill(m.receipt, { code: body.receipt });
+          const check = $<HTMLAnchorElement>("a", receiptEl);
+          if (check)
+            check.href = `/c/${box.dataset.slug}/receipt?code=${encodeURIComponent(body.receipt)}`;
           receiptEl.hidden = false;
         }
       } else {

@@ -18,7 +18,7 @@ export function privatePage(c: Context<AppEnv>): void {
 }
 
 /** Renders a full page with its doctype (c.html adds none). */
-export function renderPage(c: Context<AppEnv>, page: JSX.Element, status: 200 | 404 = 200) {
+export function renderPage(c: Context<AppEnv>, page: JSX.Element, status: 200 | 404 | 429 = 200) {
   privatePage(c);
   return c.html(`<!doctype html>${String(page)}`, status);
 }

@@ -1,5 +1,6 @@
 import type { CampaignStatus } from "../../domain/campaign-status";
 import type { Messages } from "../i18n";
+import { receiptPath } from "../pages/receipt-page";
 
 export interface LikeBoxProps {
   m: Messages;
@@ -78,7 +79,10 @@ export function LikeBox(p: LikeBoxProps) {
         {feedback}
       </p>
       <p class="like-receipt" hidden={!p.outcome?.receipt}>
-        {p.outcome?.receipt ? m.receiptNote(p.outcome.receipt) : ""}
+        <span class="like-receipt-code">
+          {p.outcome?.receipt ? m.receiptNote(p.outcome.receipt) : ""}
+        </span>{" "}
+        <a href={receiptPath(p.slug, p.outcome?.receipt)}>{m.receiptCheck}</a>
       </p>
     </section>
   );

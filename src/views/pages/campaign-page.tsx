@@ -9,6 +9,7 @@ import { PublicNotice } from "../components/public-notice";
 import { RecognitionWall, type WallProps } from "../components/recognition-wall";
 import type { Messages } from "../i18n";
 import { Layout } from "../layout";
+import { receiptPath } from "./receipt-page";
 
 export interface CampaignPageProps {
   campaign: Campaign;
@@ -89,9 +90,12 @@ export function CampaignPage(p: CampaignPageProps) {
           {m.rulesDayNote(c.timeZone)}
         </p>
         {p.showLikes && <p class="total">{m.totalLikes(p.totalLikes)}</p>}
-        <p>
+        <p class="actions">
           <a class="button secondary" href={`/c/${c.slug}/results`}>
             {m.viewResults}
+          </a>{" "}
+          <a class="button secondary" href={receiptPath(c.slug)}>
+            {m.receipt.title}
           </a>
         </p>
       </section>
