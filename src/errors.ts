@@ -54,3 +54,18 @@ export function codeForStatus(status: number): string {
       return status >= 500 ? "internal_error" : "bad_request";
   }
 }
+
+/**
+ * A Durable Object (a like's shard, a campaign's flusher) that Cloudflare reports overloaded or
+ * briefly unreachable: its error carries `.overloaded` or `.retryable` (Durable Objects' error
+ * handling). Not a bug: the request is answered 503 `temporarily_unavailable` with Retry-After
+ * (longer when overloaded: retrying at once adds to the load), and a like sent again with its
+ * Idempotency-Key is counted once. Null for any other error.
+ */
+export function transientOutage(err: unknown): { retryAfter: number } | null {
+  if (typeof err !== "object" || err === null) return null;
+  const flags = err as { overloaded?: unknown; retryable?: unknown };
+  if (flags.overloaded === true) return { retryAfter: 5 };
+  if (flags.retryable === true) return { retryAfter: 1 };
+  return null;
+}

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { BODY_BYTES } from "./domain/body-limits";
-import { ApiError, codeForStatus, errorBody } from "./errors";
+import { ApiError, codeForStatus, errorBody, transientOutage } from "./errors";
 import { refuseCrossSite } from "./middleware/cross-site";
 import { database } from "./middleware/db";
 import { requireOrganizer } from "./middleware/organizer-auth";
@@ -143,7 +143,16 @@ app.onError((err, c) => {
     code = codeForStatus(status);
     message = status >= 500 ? message : err.message || code;
   } else {
-    console.error(`${c.req.method} ${c.req.path}:`, err);
+    const outage = transientOutage(err);
+    if (outage) {
+      status = 503;
+      code = "temporarily_unavailable";
+      message = "Too many requests at this moment; please try again in a few seconds.";
+      headers = { "Retry-After": String(outage.retryAfter) };
+      console.warn(`${c.req.method} ${c.req.path}: 503`, err);
+    } else {
+      console.error(`${c.req.method} ${c.req.path}:`, err);
+    }
   }
   if (isApi(c.req.path)) {
     return c.json(errorBody(code, message, extra), status as 400, headers);
@@ -156,7 +165,7 @@ app.onError((err, c) => {
     ) : (
       <MessagePage
         title={m.errorTitle}
-        body={status < 500 ? `${m.errorBody} (${code})` : m.errorBody}
+        body={status === 503 ? m.busyBody : status < 500 ? `${m.errorBody} (${code})` : m.errorBody}
         prefs={prefs}
         url={c.req.url}
       />

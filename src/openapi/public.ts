@@ -82,6 +82,11 @@ export const PUBLIC_OPERATIONS: OperationDocs = {
         "daily_quota_exhausted",
         "rate_limited",
       ),
+      503: err(
+        "The voter's shard is overloaded or briefly unreachable: send again after `Retry-After`, " +
+          "with the same Idempotency-Key.",
+        "temporarily_unavailable",
+      ),
     },
   },
   "GET /api/campaigns/:slug/results": {

@@ -116,6 +116,7 @@ const zh = {
       "同一网络点赞的人较多，需要浏览器完成一次安全验证：请开启 JavaScript（或换用微信、手机浏览器）后再点一次。",
     wechat_identity_required:
       "本次评选一个微信号算一位投票人：请在微信中打开本页，确认身份后再点赞。",
+    temporarily_unavailable: "此刻点赞的人太多，系统正忙，请过几秒再点一次。",
     unknown: "点赞没有成功，请稍后重试。",
   } as Record<string, string>,
   share: "分享",
@@ -145,6 +146,7 @@ const zh = {
   notFoundBody: "您访问的页面不存在，可能链接有误或已被删除。",
   errorTitle: "出错了",
   errorBody: "请稍后再试。",
+  busyBody: "此刻访问的人太多，系统正忙，请过几秒再试。",
   backHome: "返回首页",
   footer: "本站不要求关注公众号，也不收取任何费用。",
 };
@@ -259,6 +261,8 @@ const en: Messages = {
       "Many likes are coming from your network, so a quick browser check is needed: please turn on JavaScript and tap again.",
     wechat_identity_required:
       "In this campaign one WeChat account is one voter: open this page in WeChat, confirm, then like again.",
+    temporarily_unavailable:
+      "Very many people are liking right now and the system is busy: please tap again in a few seconds.",
     unknown: "The like did not go through; please try again.",
   },
   share: "Share",
@@ -289,6 +293,7 @@ const en: Messages = {
   notFoundBody: "This page does not exist; the link may be wrong or the page removed.",
   errorTitle: "Something went wrong",
   errorBody: "Please try again later.",
+  busyBody: "Very many people are here at this moment: please try again in a few seconds.",
   backHome: "Back to home",
   footer: "This site never asks you to follow an account or pay anything.",
 };

@@ -86,12 +86,16 @@ async function sendLike(
 ): Promise<{ status: number; body: LikeAnswer }> {
   const key = uuid();
   let lastError: unknown;
+  /** The last server error (5xx): after the retries its code says what went wrong, not "offline". */
+  let lastFailure: { status: number; body: LikeAnswer } | null = null;
   let proof: Record<string, string> = {};
   let proofs = 0;
+  /** What the server asked to wait before the next try (Retry-After of a 503), in ms. */
+  let asked = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     if (attempt > 0) {
       onRetry();
-      await sleep(600 * 2 ** attempt);
+      await sleep(Math.max(600 * 2 ** attempt, Math.min(asked, 10_000)));
     }
     try {
       const res = await fetch(url, {
@@ -100,7 +104,14 @@ async function sendLike(
         headers: { "Idempotency-Key": key, "Content-Type": "application/json" },
         body: JSON.stringify(proof),
       });
-      if (res.status >= 500) continue;
+      if (res.status >= 500) {
+        asked = Number(res.headers.get("Retry-After")) * 1000 || 0;
+        lastFailure = {
+          status: res.status,
+          body: (await res.json().catch(() => ({}))) as LikeAnswer,
+        };
+        continue;
+      }
       const body = (await res.json().catch(() => ({}))) as LikeAnswer;
       // Busy network: the server asks for a proof of work before counting. Solve it and resend
       // (same key), at most a few times.
@@ -127,6 +138,7 @@ async function sendLike(
       lastError = e;
     }
   }
+  if (lastFailure) return lastFailure;
   throw lastError ?? new Error("offline");
 }
 
