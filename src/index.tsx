@@ -165,7 +165,7 @@ app.onError((err, c) => {
     ) : (
       <MessagePage
         title={m.errorTitle}
-        body={status === 503 ? m.busyBody : status < 500 ? `${m.errorBody} (${code})` : m.errorBody}
+        body={status === 503 ? m.busyBody : (m.errorByStatus[status] ?? m.errorBody)}
         prefs={prefs}
         url={c.req.url}
       />

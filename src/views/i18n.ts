@@ -147,6 +147,18 @@ const zh = {
   errorTitle: "出错了",
   errorBody: "请稍后再试。",
   busyBody: "此刻访问的人太多，系统正忙，请过几秒再试。",
+  /** The error page's sentence by HTTP status: the code itself (English) never shows. */
+  errorByStatus: {
+    400: "提交的内容有误，请返回检查后再试。",
+    401: "请先登录。",
+    403: "这个操作不被允许：请从本站的页面进行操作，或确认账号有相应权限。",
+    405: "不支持这种访问方式，请从本站的页面进入。",
+    409: "这项操作与当前状态冲突，请刷新页面后再试。",
+    410: "这个链接已经失效，请向主办方索取新的链接。",
+    413: "提交的内容太大了，请删减后再试。",
+    415: "提交的格式不受支持。",
+    429: "操作太频繁了，请稍等一分钟再试。",
+  } as Record<number, string>,
   backHome: "返回首页",
   footer: "本站不要求关注公众号，也不收取任何费用。",
 };
@@ -294,6 +306,17 @@ const en: Messages = {
   errorTitle: "Something went wrong",
   errorBody: "Please try again later.",
   busyBody: "Very many people are here at this moment: please try again in a few seconds.",
+  errorByStatus: {
+    400: "Something in what was sent is not right: go back, check it and try again.",
+    401: "Please sign in first.",
+    403: "This is not allowed: use this site's own pages, or an account with the right role.",
+    405: "This page cannot be reached that way: start from this site's own pages.",
+    409: "This conflicts with the current state: reload the page and try again.",
+    410: "This link has expired: ask the organizer for a new one.",
+    413: "What was sent is too large: shorten it and try again.",
+    415: "That format is not supported.",
+    429: "Too many attempts: please wait a minute and try again.",
+  },
   backHome: "Back to home",
   footer: "This site never asks you to follow an account or pay anything.",
 };

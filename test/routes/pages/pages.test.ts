@@ -162,6 +162,10 @@ describe("public pages", () => {
       },
     });
     expect(res.status).toBe(403);
+    // Said in Chinese, without the English code (cross_site).
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(await res.text())?.[1] ?? "";
+    expect(main).toContain("这个操作不被允许");
+    expect(main).not.toContain("cross_site");
     expect((await reconcile(c.id))[0]?.counted).toBe(0);
   });
 
