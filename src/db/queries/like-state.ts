@@ -92,20 +92,32 @@ const rateKey = {
 };
 
 /**
- * Per campaign: the last snapshot read and when. Only a read that has finished is kept: a read
- * still in flight belongs to the request that started it and is never handed to another one. A
- * Worker request is cancelled when its client goes away (a phone losing its signal), and I/O it
- * started then never settles, so every like waiting on its promise would hang until the runtime
- * gave it a 500 ("the script will never generate a response"). See docs/scaling.md.
+ * Per campaign: the last snapshot read and when. Only a read that has finished is kept as a
+ * snapshot. A Worker request is cancelled when its client goes away (a phone losing its signal),
+ * and I/O it started then never settles: a like that awaited that read without a bound would hang
+ * until the runtime gave it a 500 ("the script will never generate a response"). docs/scaling.md.
  */
 const cache = new Map<number, { at: number; snapshot: LikeSnapshot | null }>();
-/** Per campaign: when the request refreshing its snapshot started (the others keep the last one). */
-const refreshing = new Map<number, number>();
+/** Per campaign: the read one request has under way, and when it started. */
+const reading = new Map<number, { since: number; read: Promise<LikeSnapshot | null> }>();
 /**
- * How long the other likes keep using the last snapshot while one request reads a new one; past
- * it (the reader was cancelled, or D1 is slow) the next like reads for itself.
+ * How long other likes rely on a read another request has under way: with a last snapshot they
+ * keep it meanwhile; without one (a new isolate) they await that read, but no longer than this.
+ * Past it (that request was cancelled, or D1 is slow) a like reads for itself.
  */
 export const REFRESH_GRACE_MS = 500;
+
+const TIMED_OUT = Symbol("timed out");
+
+/** The read, or TIMED_OUT after `ms` (or if it fails): a bounded wait on another request's I/O. */
+function within<T>(read: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, ms));
+  });
+  const settled = read.catch((): typeof TIMED_OUT => TIMED_OUT);
+  return Promise.race<T | typeof TIMED_OUT>([settled, late]).finally(() => clearTimeout(timer));
+}
 
 /** The campaign as D1 has it now: one batch of four reads. Null for no campaign or a draft. */
 export async function readLikeSnapshot(
@@ -272,8 +284,8 @@ export function stateFor(
  * The state for a like of nominee `number` from network `networkHash`: from this isolate's
  * snapshot of the campaign when it is under `maxAgeMs` old, else from a fresh one. One like reads
  * the fresh one; the likes that arrive meanwhile keep the last snapshot for up to
- * `REFRESH_GRACE_MS` more (its own likes since are counted on top of it, stateFor), and never wait
- * for another request's read.
+ * `REFRESH_GRACE_MS` more (their own likes since are counted on top of it, stateFor), or, when
+ * there is none yet, share that read for at most as long; then they read for themselves.
  */
 export async function likeState(
   db: Database,
@@ -284,29 +296,35 @@ export async function likeState(
   maxAgeMs: number,
   overlapMs = 0,
 ): Promise<LikeCampaignState | null> {
+  const view = (snapshot: LikeSnapshot | null) =>
+    snapshot && stateFor(snapshot, number, networkHash, now, overlapMs);
   const hit = maxAgeMs > 0 ? cache.get(campaignId) : undefined;
   const age = hit && now >= hit.at ? now - hit.at : Number.POSITIVE_INFINITY;
-  const since = refreshing.get(campaignId);
-  const othersReading = since !== undefined && now >= since && now - since < REFRESH_GRACE_MS;
-  if (hit && (age < maxAgeMs || (othersReading && age < maxAgeMs + REFRESH_GRACE_MS))) {
-    return hit.snapshot && stateFor(hit.snapshot, number, networkHash, now, overlapMs);
+  if (hit && age < maxAgeMs) return view(hit.snapshot);
+  const other = maxAgeMs > 0 ? reading.get(campaignId) : undefined;
+  const left = other && now >= other.since ? REFRESH_GRACE_MS - (now - other.since) : 0;
+  if (other && left > 0) {
+    if (hit && age < maxAgeMs + REFRESH_GRACE_MS) return view(hit.snapshot);
+    const shared = await within(other.read, left);
+    if (shared !== TIMED_OUT) return view(shared);
   }
-  if (maxAgeMs > 0) refreshing.set(campaignId, now);
+  const read = readLikeSnapshot(db, campaignId, now);
+  if (maxAgeMs > 0) reading.set(campaignId, { since: now, read });
   try {
-    const snapshot = await readLikeSnapshot(db, campaignId, now);
+    const snapshot = await read;
     const latest = cache.get(campaignId);
     if (maxAgeMs > 0 && (!latest || latest.at <= now)) cache.set(campaignId, { at: now, snapshot });
-    return snapshot && stateFor(snapshot, number, networkHash, now, overlapMs);
+    return view(snapshot);
   } finally {
     // A failed read is not kept: the next like reads again.
-    if (refreshing.get(campaignId) === now) refreshing.delete(campaignId);
+    if (reading.get(campaignId)?.read === read) reading.delete(campaignId);
   }
 }
 
 /** Forgets what this isolate read about a campaign (its organizer just changed it here). */
 export function forgetLikeState(campaignId: number): void {
   cache.delete(campaignId);
-  refreshing.delete(campaignId);
+  reading.delete(campaignId);
 }
 
 /**
