@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { randomId, voterHash } from "../domain/identity";
+import { voterShardKey } from "../shards/barrier";
 import type { AppEnv } from "../types";
 import { readSignedCookie, writeSignedCookie } from "./signed-cookie";
 import { readWeChatIdentity } from "./wechat-identity";
@@ -74,9 +75,8 @@ export const identifyVoter = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The key the voter's likes are sharded by (shards/barrier.ts `shardIndex`), from the cookies the
- * request carries, issuing none: the WeChat identity at a wechat-mode campaign (when signed in),
- * else the voter cookie's hash, as shards/shard-like.ts chooses. Null without a valid cookie.
+ * The key the voter's likes are sharded by (shards/barrier.ts `voterShardKey`), from the cookies
+ * the request carries, issuing none. Null without a valid cookie.
  */
 export async function carriedVoterKey(
   c: Context,
@@ -84,10 +84,8 @@ export async function carriedVoterKey(
 ): Promise<string | null> {
   const secret = c.env.SESSION_SECRET as string | undefined;
   if (!secret) return null;
-  if (identityMode === "wechat") {
-    const wechat = await readWeChatIdentity(c, secret);
-    if (wechat) return wechat;
-  }
+  const wechat = identityMode === "wechat" ? await readWeChatIdentity(c, secret) : null;
   const parsed = parseVoterCookie(await readSignedCookie(c, secret, VOTER_COOKIE));
-  return parsed ? voterHash(secret, parsed.id) : null;
+  const cookieHash = parsed ? await voterHash(secret, parsed.id) : null;
+  return cookieHash === null ? wechat : voterShardKey(identityMode, cookieHash, wechat);
 }

@@ -20,6 +20,19 @@ export function shardIndex(voterHash: string, shards: number): number {
   return hash % Math.max(1, shards);
 }
 
+/**
+ * The key a voter's likes are sharded (and counted) by: the WeChat identity's hash at a
+ * wechat-mode campaign when the voter is signed in, else the voter cookie's hash. The like
+ * (shard-like.ts) and the receipt lookup of one's own like (middleware/voter.ts) both ask here.
+ */
+export function voterShardKey(
+  identityMode: "cookie" | "wechat",
+  cookieHash: string,
+  wechatHash: string | null | undefined,
+): string {
+  return identityMode === "wechat" && wechatHash ? wechatHash : cookieHash;
+}
+
 export function shardName(campaignId: number, index: number): string {
   return `${campaignId}:${index}`;
 }

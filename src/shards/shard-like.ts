@@ -4,7 +4,7 @@ import type { LikeInput, LikeResult, StaleKey } from "../db/queries/likes";
 import { networkFlagOpens, networkFriction, nomineeFlagOpens } from "../domain/friction";
 import { type LikeRefusal, likeRefusal, likeStateOf } from "../domain/like-rules";
 import { localDay } from "../domain/time";
-import { shardIndex, shardName, shardStub } from "./barrier";
+import { shardIndex, shardName, shardStub, voterShardKey } from "./barrier";
 import { flushTickMs, stateCacheMs } from "./settings";
 
 /**
@@ -41,8 +41,7 @@ export async function shardLike(
   }
   // A wechat-mode campaign counts WeChat accounts: the like goes under the openid's hash.
   const identified = s.identityMode === "cookie" || Boolean(input.wechatVoterHash);
-  const voterHash =
-    s.identityMode === "wechat" && input.wechatVoterHash ? input.wechatVoterHash : input.voterHash;
+  const voterHash = voterShardKey(s.identityMode, input.voterHash, input.wechatVoterHash);
   const refusedWith = (refusal: LikeResult & { counted: false }, level = 1) => ({
     ...refusal,
     campaignId: s.campaignId,

@@ -4,19 +4,17 @@ import { isoInZone } from "../../domain/time";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validate } from "../../validators/hook";
+import { MESSAGES } from "../../views/i18n";
 import { requireCampaign } from "../shared/campaign";
 import { FLOOD_RETRY_AFTER } from "../shared/flood-guard";
 import { lookUpReceipt } from "../shared/receipt-lookup";
 
 /**
  * GET /api/campaigns/:slug/receipts/:code — whether a like is counted, held (recorded, waiting for
- * an organizer's check: 已记录，待核验), or voided and why. Says nothing about who cast it.
+ * an organizer's check: 已记录，待核验), or voided and why. Says nothing about who cast it. Its
+ * `statusText` is the voter's page's wording (查询点赞凭证), in Chinese.
  */
-const STATUS_TEXT = {
-  counted: "已计入",
-  held: "已记录，待核验",
-  voided: "已核减",
-} as const;
+const STATUS_TEXT = MESSAGES["zh-CN"].receipt.status;
 
 /** A receipt code in any case; one that cannot be a receipt is simply not found. */
 const ReceiptParams = v.object({
