@@ -204,6 +204,10 @@ export const PHONE = {
   userAgent: devices["Pixel 7"].userAgent,
 };
 
+/** The browser inside WeChat on that phone: its user agent plus WeChat's own tokens. */
+export const wechatUserAgent = (ua: string = PHONE.userAgent) =>
+  `${ua} MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN`;
+
 /**
  * A fresh phone, as someone who has never been to the site (no cookies); confirmation dialogs are
  * accepted. Close it with `page.context().close()`.

@@ -11,13 +11,11 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { devices, expect, test } from "@playwright/test";
 import { MOCK_JSAPI_TICKET } from "../test/mocks/wechat";
-import { CAMPAIGN, expectAccessible } from "./helpers";
+import { CAMPAIGN, expectAccessible, wechatUserAgent } from "./helpers";
 import { E2E_WECHAT, startWeChatMock, wechatMockPort } from "./wechat-mock-server";
 
 const SHOTS = join(import.meta.dirname, "..", "docs", "screenshots");
 const MOCK = `http://127.0.0.1:${wechatMockPort()}`;
-const WECHAT_UA = (ua: string) =>
-  `${ua} MicroMessenger/8.0.50.2701(0x28003237) NetType/WIFI Language/zh_CN`;
 
 /** Stands in for res.wx.qq.com's jweixin: records wx.config and the share data it is given. */
 const FAKE_JWEIXIN = `window.wx = {
@@ -61,7 +59,7 @@ test("WeChat share: the server signs wx.config from the mock's ticket; the page 
   const context = await browser.newContext({
     ...device,
     baseURL,
-    userAgent: WECHAT_UA(device.userAgent ?? ""),
+    userAgent: wechatUserAgent(device.userAgent),
   });
   // The local WeChat mock (also e2e/wechat.spec.ts's): started here, or already up for that spec.
   let server: Server | undefined;
@@ -132,7 +130,7 @@ test("WeChat without an Official Account: a one-time hint where 分享 is", asyn
   const context = await browser.newContext({
     ...device,
     baseURL,
-    userAgent: WECHAT_UA(device.userAgent ?? ""),
+    userAgent: wechatUserAgent(device.userAgent),
   });
   try {
     const page = await context.newPage();

@@ -5,11 +5,16 @@
  */
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { adminApi, createCampaign, expectAccessible, PHONE, watchProblems } from "./helpers";
+import {
+  adminApi,
+  createCampaign,
+  expectAccessible,
+  PHONE,
+  watchProblems,
+  wechatUserAgent,
+} from "./helpers";
 
 const SHOTS = join(import.meta.dirname, "..", "docs", "screenshots");
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 10; V2001A Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/86.0.4240.99 XWEB/4313 MMWEBSDK/20220805 Mobile Safari/537.36 MMWEBID/1234 MicroMessenger/8.0.27.2220(0x28001B53) WeChat/arm64 Weixin NetType/4G Language/zh_CN ABI/arm64";
 
 async function campaign(baseURL: string | undefined, tag: string): Promise<string> {
   const slug = `e2e-rcpt-${tag}-${Date.now().toString(36)}`;
@@ -41,7 +46,7 @@ test("a voter in WeChat follows the receipt's link and sees the like counted", a
 }, testInfo) => {
   test.setTimeout(90_000);
   const slug = await campaign(baseURL, testInfo.project.name === "Pixel 7" ? "p" : "i");
-  const context = await browser.newContext({ ...PHONE, userAgent: WECHAT_UA, baseURL });
+  const context = await browser.newContext({ ...PHONE, userAgent: wechatUserAgent(), baseURL });
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(`/c/${slug}/2`);

@@ -6,10 +6,10 @@
  */
 import type { Server } from "node:http";
 import { type Browser, expect, test } from "@playwright/test";
-import { adminApi, createCampaign, expectAccessible, PHONE } from "./helpers";
+import { adminApi, createCampaign, expectAccessible, PHONE, wechatUserAgent } from "./helpers";
 import { startWeChatMock, wechatMockPort } from "./wechat-mock-server";
 
-const WECHAT_UA = `${PHONE.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN`;
+const WECHAT_UA = wechatUserAgent();
 const SHOTS = "e2e/.output/wechat";
 
 test.describe.configure({ mode: "serial" });

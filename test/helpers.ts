@@ -149,6 +149,24 @@ export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`http://localhost${path}`, init));
 }
 
+/**
+ * Looks up made-up receipt codes at `path(code)` from `ip` until the flood guard answers 429 (at
+ * most 700 tries): that answer (undefined if none came) and the statuses of the lookups before it.
+ */
+export async function lookUpUntilLimited(
+  path: (code: string) => string,
+  ip: string,
+): Promise<{ limited: Response | undefined; before: number[] }> {
+  const before: number[] = [];
+  for (let i = 0; i < 700; i++) {
+    const code = `ZZ${String(i % 100).padStart(2, "0")}-${String(i).padStart(4, "0").slice(-4)}-0000`;
+    const res = await call(path(code), { headers: { "CF-Connecting-IP": ip } });
+    if (res.status === 429) return { limited: res, before };
+    before.push(res.status);
+  }
+  return { limited: undefined, before };
+}
+
 /** Sends a like with a given voter cookie (or none) from a given IP. */
 export function like(
   slug: string,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { receiptCode } from "../../../src/domain/identity";
-import { call, holdFlushes, insertLikes, like, makeCampaign, voterCookie } from "../../helpers";
+import {
+  call,
+  holdFlushes,
+  insertLikes,
+  like,
+  lookUpUntilLimited,
+  makeCampaign,
+  voterCookie,
+} from "../../helpers";
 import { asCall, json } from "../admin/admin-helpers";
 
 async function html(path: string, init?: RequestInit) {
@@ -105,13 +113,11 @@ describe("GET /c/:slug/receipt (查询点赞凭证)", () => {
     const from = (ip: string, extra: Record<string, string> = {}) => ({
       headers: { "CF-Connecting-IP": ip, ...extra },
     });
-    let limited: Response | undefined;
-    for (let i = 0; i < 700 && !limited; i++) {
-      const code = `WW${String(i % 100).padStart(2, "0")}-${String(i).padStart(4, "0").slice(-4)}-0000`;
-      const res = await call(`/c/${c.slug}/receipt?code=${code}`, from("192.0.2.161"));
-      if (res.status === 429) limited = res;
-      else expect(res.status).toBe(404);
-    }
+    const { limited, before } = await lookUpUntilLimited(
+      (code) => `/c/${c.slug}/receipt?code=${code}`,
+      "192.0.2.161",
+    );
+    for (const status of before) expect(status).toBe(404);
     expect(limited?.headers.get("Retry-After")).toBe("60");
     expect(await limited?.text()).toContain("这个网络查询得太频繁了，请一分钟后再试。");
     const own = await html(`/c/${c.slug}/receipt?code=${receipt}`, from("192.0.2.162", { cookie }));
